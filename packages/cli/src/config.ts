@@ -1,0 +1,66 @@
+/** Config discovery: nearest config file upward from each file; `extends` merged; `--config` wins. */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { ReframeConfig } from '@reframe/core';
+import { loadConfigFile, ReframeFileError } from '@reframe/core/node';
+
+export const CONFIG_NAMES = ['.reframerc.json', '.reframerc.yaml', '.reframerc.yml', 'reframe.config.json', 'package.json'] as const;
+
+function hasReframeKey(packageJson: string): boolean {
+  try {
+    return (JSON.parse(readFileSync(packageJson, 'utf8')) as { reframe?: unknown }).reframe !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** The config file that applies to files in `dir`, or undefined. */
+export function findConfigFile(dir: string): string | undefined {
+  let current = resolve(dir);
+  for (;;) {
+    for (const name of CONFIG_NAMES) {
+      const candidate = join(current, name);
+      if (!existsSync(candidate)) continue;
+      if (name === 'package.json' && !hasReframeKey(candidate)) continue;
+      return candidate;
+    }
+    const parent = dirname(current);
+    if (parent === current) return undefined;
+    current = parent;
+  }
+}
+
+function merge(base: ReframeConfig, over: ReframeConfig): ReframeConfig {
+  const { extends: _ignored, ...rest } = over;
+  return {
+    ...base,
+    ...rest,
+    rules: { ...base.rules, ...over.rules },
+    respect: { ...base.respect, ...over.respect },
+    identity: { ...base.identity, ...over.identity },
+    allow: [...(base.allow ?? []), ...(over.allow ?? [])],
+    packs: [...new Set([...(base.packs ?? []), ...(over.packs ?? [])])],
+    ignore: [...(base.ignore ?? []), ...(over.ignore ?? [])],
+  };
+}
+
+/** Read a config file and everything it extends. Pack paths are made absolute. */
+export function readConfigChain(file: string, seen: Set<string> = new Set()): ReframeConfig {
+  const abs = resolve(file);
+  if (seen.has(abs)) throw new ReframeFileError(abs, 1, 1, 'extends forms a cycle');
+  seen.add(abs);
+  const config = loadConfigFile(abs);
+  const dir = dirname(abs);
+  const withPaths: ReframeConfig = {
+    ...config,
+    ...(config.packs ? { packs: config.packs.map((p) => (p === 'equality' ? p : resolve(dir, p))) } : {}),
+  };
+  const parents = config.extends === undefined ? [] : Array.isArray(config.extends) ? config.extends : [config.extends];
+  let merged: ReframeConfig = {};
+  for (const parent of parents) {
+    const parentPath = resolve(dir, parent);
+    if (!existsSync(parentPath)) throw new ReframeFileError(abs, 1, 1, `extends "${parent}": file not found`);
+    merged = merge(merged, readConfigChain(parentPath, seen));
+  }
+  return merge(merged, withPaths);
+}

@@ -1,0 +1,58 @@
+/** `--format stylish` (default): findings grouped by file, readable at a terminal. */
+import type { Diagnostic, Severity } from '@reframe/core';
+import type { Report } from '../types.js';
+
+export interface StylishOptions {
+  color: boolean;
+}
+
+const CODES = { reset: 0, bold: 1, dim: 2, underline: 4, red: 31, green: 32, yellow: 33, blue: 34, magenta: 35, cyan: 36 } as const;
+type Style = keyof typeof CODES;
+
+function painter(enabled: boolean) {
+  return (style: Style, text: string): string => (enabled ? `\u001b[${CODES[style]}m${text}\u001b[0m` : text);
+}
+
+const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow', info: 'blue', hint: 'dim' };
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export function formatStylish(report: Report, options: StylishOptions): string {
+  const paint = painter(options.color);
+  const out: string[] = [];
+  for (const file of report.files) {
+    if (file.skipped || file.diagnostics.length === 0) continue;
+    out.push(paint('underline', file.path));
+    for (const d of file.diagnostics) out.push(...formatOne(d, paint));
+    out.push('');
+  }
+  const s = report.summary;
+  const total = s.errors + s.warnings + s.infos + s.hints;
+  if (total === 0) out.push(paint('green', `✔ No findings in ${plural(s.files, 'file')}.`));
+  else {
+    const parts = [plural(s.errors, 'error'), plural(s.warnings, 'warning'), `${s.infos} info`, plural(s.hints, 'hint')];
+    const line = `✖ ${plural(total, 'finding')} (${parts.join(', ')}) in ${plural(s.filesWithFindings, 'file')} of ${s.files}`;
+    out.push(paint(s.errors ? 'red' : 'yellow', paint('bold', line)));
+    if (s.fixable) out.push(paint('dim', `  ${plural(s.fixable, 'finding')} can be fixed automatically with --fix.`));
+  }
+  if (s.skipped) out.push(paint('dim', `  ${plural(s.skipped, 'file')} skipped (see notices above).`));
+  return `${out.join('\n')}\n`;
+}
+
+function formatOne(d: Diagnostic, paint: ReturnType<typeof painter>): string[] {
+  const where = `${d.range.start.line}:${d.range.start.column}`.padEnd(8);
+  const severity = paint(SEVERITY_STYLE[d.severity], d.severity.padEnd(7));
+  const actual = d.actual.replace(/\s+/g, ' ');
+  const lines = [`  ${paint('dim', where)} ${severity} ${paint('bold', `“${actual}”`)}  ${paint('dim', d.ruleId)}`];
+  const [preferred, ...others] = d.suggestions;
+  if (preferred) {
+    const rest = others.length ? paint('dim', `  (or: ${others.join('; ')})`) : '';
+    lines.push(`           ${paint('green', '→')} ${preferred}${rest}${d.fix ? paint('dim', '  [fixable]') : ''}`);
+  }
+  lines.push(`           ${paint('dim', `why: ${d.note.replace(/\s+/g, ' ')}`)}`);
+  const source = d.sources[0];
+  if (source) lines.push(`           ${paint('dim', `source: ${source.title}${source.url ? ` ${source.url}` : ''}`)}`);
+  return lines;
+}

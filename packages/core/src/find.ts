@@ -1,0 +1,124 @@
+/** Find rule matches in one paragraph and apply the context checks that do not depend on config. */
+import type { CompiledEntry, CompiledRuleSet } from './compile.js';
+import { endsAt, occursWithin, type SequenceIndex, startsAt } from './matcher.js';
+import { inside, quoteSpans, type Span, urlSpans } from './spans.js';
+import type { ParagraphTokens, Token } from './tokens.js';
+
+export interface RespectOptions {
+  /** Do not flag words inside quotation marks. */
+  quotes: boolean;
+  /** Do not flag words that are mentioned ("the term addict") rather than used. */
+  mentions: boolean;
+  /** Do not flag a person's description of themselves ("describes himself as an addict"). */
+  selfDescription: boolean;
+}
+
+export interface RawFinding {
+  entry: CompiledEntry;
+  start: number;
+  end: number;
+  /** The matched last word was a plural form. */
+  plural: boolean;
+}
+
+const MENTION_GAP = 1;
+const SELF_DESCRIPTION_WINDOW = 6;
+
+function sentenceBounds(tokens: Token[], at: number): [number, number] {
+  const sentence = tokens[at]?.sentence;
+  let from = at;
+  let to = at;
+  while (from > 0 && tokens[from - 1]?.sentence === sentence) from--;
+  while (to < tokens.length - 1 && tokens[to + 1]?.sentence === sentence) to++;
+  return [from, to];
+}
+
+function cueBefore(tokens: Token[], first: number, cues: CompiledRuleSet['mentionCues'], window: number): boolean {
+  const sentence = tokens[first]?.sentence;
+  for (let j = first - 1; j >= Math.max(0, first - 1 - window); j--) {
+    if (tokens[j]?.sentence !== sentence) return false;
+    if (endsAt(tokens, j, cues, true)) return true;
+  }
+  return false;
+}
+
+/** Does a paragraph hold any word that could start a rule match? Cheap; used to skip parsing. */
+export function hasCandidate(text: string, triggers: Set<string>): boolean {
+  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu)) {
+    const word = m[0].replace(/’/g, "'").toLowerCase();
+    if (triggers.has(word)) return true;
+  }
+  return false;
+}
+
+export function findInParagraph(
+  paragraph: ParagraphTokens,
+  source: string,
+  ruleSet: CompiledRuleSet,
+  respect: RespectOptions,
+  extraAllow: SequenceIndex<true> | null = null,
+): RawFinding[] {
+  const { tokens } = paragraph;
+  if (tokens.length === 0) return [];
+  const raw = source.slice(paragraph.start, paragraph.end);
+  const quotes = quoteSpans(raw, paragraph.start);
+  const urls = urlSpans(raw, paragraph.start);
+  let allowSpans: Span[] | undefined;
+  const allowed = (start: number, end: number): boolean => {
+    allowSpans ??= allowSpansOf(tokens, ruleSet.allow, extraAllow);
+    return allowSpans.some(([s, e]) => s < end && start < e);
+  };
+
+  const kept: RawFinding[] = [];
+  for (const m of ruleSet.index.matches(tokens)) {
+    const firstToken = tokens[m.first];
+    const lastToken = tokens[m.last];
+    if (!firstToken || !lastToken) continue;
+    const start = firstToken.start;
+    const end = lastToken.end;
+    const rule = m.value.rule;
+    if (inside(urls, start, end)) continue;
+    const quote = inside(quotes, start, end);
+    if (rule.data.quoted) {
+      // Scare quotes: the match must be the whole quotation; the marks are part of the finding.
+      if (!quote || quote[0] !== start - 1 || quote[1] !== end + 1) continue;
+      kept.push({ entry: m.value, start: quote[0], end: quote[1], plural: false });
+      continue;
+    }
+    if (respect.quotes && quote) continue;
+    if (rule.notBefore.length && startsAt(tokens, m.last + 1, rule.notBefore, true)) continue;
+    if (rule.notAfter.length && m.first > 0 && endsAt(tokens, m.first - 1, rule.notAfter, true)) continue;
+    if (rule.requires.length || rule.unless.length) {
+      const [from, to] = sentenceBounds(tokens, m.first);
+      if (rule.requires.length && !occursWithin(tokens, from, to, rule.requires)) continue;
+      if (rule.unless.length && occursWithin(tokens, from, to, rule.unless)) continue;
+    }
+    if (respect.mentions && cueBefore(tokens, m.first, ruleSet.mentionCues, MENTION_GAP)) continue;
+    if (respect.selfDescription && cueBefore(tokens, m.first, ruleSet.selfDescriptionCues, SELF_DESCRIPTION_WINDOW)) continue;
+    if (allowed(start, end)) continue;
+    const lastTest = m.seq.tokens[m.seq.tokens.length - 1];
+    const plural = lastTest?.kind === 'words' && lastTest.pluralForms.has(m.seq.caseSensitive ? lastToken.text : lastToken.lower);
+    kept.push({ entry: m.value, start, end, plural });
+  }
+  return dropContained(kept);
+}
+
+export function allowSpansOf(tokens: Token[], ...indexes: Array<SequenceIndex<true> | null>): Span[] {
+  const spans: Span[] = [];
+  for (const index of indexes) {
+    if (!index) continue;
+    for (const m of index.matches(tokens)) spans.push([tokens[m.first]?.start ?? 0, tokens[m.last]?.end ?? 0]);
+  }
+  return spans;
+}
+
+/** Keep the longest finding where one lies wholly inside another. */
+export function dropContained(findings: RawFinding[]): RawFinding[] {
+  const sorted = [...findings].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: RawFinding[] = [];
+  for (const f of sorted) {
+    if (out.some((k) => k.start <= f.start && f.end <= k.end)) continue;
+    out.push(f);
+  }
+  return out;
+}

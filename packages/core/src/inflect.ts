@@ -1,0 +1,117 @@
+/** English inflection helpers used to expand phrases and to adapt suggestions. */
+
+const IRREGULAR_PLURALS: Record<string, string> = {
+  person: 'people',
+  man: 'men',
+  woman: 'women',
+  child: 'children',
+  gentleman: 'gentlemen',
+  lady: 'ladies',
+  wife: 'wives',
+  foot: 'feet',
+};
+
+const VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);
+
+export function pluralOf(word: string): string {
+  const lower = word.toLowerCase();
+  const irregular = IRREGULAR_PLURALS[lower];
+  if (irregular) return matchCase(word, irregular);
+  if (/(s|x|z|ch|sh)$/i.test(word)) return `${word}es`;
+  if (/[^aeiou]y$/i.test(word)) return `${word.slice(0, -1)}ies`;
+  return `${word}s`;
+}
+
+/** Plural and possessive forms of a noun, the plural ones marked. */
+export function nounForms(word: string): { singular: string[]; plural: string[] } {
+  const plural = pluralOf(word);
+  const pluralPossessive = plural.endsWith('s') ? `${plural}'` : `${plural}'s`;
+  return { singular: [word, `${word}'s`], plural: [plural, pluralPossessive] };
+}
+
+/** Verb forms for `~verb` tokens: over-generation is harmless because only real text is matched. */
+export function verbForms(verb: string): string[] {
+  const forms = new Set<string>([verb]);
+  const last = verb.at(-1) ?? '';
+  const beforeLast = verb.at(-2) ?? '';
+  if (/(s|x|z|ch|sh)$/.test(verb)) forms.add(`${verb}es`);
+  else if (last === 'y' && !VOWELS.has(beforeLast)) forms.add(`${verb.slice(0, -1)}ies`);
+  else forms.add(`${verb}s`);
+  if (last === 'e') {
+    forms.add(`${verb}d`);
+    forms.add(`${verb.slice(0, -1)}ing`);
+  } else if (last === 'y' && !VOWELS.has(beforeLast)) {
+    forms.add(`${verb.slice(0, -1)}ied`);
+    forms.add(`${verb}ing`);
+  } else {
+    forms.add(`${verb}ed`);
+    forms.add(`${verb}ing`);
+    // Doubling (commit → committed): add both spellings rather than guess stress.
+    if (/[^aeiou][aeiou][bdgklmnprt]$/.test(verb)) {
+      forms.add(`${verb}${last}ed`);
+      forms.add(`${verb}${last}ing`);
+    }
+  }
+  return [...forms];
+}
+
+function matchCase(model: string, word: string): string {
+  if (model.length > 0 && model[0] === model[0]?.toUpperCase()) return capitalise(word);
+  return word;
+}
+
+export function capitalise(text: string): string {
+  const i = text.search(/\p{L}/u);
+  if (i < 0 || text[0] === '[') return text;
+  return text.slice(0, i) + text.charAt(i).toUpperCase() + text.slice(i + 1);
+}
+
+const PLURAL_HEAD_STOP = /^(with|who|whose|in|from|of|living|experiencing|that|without|on|at|for|receiving)$/i;
+
+/**
+ * Pluralise a suggestion written in the singular ("person with a substance use disorder" →
+ * "people with a substance use disorder"). Leading articles go; the head noun is the word before the
+ * first preposition or relative word, or the last word.
+ */
+export function pluraliseSuggestion(text: string): string {
+  if (text.startsWith('[')) return text;
+  const words = text.replace(/^(a|an)\s+/i, '').split(' ');
+  const personIndex = words.findIndex((w) => /^person$/i.test(w));
+  if (personIndex >= 0) {
+    words[personIndex] = matchCase(words[personIndex] ?? '', 'people');
+    return agreeRelativeVerb(words.join(' '));
+  }
+  let head = words.findIndex((w, i) => i > 0 && PLURAL_HEAD_STOP.test(w)) - 1;
+  if (head < 0) head = words.length - 1;
+  const word = words[head];
+  if (word && /^\p{L}+$/u.test(word)) words[head] = pluralOf(word);
+  return agreeRelativeVerb(words.join(' '));
+}
+
+const PLURAL_VERBS: Record<string, string> = { is: 'are', was: 'were', has: 'have', does: 'do' };
+
+/** "people who uses drugs" → "people who use drugs". */
+function agreeRelativeVerb(text: string): string {
+  return text.replace(/\b(who|that) (\p{L}+)\b/u, (all, rel: string, verb: string) => {
+    const plural = PLURAL_VERBS[verb];
+    if (plural) return `${rel} ${plural}`;
+    if (/[^s]s$/.test(verb))
+      return `${rel} ${verb
+        .replace(/ies$/, 'y')
+        .replace(/(ch|sh|x|ss)es$/, '$1')
+        .replace(/s$/, '')}`;
+    return all;
+  });
+}
+
+/** Give a suggestion the capitalisation of the text it replaces. */
+export function adaptCase(suggestion: string, actual: string, patternIsLower: boolean): string {
+  if (suggestion.startsWith('[')) return suggestion;
+  const letters = actual.replace(/[^\p{L}]/gu, '');
+  if (patternIsLower && letters.length > 1 && letters === letters.toUpperCase()) {
+    return suggestion.toUpperCase();
+  }
+  const first = actual.match(/\p{L}/u)?.[0];
+  if (first && first === first.toUpperCase() && first !== first.toLowerCase()) return capitalise(suggestion);
+  return suggestion;
+}

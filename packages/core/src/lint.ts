@@ -1,0 +1,202 @@
+/** lint(text, options) → Diagnostic[]: pure, synchronous, no file system. */
+import { ParseEnglish } from 'parse-english';
+import remarkParse from 'remark-parse';
+import remarkRetext from 'remark-retext';
+import retextEnglish from 'retext-english';
+import retextEquality from 'retext-equality';
+import { type Processor, unified } from 'unified';
+import { VFile } from 'vfile';
+import type { CompiledRuleSet } from './compile.js';
+import { type ResolvedConfig, resolveConfig } from './config.js';
+import { isDisabled, mask, scanDirectives } from './directives.js';
+import { hasCandidate, type RawFinding } from './find.js';
+import { adaptCase, pluraliseSuggestion } from './inflect.js';
+import { spellFor } from './locale.js';
+import { LineIndex } from './positions.js';
+import { type ReframeRun, retextReframe } from './retext-reframe.js';
+import type { Span } from './spans.js';
+import type { Diagnostic, DocumentFormat, Suggestion } from './types.js';
+
+export interface LintOptions {
+  ruleSet: CompiledRuleSet;
+  /** Resolved settings; defaults to the `clinical-notes` preset. */
+  config?: ResolvedConfig;
+  format?: DocumentFormat;
+}
+
+interface Processors {
+  text: Processor;
+  markdown: Processor;
+}
+
+const processorCache = new WeakMap<CompiledRuleSet, Map<boolean, Processors>>();
+const defaultConfigCache = new WeakMap<CompiledRuleSet, ResolvedConfig>();
+
+function processorsFor(ruleSet: CompiledRuleSet, equality: boolean): Processors {
+  let byMode = processorCache.get(ruleSet);
+  if (!byMode) processorCache.set(ruleSet, (byMode = new Map()));
+  let found = byMode.get(equality);
+  if (!found) {
+    // retext-equality's gendered-pronoun rules fire on every he/she in a note; they are never useful here.
+    const equalityOptions = { ignore: [] as string[] };
+    const text = unified().use(retextEnglish);
+    const markdown = unified().use(remarkParse).use(remarkRetext, ParseEnglish);
+    if (equality) {
+      text.use(retextEquality, equalityOptions);
+      markdown.use(retextEquality, equalityOptions);
+    }
+    text.use(retextReframe, { ruleSet });
+    markdown.use(retextReframe, { ruleSet });
+    found = { text: text as unknown as Processor, markdown: markdown as unknown as Processor };
+    byMode.set(equality, found);
+  }
+  return found;
+}
+
+const FRONT_MATTER = /^(?:\uFEFF)?(---|\+\+\+)[ \t]*\r?\n[\s\S]*?\r?\n\1[ \t]*(?:\r?\n|$)/;
+const BLOCK_BREAK = /\r?\n[ \t]*\r?\n|\r[ \t]*\r/g;
+
+/** Plain-text blocks separated by blank lines, as [start, end) offsets. */
+function blocks(text: string): Span[] {
+  const out: Span[] = [];
+  let start = 0;
+  for (const m of text.matchAll(BLOCK_BREAK)) {
+    const end = m.index ?? 0;
+    if (end > start) out.push([start, end]);
+    start = end + m[0].length;
+  }
+  if (start < text.length) out.push([start, text.length]);
+  return out;
+}
+
+/** HTML to offset-preserving text: tags, scripts, styles and comments become spaces. */
+const HTML_SKIP = /<(script|style)\b[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->|<[^>]*>/gi;
+const HTML_BLOCK_TAG =
+  /^<\/?(p|div|h[1-6]|li|ul|ol|tr|td|th|table|section|article|header|footer|blockquote|pre|br|hr|dd|dt|dl|main|nav|aside|figure|figcaption|title|body|head|html)\b/i;
+
+function htmlToText(text: string): string {
+  return text.replace(HTML_SKIP, (tag) => {
+    const blank = tag.replace(/[^\r\n]/g, ' ');
+    // Block tags end a paragraph, so sentences on either side do not run together.
+    return HTML_BLOCK_TAG.test(tag) && blank.length >= 2 ? `\n\n${blank.slice(2)}` : blank;
+  });
+}
+
+function runFindings(
+  text: string,
+  masked: string,
+  format: DocumentFormat,
+  ruleSet: CompiledRuleSet,
+  config: ResolvedConfig,
+): { findings: RawFinding[]; equality: VFile[] } {
+  const processors = processorsFor(ruleSet, config.equality);
+  const findings: RawFinding[] = [];
+  const equality: VFile[] = [];
+  const run = (processor: Processor, slice: string, base: number, markdown: boolean): void => {
+    const data: ReframeRun = { source: text, base, respect: config.respect, extraAllow: config.allow, findings };
+    const file = new VFile({ value: slice, data: { reframe: data } });
+    const tree = processor.parse(file);
+    processor.runSync(tree, file);
+    if (config.equality && file.messages.length) equality.push(markdown ? file : Object.assign(file, { data: { ...file.data, base } }));
+  };
+  if (format === 'markdown') {
+    if (config.equality || hasCandidate(masked, ruleSet.index.triggers)) run(processors.markdown, masked, 0, true);
+  } else {
+    const source = format === 'html' ? htmlToText(masked) : masked;
+    for (const [start, end] of blocks(source)) {
+      const slice = source.slice(start, end);
+      if (!config.equality && !hasCandidate(slice, ruleSet.index.triggers)) continue;
+      run(processors.text, slice, start, false);
+    }
+  }
+  return { findings, equality };
+}
+
+function suggestionText(s: Suggestion, plural: boolean): string {
+  if (typeof s === 'string') return plural ? pluraliseSuggestion(s) : s;
+  return plural ? s.plural : s.singular;
+}
+
+function messageFor(actual: string, suggestions: string[], custom: string | undefined): string {
+  const shown = actual.replace(/\s+/g, ' ');
+  if (custom) return custom.replace('{actual}', shown);
+  const first = suggestions[0];
+  if (!first) return `Reconsider “${shown}”`;
+  if (first.startsWith('[')) return `“${shown}”: ${first.slice(1, -1)}`;
+  return `Consider “${first}” instead of “${shown}”`;
+}
+
+export function lint(text: string, options: LintOptions): Diagnostic[] {
+  const { ruleSet } = options;
+  let config = options.config;
+  if (!config) {
+    config = defaultConfigCache.get(ruleSet);
+    if (!config) defaultConfigCache.set(ruleSet, (config = resolveConfig({}, ruleSet)));
+  }
+  const format = options.format ?? 'text';
+  const directives = scanDirectives(text);
+  if (directives.ignoreFile) return [];
+  const masks = [...directives.masks];
+  if (format === 'markdown') {
+    const fm = FRONT_MATTER.exec(text);
+    if (fm) masks.push([0, fm[0].length]);
+  }
+  const masked = mask(text, masks);
+  const { findings, equality } = runFindings(text, masked, format, ruleSet, config);
+
+  const lines = new LineIndex(text);
+  const diagnostics: Diagnostic[] = [];
+  for (const f of findings) {
+    const rule = f.entry.rule;
+    const severity = config.severities.get(rule.data.id);
+    if (!severity) continue;
+    if (isDisabled(directives, rule.data.id, f.start, f.end)) continue;
+    const actual = text.slice(f.start, f.end);
+    const suggestions = f.entry.suggestions.map((s) =>
+      adaptCase(spellFor(config.locale, suggestionText(s, f.plural)), actual, f.entry.patternIsLower),
+    );
+    const diagnostic: Diagnostic = {
+      ruleId: rule.data.id,
+      category: rule.data.category,
+      severity,
+      message: messageFor(actual, suggestions, rule.data.message),
+      actual,
+      range: { start: lines.position(f.start), end: lines.position(f.end) },
+      suggestions,
+      note: rule.data.note.trim(),
+      sources: rule.sources,
+    };
+    const preferred = suggestions[0];
+    if (f.entry.fix && preferred && !preferred.startsWith('[')) diagnostic.fix = { range: [f.start, f.end], text: preferred };
+    diagnostics.push(diagnostic);
+  }
+  for (const file of equality) diagnostics.push(...equalityDiagnostics(file, text, lines, directives));
+  return diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset || a.ruleId.localeCompare(b.ruleId));
+}
+
+function equalityDiagnostics(file: VFile, text: string, lines: LineIndex, directives: ReturnType<typeof scanDirectives>): Diagnostic[] {
+  const base = typeof file.data.base === 'number' ? file.data.base : 0;
+  const out: Diagnostic[] = [];
+  for (const m of file.messages) {
+    const place = m.place && 'start' in m.place ? m.place : undefined;
+    const s = place?.start.offset;
+    const e = place?.end.offset;
+    if (s === undefined || e === undefined) continue;
+    const ruleId = `equality/${m.ruleId ?? 'unknown'}`;
+    if (isDisabled(directives, ruleId, s + base, e + base)) continue;
+    const actual = text.slice(s + base, e + base);
+    const expected = (m as unknown as { expected?: string[] }).expected ?? [];
+    out.push({
+      ruleId,
+      category: 'equality',
+      severity: 'info',
+      message: messageFor(actual, expected, undefined),
+      actual,
+      range: { start: lines.position(s + base), end: lines.position(e + base) },
+      suggestions: expected.map((x) => adaptCase(x, actual, true)),
+      note: 'General inclusive-language check from retext-equality (opt-in pack "equality").',
+      sources: m.url ? [{ key: 'retext-equality', title: 'retext-equality', url: m.url }] : [],
+    });
+  }
+  return out;
+}

@@ -1,0 +1,167 @@
+/**
+ * The file-system side of core: read rule packs, the source register, context lists and config
+ * files, validate them, and compile the rule set once. Everything here reports file:line:column.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type CompiledRuleSet, compileRuleSet, RuleCompileError } from './compile.js';
+import type { ReframeConfig } from './config.js';
+import { ReframeFileError, ReframeFileErrors } from './errors.js';
+import type { ContextData, PackData, RuleData, RuleSetData, SourceData } from './types.js';
+import { type ParsedData, parseData, validateData } from './validate.js';
+
+export { ReframeFileError, ReframeFileErrors } from './errors.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** packages/core/schema, next to dist/ and src/. */
+export const SCHEMA_DIR = resolve(here, '..', 'schema');
+/** The bundled rules/ folder at the repository root. */
+export const DEFAULT_RULES_DIR = resolve(here, '..', '..', '..', 'rules');
+
+const RESERVED = new Set(['sources.yml', 'context.yml']);
+
+let packSchema: object | undefined;
+let configSchema: object | undefined;
+export function loadSchema(name: 'pack' | 'config'): object {
+  if (name === 'pack') return (packSchema ??= JSON.parse(readFileSync(join(SCHEMA_DIR, 'pack.schema.json'), 'utf8')) as object);
+  return (configSchema ??= JSON.parse(readFileSync(join(SCHEMA_DIR, 'config.schema.json'), 'utf8')) as object);
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ReframeFileError(file, 1, 1, `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+function parseFile(file: string): ParsedData {
+  return parseData(readText(file), file);
+}
+
+/** Read and validate one pack file. */
+export function loadPackFile(file: string): PackData {
+  const parsed = parseFile(file);
+  validateData(parsed, loadSchema('pack'), file);
+  const value = parsed.value as { category?: string; rules: Array<Omit<RuleData, 'category'> & { category?: string }> };
+  const problems: ReframeFileError[] = [];
+  const rules: RuleData[] = value.rules.map((rule, i) => {
+    const category = rule.category ?? value.category;
+    const at = parsed.locate(['rules', i]);
+    if (!category)
+      problems.push(new ReframeFileError(file, at.line, at.column, `rule ${rule.id} has no category (set it on the rule or the file)`));
+    else if (!rule.id.startsWith(`${category}/`)) {
+      const p = parsed.locate(['rules', i, 'id']);
+      problems.push(new ReframeFileError(file, p.line, p.column, `rule id "${rule.id}" must start with its category "${category}/"`));
+    }
+    return { ...rule, category: category ?? 'uncategorised' };
+  });
+  if (problems.length) throw new ReframeFileErrors(problems);
+  return { file, ...(value.category ? { category: value.category } : {}), rules };
+}
+
+function loadSources(file: string): Record<string, SourceData> {
+  const parsed = parseFile(file);
+  const value = parsed.value as { sources?: Record<string, SourceData> } | null;
+  const sources = value?.sources;
+  if (!sources || typeof sources !== 'object') {
+    throw new ReframeFileError(file, 1, 1, 'expected a "sources" map of key → {title, url}');
+  }
+  for (const [key, s] of Object.entries(sources)) {
+    if (!s || typeof s.title !== 'string' || typeof s.url !== 'string') {
+      const p = parsed.locate(['sources', key]);
+      throw new ReframeFileError(file, p.line, p.column, `source "${key}" needs a title and a url`);
+    }
+  }
+  return sources;
+}
+
+function loadContext(file: string): ContextData {
+  const parsed = parseFile(file);
+  const value = (parsed.value ?? {}) as Partial<ContextData>;
+  const list = (key: keyof ContextData): string[] => {
+    const v = value[key];
+    if (v === undefined) return [];
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) {
+      const p = parsed.locate([key]);
+      throw new ReframeFileError(file, p.line, p.column, `"${key}" must be a list of phrases`);
+    }
+    return v;
+  };
+  return {
+    allow: list('allow'),
+    mentionCues: list('mentionCues'),
+    selfDescriptionCues: list('selfDescriptionCues'),
+    equalityIgnoreRules: list('equalityIgnoreRules'),
+  };
+}
+
+export interface LoadRuleSetOptions {
+  /** Folder with the bundled packs, sources.yml and context.yml (default: the repository's rules/). */
+  rulesDir?: string;
+  /** More pack files (user packs). They may cite sources from the bundled register. */
+  extraPacks?: string[];
+}
+
+/** Read, validate and compile every pack: do this once and reuse the result for every document. */
+export function loadRuleSetData(options: LoadRuleSetOptions = {}): RuleSetData {
+  const dir = options.rulesDir ?? DEFAULT_RULES_DIR;
+  let names: string[];
+  try {
+    names = readdirSync(dir)
+      .filter((n) => /\.ya?ml$/.test(n) && !RESERVED.has(n))
+      .sort();
+  } catch (error) {
+    throw new ReframeFileError(dir, 1, 1, `cannot read the rules folder: ${(error as NodeJS.ErrnoException).code ?? ''}`);
+  }
+  const errors: ReframeFileError[] = [];
+  const packs: PackData[] = [];
+  for (const file of [...names.map((n) => join(dir, n)), ...(options.extraPacks ?? []).map((p) => resolve(p))]) {
+    try {
+      packs.push(loadPackFile(file));
+    } catch (error) {
+      if (error instanceof ReframeFileErrors) errors.push(...error.errors);
+      else if (error instanceof ReframeFileError) errors.push(error);
+      else throw error;
+    }
+  }
+  if (errors.length) throw new ReframeFileErrors(errors);
+  return { packs, sources: loadSources(join(dir, 'sources.yml')), context: loadContext(join(dir, 'context.yml')) };
+}
+
+export function loadRuleSet(options: LoadRuleSetOptions = {}): CompiledRuleSet {
+  const data = loadRuleSetData(options);
+  try {
+    return compileRuleSet(data);
+  } catch (error) {
+    if (error instanceof RuleCompileError)
+      throw new ReframeFileError(error.file, ...locateRule(error.file, error.ruleId), error.message.replace(`${error.file}: `, ''));
+    throw error;
+  }
+}
+
+function locateRule(file: string, id: string): [number, number] {
+  try {
+    const lines = readFileSync(file, 'utf8').split(/\r?\n/);
+    const i = lines.findIndex((l) => l.includes(`id: ${id}`));
+    return i >= 0 ? [i + 1, (lines[i]?.indexOf('id:') ?? 0) + 1] : [1, 1];
+  } catch {
+    return [1, 1];
+  }
+}
+
+/** Read and validate a config file (.json, .yaml/.yml, or package.json's "reframe" key). */
+export function loadConfigFile(file: string): ReframeConfig {
+  const parsed = parseFile(file);
+  if (basename(file) === 'package.json') {
+    const pkg = parsed.value as { reframe?: unknown } | null;
+    if (!pkg || pkg.reframe === undefined) return {};
+    const inner: ParsedData = { value: pkg.reframe, locate: (path, key) => parsed.locate(['reframe', ...path], key) };
+    validateData(inner, loadSchema('config'), file);
+    return pkg.reframe as ReframeConfig;
+  }
+  if (parsed.value === null || parsed.value === undefined) return {};
+  validateData(parsed, loadSchema('config'), file);
+  return parsed.value as ReframeConfig;
+}

@@ -1,0 +1,63 @@
+/**
+ * The retext plugin that does Reframe's matching on the nlcst tree. The caller puts the run's
+ * settings in `file.data.reframe`; the plugin appends findings there. With retext-equality in the same
+ * processor, it also drops equality messages inside quotes and clinical allow-list phrases.
+ */
+import type { Root } from 'nlcst';
+import type { Plugin } from 'unified';
+import type { VFile } from 'vfile';
+import type { CompiledRuleSet } from './compile.js';
+import { allowSpansOf, findInParagraph, type RawFinding, type RespectOptions } from './find.js';
+import type { SequenceIndex } from './matcher.js';
+import { quoteSpans } from './spans.js';
+import { paragraphsOf } from './tokens.js';
+
+export interface ReframeRun {
+  source: string;
+  /** Offset of the parsed slice within `source`. */
+  base: number;
+  respect: RespectOptions;
+  extraAllow: SequenceIndex<true> | null;
+  findings: RawFinding[];
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    reframe: ReframeRun;
+  }
+}
+
+export interface RetextReframeOptions {
+  ruleSet: CompiledRuleSet;
+}
+
+export const retextReframe: Plugin<[RetextReframeOptions], Root> = (options) => {
+  const { ruleSet } = options;
+  const triggers = ruleSet.index.triggers;
+  return (tree: Root, file: VFile) => {
+    const run = file.data.reframe;
+    if (!run) return;
+    const paragraphs = paragraphsOf(tree, run.source, run.base);
+    for (const paragraph of paragraphs) {
+      if (!paragraph.tokens.some((t) => triggers.has(t.lower))) continue;
+      run.findings.push(...findInParagraph(paragraph, run.source, ruleSet, run.respect, run.extraAllow));
+    }
+    if (file.messages.length > 0) filterEqualityMessages(file, run, paragraphs, ruleSet);
+  };
+};
+
+function filterEqualityMessages(file: VFile, run: ReframeRun, paragraphs: ReturnType<typeof paragraphsOf>, ruleSet: CompiledRuleSet): void {
+  const blocked: Array<[number, number]> = [];
+  for (const p of paragraphs) {
+    blocked.push(...allowSpansOf(p.tokens, ruleSet.allow, run.extraAllow));
+    if (run.respect.quotes) blocked.push(...quoteSpans(run.source.slice(p.start, p.end), p.start));
+  }
+  file.messages = file.messages.filter((m) => {
+    if (m.ruleId && ruleSet.equalityIgnoreRules.has(m.ruleId)) return false;
+    const s = (m.place && 'start' in m.place ? m.place.start.offset : undefined) ?? -1;
+    const e = (m.place && 'end' in m.place ? m.place.end.offset : undefined) ?? -1;
+    const start = s + run.base;
+    const end = e + run.base;
+    return !blocked.some(([bs, be]) => bs < end && start < be);
+  });
+}

@@ -1,0 +1,56 @@
+/** Spans of a paragraph that are not the writer's own running prose: quotations and URLs. */
+
+export type Span = [number, number];
+
+const URL_OR_EMAIL = /\b(?:https?:\/\/|www\.)[^\s<>"')\]]+|[\w.+-]+@[\w-]+\.[\w.-]+/gi;
+
+export function urlSpans(text: string, base: number): Span[] {
+  return [...text.matchAll(URL_OR_EMAIL)].map((m) => [base + (m.index ?? 0), base + (m.index ?? 0) + m[0].length]);
+}
+
+const isLetter = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+
+/**
+ * Quotation spans (including the marks). Straight double quotes pair in order; curly quotes pair by
+ * shape; a single quote opens only at the start of a word and closes only at the end of one, so
+ * apostrophes ("it's", "clients'") are not mistaken for quotes.
+ */
+export function quoteSpans(text: string, base: number): Span[] {
+  const spans: Span[] = [];
+  let openDouble = -1;
+  let openCurly = -1;
+  let openSingle = -1;
+  let openSingleChar = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    const before = text[i - 1];
+    const after = text[i + 1];
+    if (c === '"') {
+      if (openDouble < 0) openDouble = i;
+      else {
+        spans.push([base + openDouble, base + i + 1]);
+        openDouble = -1;
+      }
+    } else if (c === '“') {
+      openCurly = i;
+    } else if (c === '”') {
+      if (openCurly >= 0) spans.push([base + openCurly, base + i + 1]);
+      openCurly = -1;
+    } else if (c === "'" || c === '‘' || c === '’') {
+      const canOpen = !isLetter(before) && after !== undefined && !/\s/.test(after);
+      const canClose = openSingle >= 0 && !isLetter(after) && before !== undefined && !/\s/.test(before);
+      if (canClose && (openSingleChar === "'" ? c === "'" : c === '’')) {
+        spans.push([base + openSingle, base + i + 1]);
+        openSingle = -1;
+      } else if (canOpen && c !== '’' && openSingle < 0) {
+        openSingle = i;
+        openSingleChar = c;
+      }
+    }
+  }
+  return spans;
+}
+
+export function inside(spans: Span[], start: number, end: number): Span | undefined {
+  return spans.find(([s, e]) => s <= start && end <= e);
+}

@@ -1,0 +1,91 @@
+/** Word tokens of one paragraph, read from the nlcst tree and located exactly in the source text. */
+import type { Paragraph, Root, Sentence } from 'nlcst';
+import { normaliseWord } from './pattern.js';
+
+export type Join = 'start' | 'space' | 'hyphen' | 'punct';
+
+export interface Token {
+  /** As written, with curly apostrophes made straight. */
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+  /** How this token is joined to the previous one in its sentence. */
+  join: Join;
+  /** The punctuation before this token when `join` is 'punct'. */
+  punct?: string;
+  sentence: number;
+}
+
+export interface ParagraphTokens {
+  start: number;
+  end: number;
+  tokens: Token[];
+  /** [start, end) offsets of each sentence. */
+  sentences: Array<[number, number]>;
+}
+
+const SUB_TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+// Emphasis markers between words in Markdown do not break a phrase.
+const IGNORABLE_BETWEEN = /[\s*_~]/g;
+const HYPHENS = new Set(['-', '‐', '‑']);
+
+function classifyJoin(between: string): { join: Join; punct?: string } {
+  const visible = between.replace(IGNORABLE_BETWEEN, '');
+  if (visible === '') return { join: 'space' };
+  if (visible.length === 1 && HYPHENS.has(visible)) return { join: 'hyphen' };
+  return { join: 'punct', punct: visible };
+}
+
+function offsetsOf(node: { position?: { start: { offset?: number }; end: { offset?: number } } }): [number, number] | undefined {
+  const s = node.position?.start.offset;
+  const e = node.position?.end.offset;
+  return s === undefined || e === undefined ? undefined : [s, e];
+}
+
+/**
+ * Collect paragraphs with their tokens. `base` shifts offsets when the tree was parsed from a slice
+ * of the document; `source` is the whole document.
+ */
+export function paragraphsOf(tree: Root, source: string, base = 0): ParagraphTokens[] {
+  const out: ParagraphTokens[] = [];
+  const visitParagraph = (paragraph: Paragraph): void => {
+    const range = offsetsOf(paragraph);
+    if (!range) return;
+    const result: ParagraphTokens = { start: range[0] + base, end: range[1] + base, tokens: [], sentences: [] };
+    for (const child of paragraph.children) {
+      if (child.type !== 'SentenceNode') continue;
+      addSentence(child, result, source, base);
+    }
+    out.push(result);
+  };
+  const walk = (node: Root | Paragraph | Root['children'][number]): void => {
+    if (node.type === 'ParagraphNode') visitParagraph(node);
+    else if ('children' in node && node.type === 'RootNode') for (const c of node.children) walk(c);
+  };
+  walk(tree);
+  return out;
+}
+
+function addSentence(sentence: Sentence, into: ParagraphTokens, source: string, base: number): void {
+  const range = offsetsOf(sentence);
+  if (!range) return;
+  const index = into.sentences.length;
+  into.sentences.push([range[0] + base, range[1] + base]);
+  let previousEnd = -1;
+  for (const child of sentence.children) {
+    if (child.type !== 'WordNode') continue;
+    const wordRange = offsetsOf(child);
+    if (!wordRange) continue;
+    const wordStart = wordRange[0] + base;
+    const raw = source.slice(wordStart, wordRange[1] + base);
+    for (const m of raw.matchAll(SUB_TOKEN)) {
+      const start = wordStart + (m.index ?? 0);
+      const end = start + m[0].length;
+      const text = normaliseWord(m[0]);
+      const joined = previousEnd < 0 ? { join: 'start' as const } : classifyJoin(source.slice(previousEnd, start));
+      into.tokens.push({ text, lower: text.toLowerCase(), start, end, ...joined, sentence: index });
+      previousEnd = end;
+    }
+  }
+}

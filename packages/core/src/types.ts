@@ -1,0 +1,129 @@
+/** Public types shared by the engine, the CLI and the language server. */
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type SeveritySetting = Severity | 'off';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+
+export type DocumentFormat = 'text' | 'markdown' | 'html';
+
+export interface Position {
+  /** 1-based line. */
+  line: number;
+  /** 1-based column in UTF-16 code units. */
+  column: number;
+  /** 0-based offset in UTF-16 code units. */
+  offset: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export interface SourceRef {
+  key: string;
+  title: string;
+  url: string;
+}
+
+export interface Fix {
+  /** [start, end) offsets in UTF-16 code units. */
+  range: [number, number];
+  text: string;
+}
+
+export interface Diagnostic {
+  ruleId: string;
+  category: string;
+  severity: Severity;
+  message: string;
+  /** The flagged text exactly as written. */
+  actual: string;
+  range: Range;
+  /** Preferred first; capitalisation follows the flagged text. Bracketed items are instructions. */
+  suggestions: string[];
+  /** Present only when the rule marks its preferred suggestion as a safe automatic fix. */
+  fix?: Fix;
+  note: string;
+  sources: SourceRef[];
+}
+
+/** One `match` entry of a rule as written in a pack. */
+export interface MatchEntry {
+  phrase: string;
+  caseSensitive?: boolean;
+  plural?: boolean;
+  suggestions?: Suggestion[];
+  fix?: boolean;
+}
+
+export type Suggestion = string | { singular: string; plural: string };
+
+export interface RuleExceptions {
+  notBefore?: string[];
+  notAfter?: string[];
+  /** Keep the finding only when one of these phrases occurs in the same sentence. */
+  requires?: string[];
+  /** Drop the finding when one of these phrases occurs in the same sentence. */
+  unless?: string[];
+}
+
+export type IdentityCommunity = 'autism' | 'deaf' | 'disability';
+export type IdentityPreference = 'identity-first' | 'person-first' | 'either';
+
+export interface RuleExample {
+  flag: string[];
+  pass: string[];
+}
+
+export interface RuleData {
+  id: string;
+  category: string;
+  severity: Severity;
+  match: Array<string | MatchEntry>;
+  suggestions: Suggestion[];
+  fix?: boolean;
+  note: string;
+  message?: string;
+  sources: string[];
+  exceptions?: RuleExceptions;
+  /** Flag only text that is the whole content of a pair of quotation marks (scare quotes). */
+  quoted?: boolean;
+  /** Active only when the config states this preference for the community. */
+  onlyWhen?: { community: IdentityCommunity; preference: Exclude<IdentityPreference, 'either'> };
+  /** Presets in which the rule is on; default: all. */
+  presets?: string[];
+  examples: RuleExample;
+}
+
+export interface PackData {
+  /** File the pack came from, for messages. */
+  file: string;
+  category?: string;
+  rules: RuleData[];
+}
+
+export interface SourceData {
+  title: string;
+  url: string;
+  author?: string;
+  year?: number | string;
+  note?: string;
+}
+
+export interface ContextData {
+  /** Phrases in which nothing is flagged (diagnoses, names of laws and organisations, literal senses). */
+  allow: string[];
+  /** Phrases that, just before a match, show the words are mentioned rather than used. */
+  mentionCues: string[];
+  /** Phrases that, earlier in the sentence, show the person is describing themselves. */
+  selfDescriptionCues: string[];
+  /** retext-equality rule ids never reported on clinical text. */
+  equalityIgnoreRules: string[];
+}
+
+export interface RuleSetData {
+  packs: PackData[];
+  sources: Record<string, SourceData>;
+  context: ContextData;
+}
