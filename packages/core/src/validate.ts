@@ -24,6 +24,7 @@ export interface ParsedData {
 
 /** YAML is a superset of JSON, so one parser serves both and gives positions for both. */
 export function parseData(text: string, file: string): ParsedData {
+  if (file.endsWith('.json')) checkJsonSyntax(text, file);
   const lineCounter = new LineCounter();
   // Core schema only: no custom tags, nothing that could construct objects or run code.
   const doc = parseDocument(text, { lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: false });
@@ -58,11 +59,26 @@ export function parseData(text: string, file: string): ParsedData {
   };
 }
 
+/** JSON.parse reports where strict JSON goes wrong more precisely than a YAML parser does. */
+function checkJsonSyntax(text: string, file: string): void {
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const at = /position (\d+)/.exec(message);
+    const offset = at ? Number(at[1]) : 0;
+    const before = text.slice(0, offset).split(/\r\n|\r|\n/);
+    const line = before.length;
+    const column = (before.at(-1)?.length ?? 0) + 1;
+    throw new ReframeFileError(file, line, column, `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`);
+  }
+}
+
 function describe(error: ErrorObject): string {
   const where = error.instancePath
     .split('/')
     .slice(1)
-    .map((s) => (/^\d+$/.test(s) ? `[${s}]` : `.${s}`))
+    .map((s) => (/^\d+$/.test(s) ? `[${s}]` : `.${s.replace(/~1/g, '/').replace(/~0/g, '~')}`))
     .join('')
     .replace(/^\./, '');
   const subject = where || 'the file';

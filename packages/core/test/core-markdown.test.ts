@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { found, run } from './core-helpers.js';
+
+const md = (text: string) => run(text, { format: 'markdown' });
+
+describe('Markdown', () => {
+  it('lints prose in headings, paragraphs, lists, quotes and tables', () => {
+    const text = [
+      '# The addict',
+      '',
+      'A paragraph about an addict.',
+      '',
+      '- list addict',
+      '',
+      '> quoted addict',
+      '',
+      '| a | b |',
+      '|---|---|',
+      '| addict | x |',
+    ].join('\n');
+    expect(md(text).map((d) => d.range.start.line)).toEqual([1, 3, 5, 7, 11]);
+  });
+  it('skips fenced and indented code, inline code, HTML and front matter', () => {
+    const text = [
+      '---',
+      'title: addict',
+      '---',
+      '',
+      '```',
+      'addict',
+      '```',
+      '',
+      '    addict in indented code',
+      '',
+      'Inline `addict` code and <span title="addict">x</span>.',
+      '',
+      '<div>',
+      'addict',
+      '</div>',
+    ].join('\n');
+    expect(md(text)).toEqual([]);
+  });
+  it('skips link URLs and bare URLs but lints link text', () => {
+    expect(found(md('See [the addict](https://example.invalid/addict) and https://example.invalid/addict.'))).toEqual([
+      'test/addict:addict',
+    ]);
+  });
+  it('keeps exact positions in the source', () => {
+    const text = 'Intro.\n\n**Bold** text: the *addict* left.';
+    const [d] = md(text);
+    expect(d && text.slice(d.range.start.offset, d.range.end.offset)).toBe('addict');
+    expect(d?.range.start).toMatchObject({ line: 3, column: 21 });
+  });
+  it('matches a phrase across emphasis markers', () => {
+    expect(found(md('He committed *suicide* last year.'))).toEqual(['test/committed-suicide:committed *suicide']);
+  });
+
+  // Regression: in the nlcst tree from remark-retext, a sentence followed in the same paragraph by
+  // inline code, emphasis or a link is not split, and its last word keeps the full stop. The phrase
+  // at the sentence end must still be found.
+  it.each([
+    ['inline code', 'He committed suicide. `x` here.'],
+    ['emphasis', 'He committed suicide. *x* here.'],
+    ['strong', 'He committed suicide. **x** here.'],
+    ['a link', 'He committed suicide. [x](https://example.invalid) here.'],
+  ])('finds a phrase at a sentence end followed by %s', (_, text) => {
+    expect(found(md(text))).toEqual(['test/committed-suicide:committed suicide']);
+  });
+  it('finds a plural at a sentence end followed by inline code', () => {
+    expect(found(md('Two addicts. `code` follows.'))).toEqual(['test/addict:addicts']);
+  });
+  it('respects quotes in Markdown too', () => {
+    expect(md('She said "I was an addict" at intake.')).toEqual([]);
+  });
+});
+
+describe('HTML', () => {
+  it('lints text content only, skipping scripts, styles, comments and attributes', () => {
+    const text =
+      '<html><head><style>.addict{}</style><script>var addict = 1;</script></head>\n<body><p title="addict">The addict left.</p><!-- addict --></body></html>';
+    const ds = run(text, { format: 'html' });
+    expect(found(ds)).toEqual(['test/addict:addict']);
+    expect(ds[0]?.range.start).toMatchObject({ line: 2, column: 29 });
+  });
+  it('does not run sentences together across block tags', () => {
+    expect(run('<p>He committed</p><p>suicide risk low</p>', { format: 'html' })).toEqual([]);
+  });
+});
