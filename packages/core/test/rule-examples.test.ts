@@ -3,7 +3,7 @@
  * each `pass` text must produce none from it. Rules that need a stated identity preference run with it.
  */
 import { describe, expect, it } from 'vitest';
-import { type ReframeConfig, resolveConfig, lint } from '../src/index.js';
+import { lint, type ReframeConfig, resolveConfig } from '../src/index.js';
 import { bundledRuleSet } from './helpers.js';
 
 const ruleSet = bundledRuleSet();
@@ -12,7 +12,9 @@ describe.each([...ruleSet.rules.values()].map((r) => [r.data.id, r] as const))('
   const only = rule.data.onlyWhen;
   const raw: ReframeConfig = {
     ...(only ? { identity: { [only.community]: only.preference } } : {}),
-    ...(rule.data.presets && !rule.data.presets.includes('clinical-notes') ? { preset: rule.data.presets[0] as ReframeConfig['preset'] } : {}),
+    ...(rule.data.presets && !rule.data.presets.includes('clinical-notes')
+      ? { preset: rule.data.presets[0] as ReframeConfig['preset'] }
+      : {}),
   };
   const config = resolveConfig(raw, ruleSet);
   const fromRule = (text: string) => lint(text, { ruleSet, config }).filter((d) => d.ruleId === id);
