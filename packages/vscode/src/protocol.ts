@@ -1,0 +1,51 @@
+/**
+ * The contract with @reframe/language-server: command names, the `data` attached to each diagnostic,
+ * and what the commands return. Kept in one place so a change on either side shows up here.
+ */
+
+/** Commands the server registers through workspace/executeCommand. */
+export const ServerCommand = {
+  lintWorkspace: 'reframe.lintWorkspace',
+  explain: 'reframe.explain',
+  fixAll: 'reframe.fixAll',
+} as const;
+
+/** `source` of every diagnostic the server publishes. */
+export const DIAGNOSTIC_SOURCE = 'reframe';
+
+export interface LintWorkspaceResult {
+  files: number;
+  findings: number;
+}
+
+export interface SourceRef {
+  key: string;
+  title: string;
+  url: string;
+}
+
+/** `Diagnostic.data` as the server sends it. */
+export interface FindingData {
+  ruleId: string;
+  category: string;
+  actual: string;
+  suggestions: string[];
+  fix?: { range: [number, number]; text: string };
+  sources: SourceRef[];
+}
+
+/** One entry of dist/rule-index.json, written at build time from the bundled rules. */
+export interface RuleIndexEntry {
+  id: string;
+  category: string;
+  severity: string;
+  summary: string;
+}
+
+/** Server bundle, rules and schema locations inside the installed extension. */
+export const BundlePaths = {
+  server: 'dist/server.js',
+  rules: 'dist/rules',
+  ruleIndex: 'dist/rule-index.json',
+  configSchema: 'schema/config.schema.json',
+} as const;

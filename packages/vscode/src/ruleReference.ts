@@ -1,0 +1,57 @@
+/**
+ * Rule pages: a read-only virtual document per rule (`reframe-rule:/<rule id>.md`) whose markdown comes
+ * from the server's `reframe.explain`, shown in the markdown preview. Virtual documents are outside
+ * the client's document selector, so the explanation itself is never linted.
+ */
+import { readFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import type { ReframeClient } from './client';
+import { BundlePaths, type RuleIndexEntry, ServerCommand } from './protocol';
+
+export const RULE_SCHEME = 'reframe-rule';
+
+export function ruleUri(ruleId: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: RULE_SCHEME, path: `/${ruleId}.md` });
+}
+
+export function ruleIdFromUri(uri: vscode.Uri): string {
+  return uri.path.replace(/^\//, '').replace(/\.md$/, '');
+}
+
+export class RulePageProvider implements vscode.TextDocumentContentProvider {
+  constructor(private readonly client: ReframeClient) {}
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const ruleId = ruleIdFromUri(uri);
+    const markdown = await this.client.executeServerCommand<string | null>(ServerCommand.explain, [ruleId]);
+    return markdown ?? `# ${ruleId}\n\nThis rule is not in the loaded rule set.\n`;
+  }
+}
+
+/** Opens the rendered page for a rule beside the editor. */
+export async function showRulePage(ruleId: string): Promise<void> {
+  const uri = ruleUri(ruleId);
+  // Open the source first so the preview has a document to render even on older VS Code builds.
+  await vscode.workspace.openTextDocument(uri);
+  await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
+}
+
+export function loadRuleIndex(context: vscode.ExtensionContext): RuleIndexEntry[] {
+  const file = context.asAbsolutePath(BundlePaths.ruleIndex);
+  return JSON.parse(readFileSync(file, 'utf8')) as RuleIndexEntry[];
+}
+
+/** Lets the user pick a rule from the bundled index; returns its id. */
+export async function pickRule(rules: readonly RuleIndexEntry[]): Promise<string | undefined> {
+  const items: Array<vscode.QuickPickItem & { ruleId?: string }> = [];
+  let category = '';
+  for (const rule of rules) {
+    if (rule.category !== category) {
+      category = rule.category;
+      items.push({ label: category, kind: vscode.QuickPickItemKind.Separator });
+    }
+    items.push({ label: rule.id, description: rule.severity, detail: rule.summary, ruleId: rule.id });
+  }
+  const picked = await vscode.window.showQuickPick(items, { title: 'Reframe rule reference', matchOnDetail: true });
+  return picked?.ruleId;
+}

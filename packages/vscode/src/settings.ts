@@ -1,0 +1,27 @@
+/** Typed access to the `reframe.*` settings the client itself needs (the server pulls the rest). */
+import * as vscode from 'vscode';
+
+export const SECTION = 'reframe';
+
+export interface ClientSettings {
+  enable: boolean;
+  preset: string;
+  languages: string[];
+}
+
+export function readClientSettings(scope?: vscode.ConfigurationScope): ClientSettings {
+  const config = vscode.workspace.getConfiguration(SECTION, scope);
+  return {
+    enable: config.get<boolean>('enable', true),
+    preset: config.get<string>('preset', 'clinical-notes'),
+    languages: config.get<string[]>('languages', ['markdown', 'plaintext']),
+  };
+}
+
+/** Documents the server should see: saved files and unsaved buffers, never virtual documents (e.g. our rule pages). */
+export function documentSelector(languages: readonly string[]): Array<{ language: string; scheme: string }> {
+  return languages.flatMap((language) => [
+    { language, scheme: 'file' },
+    { language, scheme: 'untitled' },
+  ]);
+}

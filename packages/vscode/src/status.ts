@@ -1,0 +1,75 @@
+/** The language status item: finding count and preset for the active file. */
+import * as vscode from 'vscode';
+import type { ReframeClient } from './client';
+import { DIAGNOSTIC_SOURCE } from './protocol';
+import { documentSelector, readClientSettings } from './settings';
+
+export const STATUS_ITEM_ID = 'reframe.status';
+
+export function countFindings(uri: vscode.Uri): number {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === DIAGNOSTIC_SOURCE).length;
+}
+
+export function describeFindings(count: number): string {
+  if (count === 0) return 'no findings';
+  return count === 1 ? '1 finding' : `${count} findings`;
+}
+
+export class FindingStatus implements vscode.Disposable {
+  private item: vscode.LanguageStatusItem;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(private readonly client: ReframeClient) {
+    this.item = this.createItem();
+    this.subscriptions.push(
+      vscode.languages.onDidChangeDiagnostics(() => this.update()),
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      client.onDidChangeState(() => this.update()),
+    );
+    this.update();
+  }
+
+  /** The selector of a language status item is fixed, so a change of `reframe.languages` recreates it. */
+  recreate(): void {
+    this.item.dispose();
+    this.item = this.createItem();
+    this.update();
+  }
+
+  /** Current text, also returned by the extension API for tests. */
+  get text(): string {
+    return this.item.text;
+  }
+
+  get detail(): string | undefined {
+    return this.item.detail;
+  }
+
+  private createItem(): vscode.LanguageStatusItem {
+    const item = vscode.languages.createLanguageStatusItem(STATUS_ITEM_ID, documentSelector(readClientSettings().languages));
+    item.name = 'Reframe';
+    return item;
+  }
+
+  update(): void {
+    const document = vscode.window.activeTextEditor?.document;
+    const settings = readClientSettings(document);
+    if (!this.client.running) {
+      this.item.text = 'Reframe: off';
+      this.item.detail = 'turned off for this workspace';
+      this.item.severity = vscode.LanguageStatusSeverity.Information;
+      this.item.command = { title: 'Turn on', command: 'reframe.toggleWorkspace' };
+      return;
+    }
+    const count = document ? countFindings(document.uri) : 0;
+    this.item.text = `Reframe: ${describeFindings(count)}`;
+    this.item.detail = `preset ${settings.preset}`;
+    this.item.severity = count > 0 ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+    this.item.command = { title: 'Show problems', command: 'workbench.actions.view.problems' };
+  }
+
+  dispose(): void {
+    this.item.dispose();
+    for (const s of this.subscriptions) s.dispose();
+  }
+}
