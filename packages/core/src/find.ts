@@ -114,11 +114,15 @@ export function allowSpansOf(tokens: Token[], ...indexes: Array<SequenceIndex<tr
 
 /** Keep the longest finding where one lies wholly inside another. */
 export function dropContained(findings: RawFinding[]): RawFinding[] {
+  // Sorted by start, longest first: a finding lies inside an earlier one exactly when it ends no later
+  // than the furthest end seen so far. Linear after the sort.
   const sorted = [...findings].sort((a, b) => a.start - b.start || b.end - a.end);
   const out: RawFinding[] = [];
+  let furthestEnd = -1;
   for (const f of sorted) {
-    if (out.some((k) => k.start <= f.start && f.end <= k.end)) continue;
+    if (f.end <= furthestEnd) continue;
     out.push(f);
+    furthestEnd = f.end;
   }
   return out;
 }

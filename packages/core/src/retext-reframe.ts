@@ -40,7 +40,8 @@ export const retextReframe: Plugin<[RetextReframeOptions], Root> = (options) => 
     const paragraphs = paragraphsOf(tree, run.source, run.base);
     for (const paragraph of paragraphs) {
       if (!paragraph.tokens.some((t) => triggers.has(t.lower))) continue;
-      run.findings.push(...findInParagraph(paragraph, run.source, ruleSet, run.respect, run.extraAllow));
+      // A loop, not push(...spread): a paragraph can hold more findings than the call stack allows.
+      for (const f of findInParagraph(paragraph, run.source, ruleSet, run.respect, run.extraAllow)) run.findings.push(f);
     }
     if (file.messages.length > 0) filterEqualityMessages(file, run, paragraphs, ruleSet);
   };

@@ -1,0 +1,170 @@
+/**
+ * Properties of the engine over arbitrary input (fast-check): it never throws, every range lies inside
+ * the text and slices to `actual`, applying every safe fix is idempotent, and CRLF gives the same
+ * findings as LF. Runs on the bundled rule set so real phrases are exercised.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type Diagnostic, type DocumentFormat, lint } from '../src/index.js';
+import { bundledRuleSet } from './helpers.js';
+
+const ruleSet = bundledRuleSet();
+const run = (text: string, format: DocumentFormat) => lint(text, { ruleSet, format });
+
+// Words that trigger rules, mixed with clinical words, punctuation, markup and odd Unicode.
+const WORDS = [
+  'addict',
+  'addicts',
+  "addict's",
+  'junkie',
+  'alcoholic',
+  'committed',
+  'suicide',
+  'commits',
+  'wheelchair',
+  'bound',
+  'wheelchair-bound',
+  'claims',
+  'insists',
+  'non-compliant',
+  'schizophrenic',
+  'the',
+  'a',
+  'he',
+  'she',
+  'patient',
+  'liver',
+  'disease',
+  'clean',
+  'wound',
+  'denies',
+  'chest',
+  'pain',
+  'failed',
+  'attempt',
+  'Alcoholics',
+  'Anonymous',
+];
+const PIECES = [
+  ' ',
+  ' ',
+  '\n',
+  '\r\n',
+  '\n\n',
+  '.',
+  ',',
+  '"',
+  '“',
+  '”',
+  "'",
+  '‘',
+  '’',
+  '-',
+  '*',
+  '**',
+  '`',
+  '```\n',
+  '# ',
+  '- ',
+  '> ',
+  '[',
+  '](http://x.invalid)',
+  '<p>',
+  '</p>',
+  '<!--',
+  '-->',
+  '<script>',
+  '</script>',
+  '😀',
+  '\u0301',
+  '\uFEFF',
+  '\t',
+  '|',
+  '---\n',
+];
+const prose = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(...WORDS),
+      fc.constantFrom(...PIECES),
+      fc.string({ maxLength: 4 }),
+      fc.string({ unit: 'binary', maxLength: 3 }),
+    ),
+    { maxLength: 60 },
+  )
+  .map((parts) => parts.join(''));
+const format = fc.constantFrom<DocumentFormat>('text', 'markdown', 'html');
+
+function applyFixes(text: string, diagnostics: Diagnostic[]): string {
+  let out = text;
+  const fixes = diagnostics.flatMap((d) => (d.fix ? [d.fix] : [])).sort((a, b) => b.range[0] - a.range[0]);
+  let limit = Number.POSITIVE_INFINITY;
+  for (const fix of fixes) {
+    if (fix.range[1] > limit) continue; // overlapping fixes: keep the later one only
+    out = out.slice(0, fix.range[0]) + fix.text + out.slice(fix.range[1]);
+    limit = fix.range[0];
+  }
+  return out;
+}
+
+describe('engine properties', () => {
+  it('never throws, and every range lies inside the text and slices to actual', () => {
+    fc.assert(
+      fc.property(prose, format, (text, fmt) => {
+        for (const d of run(text, fmt)) {
+          expect(d.range.start.offset).toBeGreaterThanOrEqual(0);
+          expect(d.range.end.offset).toBeLessThanOrEqual(text.length);
+          expect(d.range.start.offset).toBeLessThan(d.range.end.offset);
+          expect(text.slice(d.range.start.offset, d.range.end.offset)).toBe(d.actual);
+          expect(d.range.start.line).toBeGreaterThanOrEqual(1);
+          expect(d.range.start.column).toBeGreaterThanOrEqual(1);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('applying all safe fixes leaves nothing fixable, and is idempotent', () => {
+    fc.assert(
+      fc.property(prose, format, (text, fmt) => {
+        const once = applyFixes(text, run(text, fmt));
+        const again = run(once, fmt);
+        expect(again.filter((d) => d.fix)).toEqual([]);
+        expect(applyFixes(once, again)).toBe(once);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds the same things with CRLF as with LF (modulo offsets)', () => {
+    const lfProse = prose.map((t) => t.replace(/\r\n?/g, '\n'));
+    fc.assert(
+      fc.property(lfProse, fc.constantFrom<DocumentFormat>('text', 'markdown'), (text, fmt) => {
+        const pick = (ds: Diagnostic[]) =>
+          ds.map((d) => [d.ruleId, d.actual.replace(/\r\n/g, '\n'), d.range.start.line, d.range.start.column]);
+        expect(pick(run(text.replace(/\n/g, '\r\n'), fmt))).toEqual(pick(run(text, fmt)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('pathological input finishes promptly (linear matching)', () => {
+  const cases: Array<[string, DocumentFormat, string]> = [
+    ['a megabyte of one letter', 'text', 'a'.repeat(1_000_000)],
+    ['a megabyte of one letter', 'markdown', 'a'.repeat(1_000_000)],
+    ['a megabyte of a trigger word', 'text', 'addict '.repeat(150_000)],
+    ['thousands of quotes', 'text', '"addict" '.repeat(20_000)],
+    ['thousands of quotes', 'markdown', '"addict" '.repeat(20_000)],
+    ['thousands of unbalanced quotes', 'text', '"'.repeat(50_000) + ' addict'],
+    ['thousands of unbalanced quotes', 'markdown', '"'.repeat(50_000) + ' addict'],
+    ['thousands of brackets', 'text', '[('.repeat(50_000) + 'addict' + ')]'.repeat(50_000)],
+    ['a long phrase prefix repeated', 'text', 'committed '.repeat(100_000)],
+  ];
+  it.each(cases)('%s (%s)', (_, fmt, text) => {
+    const started = performance.now();
+    run(text, fmt);
+    // Generous bound: this guards against super-linear blow-up (minutes), not against a slow machine.
+    expect(performance.now() - started).toBeLessThan(60_000);
+  });
+});
