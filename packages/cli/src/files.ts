@@ -1,9 +1,12 @@
-/** Expand the paths given on the command line into the files to lint. */
-import { readdirSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
-import type { DocumentFormat } from '@reframe/core';
+/** Expand the files, folders and globs given on the command line into the files to lint. */
+import { type Dirent, readdirSync, type Stats, statSync } from 'node:fs';
+import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
+import { UsageError } from './errors.js';
+import { IgnoreRules } from './ignore-files.js';
+import type { FileFormat } from './types.js';
 
-const FORMAT_BY_EXTENSION: Record<string, DocumentFormat> = {
+const FORMAT_BY_EXTENSION: Record<string, FileFormat> = {
   '.md': 'markdown',
   '.markdown': 'markdown',
   '.mdx': 'markdown',
@@ -11,54 +14,103 @@ const FORMAT_BY_EXTENSION: Record<string, DocumentFormat> = {
   '.text': 'text',
   '.html': 'html',
   '.htm': 'html',
+  '.docx': 'docx',
 };
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
 
-export function formatOf(path: string): DocumentFormat | undefined {
+export function formatOf(path: string): FileFormat | undefined {
   return FORMAT_BY_EXTENSION[extname(path).toLowerCase()];
 }
 
-export class UsageError extends Error {}
-
 export interface FoundFile {
   path: string;
-  /** Given explicitly on the command line (unknown types are then reported, not silently skipped). */
+  /** Named on the command line or matched by a glob: an unsupported type is then reported, not silently passed over. */
   explicit: boolean;
 }
 
-export function expandPaths(paths: string[]): FoundFile[] {
-  const out: FoundFile[] = [];
+export interface Expansion {
+  files: FoundFile[];
+  /** Files named on the command line but ignored by an ignore file. */
+  ignored: string[];
+}
+
+const GLOB_CHARS = /[*?[\]{}]/;
+
+export function isGlob(arg: string): boolean {
+  return GLOB_CHARS.test(arg);
+}
+
+/** The folder part of a glob before its first wildcard segment, and the rest as a pattern. */
+function splitGlob(pattern: string): { base: string; rest: string } {
+  const parts = pattern.split(/[\\/]/);
+  const staticParts: string[] = [];
+  for (const part of parts) {
+    if (isGlob(part)) break;
+    staticParts.push(part);
+  }
+  const base = staticParts.join('/') || (pattern.startsWith('/') ? '/' : '.');
+  return { base, rest: parts.slice(staticParts.length).join('/') };
+}
+
+export function expandPaths(args: string[], cwd: string): Expansion {
+  const rules = new IgnoreRules(cwd);
+  const files: FoundFile[] = [];
+  const ignored: string[] = [];
   const seen = new Set<string>();
   const add = (path: string, explicit: boolean) => {
     if (seen.has(path)) return;
     seen.add(path);
-    out.push({ path, explicit });
+    files.push({ path, explicit });
   };
-  const walk = (dir: string): void => {
-    let entries: import('node:fs').Dirent[];
+  /** Every file under `dir` not ignored, sorted by name so output order is stable. */
+  const walk = (dir: string, visit: (file: string) => void): void => {
+    let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
-      throw new UsageError(`cannot read folder ${dir}: ${(error as NodeJS.ErrnoException).code ?? ''}`);
+      throw new UsageError(`${dir}: cannot read folder (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
     }
-    entries.sort((a, b) => a.name.localeCompare(b.name));
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       const full = join(dir, e.name);
       if (e.isDirectory()) {
-        if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(full);
-      } else if (e.isFile() && formatOf(e.name)) add(full, false);
+        if (SKIP_DIRS.has(e.name) || rules.ignores(full, true)) continue;
+        walk(full, visit);
+      } else if (e.isFile() && !rules.ignores(full, false)) visit(full);
     }
   };
-  for (const p of paths) {
-    let stat: import('node:fs').Stats;
+
+  for (const arg of args) {
+    const abs = resolve(cwd, arg);
+    let stat: Stats | undefined;
     try {
-      stat = statSync(p);
+      stat = statSync(abs);
     } catch {
-      throw new UsageError(`no such file or folder: ${p}`);
+      stat = undefined;
     }
-    if (stat.isDirectory()) walk(p);
-    else add(p, true);
+    if (stat?.isDirectory()) {
+      walk(abs, (file) => {
+        if (formatOf(file)) add(file, false);
+      });
+    } else if (stat) {
+      if (rules.ignores(abs, false)) ignored.push(abs);
+      else add(abs, true);
+    } else if (isGlob(arg)) {
+      const { base, rest } = splitGlob(arg.split(sep).join('/'));
+      const baseAbs = isAbsolute(base) ? base : resolve(cwd, base);
+      const match = picomatch(rest, { dot: false });
+      const before = files.length;
+      try {
+        if (statSync(baseAbs).isDirectory())
+          walk(baseAbs, (file) => match(relative(baseAbs, file).split(sep).join('/')) && add(file, true));
+      } catch (error) {
+        if (error instanceof UsageError) throw error;
+      }
+      if (files.length === before) throw new UsageError(`no files match the pattern ${arg}`);
+    } else {
+      throw new UsageError(`${arg}: no such file or folder`);
+    }
   }
-  return out;
+  return { files, ignored };
 }

@@ -1,11 +1,25 @@
-import type { Diagnostic } from '@reframe/core';
+import type { Diagnostic, DocumentFormat } from '@reframe/core';
+
+/** A finding as the CLI reports it: core's Diagnostic, plus the paragraph for Word documents. */
+export interface ReportedDiagnostic extends Diagnostic {
+  /** 1-based paragraph of a .docx; `range` then refers to lines of the extracted text. */
+  paragraph?: number;
+}
+
+export type FileFormat = DocumentFormat | 'docx';
 
 export interface FileResult {
   /** Path as given or found, relative to the working directory when inside it. */
   path: string;
-  diagnostics: Diagnostic[];
+  diagnostics: ReportedDiagnostic[];
   /** Set when the file was not linted (binary, unknown type, unreadable…). */
   skipped?: string;
+}
+
+/** What the CLI knows about a linted file beyond the report (never serialised in a report). */
+export interface LintedFile extends FileResult {
+  absPath: string | undefined;
+  format: FileFormat | undefined;
 }
 
 export interface Summary {

@@ -1,6 +1,6 @@
 /** `--format stylish` (default): findings grouped by file, readable at a terminal. */
-import type { Diagnostic, Severity } from '@reframe/core';
-import type { Report } from '../types.js';
+import type { Severity } from '@reframe/core';
+import type { Report, ReportedDiagnostic } from '../types.js';
 
 export interface StylishOptions {
   color: boolean;
@@ -41,8 +41,10 @@ export function formatStylish(report: Report, options: StylishOptions): string {
   return `${out.join('\n')}\n`;
 }
 
-function formatOne(d: Diagnostic, paint: ReturnType<typeof painter>): string[] {
-  const where = `${d.range.start.line}:${d.range.start.column}`.padEnd(8);
+function formatOne(d: ReportedDiagnostic, paint: ReturnType<typeof painter>): string[] {
+  // Word documents: the paragraph, then the line:column within the extracted text.
+  const para = d.paragraph === undefined ? '' : `¶${d.paragraph} `;
+  const where = `${para}${d.range.start.line}:${d.range.start.column}`.padEnd(8);
   const severity = paint(SEVERITY_STYLE[d.severity], d.severity.padEnd(7));
   const actual = d.actual.replace(/\s+/g, ' ');
   const lines = [`  ${paint('dim', where)} ${severity} ${paint('bold', `“${actual}”`)}  ${paint('dim', d.ruleId)}`];

@@ -1,0 +1,81 @@
+/** Lint one file: read it, use the cache when it matches, else run core's `lint`. Runs in workers too. */
+import { readFileSync } from 'node:fs';
+import { lint } from '@reframe/core';
+import { ReframeFileError, ReframeFileErrors } from '@reframe/core/node';
+import { type CacheEntry, entryKey, fromCached, toCached } from './cache.js';
+import type { FileSettings, RunContext } from './context.js';
+import { type LoadedDocument, loadDocument, paragraphAt } from './documents.js';
+import { UsageError } from './errors.js';
+import type { FileFormat, LintedFile, ReportedDiagnostic } from './types.js';
+
+export interface Task {
+  index: number;
+  absPath: string;
+  display: string;
+  format: FileFormat | undefined;
+  /** The cache entry stored for this path, if any (the cache is read and written by the main thread). */
+  cached?: CacheEntry | undefined;
+  useCache: boolean;
+}
+
+export type Failure = { kind: 'usage' | 'config' | 'io'; message: string };
+
+export interface TaskResult {
+  index: number;
+  /** Left out of the run by the config's `ignore` globs. */
+  ignored?: boolean;
+  file?: LintedFile;
+  notice?: string;
+  cacheEntry?: CacheEntry;
+  failure?: Failure;
+}
+
+export function lintDocument(doc: LoadedDocument, format: FileFormat, settings: FileSettings): ReportedDiagnostic[] {
+  const diagnostics: ReportedDiagnostic[] = lint(doc.text, { ruleSet: settings.ruleSet, config: settings.config, format: doc.lintFormat });
+  if (format === 'docx') for (const d of diagnostics) d.paragraph = paragraphAt(doc.text, d.range.start.offset);
+  return diagnostics;
+}
+
+export function describeFailure(error: unknown): Failure {
+  if (error instanceof UsageError) return { kind: 'usage', message: error.message };
+  if (error instanceof ReframeFileErrors || error instanceof ReframeFileError) return { kind: 'config', message: error.message };
+  throw error;
+}
+
+export async function analyseFile(task: Task, context: RunContext): Promise<TaskResult> {
+  const { index, absPath, display, format } = task;
+  const base = { path: display, absPath, format };
+  if (!format) {
+    return {
+      index,
+      file: { ...base, diagnostics: [], skipped: 'unsupported file type' },
+      notice: `skipped ${display}: not a supported file type`,
+    };
+  }
+  let settings: FileSettings;
+  try {
+    settings = context.forFile(absPath);
+  } catch (error) {
+    return { index, failure: describeFailure(error) };
+  }
+  if (settings.isIgnored(absPath)) return { index, ignored: true };
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(absPath);
+  } catch (error) {
+    return { index, failure: { kind: 'io', message: `${display}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})` } };
+  }
+  const loaded = await loadDocument(absPath, format, bytes);
+  if ('skipped' in loaded) {
+    return { index, file: { ...base, diagnostics: [], skipped: loaded.skipped }, notice: `skipped ${display}: ${loaded.skipped}` };
+  }
+  const doc = loaded.document;
+  const key = task.useCache ? entryKey(settings.fingerprint, format, bytes) : '';
+  if (task.useCache && task.cached?.key === key) {
+    return { index, file: { ...base, diagnostics: fromCached(task.cached, doc.text, settings.ruleSet) } };
+  }
+  const diagnostics = lintDocument(doc, format, settings);
+  const result: TaskResult = { index, file: { ...base, diagnostics } };
+  if (task.useCache) result.cacheEntry = toCached(key, diagnostics, settings.ruleSet);
+  return result;
+}

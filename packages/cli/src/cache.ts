@@ -1,0 +1,124 @@
+/**
+ * `--cache`: findings keyed on a hash of the file's content, the rules, the config and the tool
+ * version. The cache file holds hashes, rule ids, positions and rule-provided wording only, never
+ * document text: the flagged text is re-read from the file, and paths are stored as hashes.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { CompiledRuleSet, Diagnostic, SourceRef } from '@reframe/core';
+import { writeFileAtomic } from './atomic.js';
+import type { ReportedDiagnostic } from './types.js';
+
+const CACHE_VERSION = 1;
+
+interface CachedDiagnostic {
+  ruleId: string;
+  category: string;
+  severity: Diagnostic['severity'];
+  /** The message with the flagged text cut out. */
+  message: string[];
+  range: Diagnostic['range'];
+  suggestions: string[];
+  fix?: Diagnostic['fix'];
+  /** Only for findings whose rule is not in the rule set (opt-in equality pack). */
+  note?: string;
+  sources?: SourceRef[];
+  paragraph?: number;
+}
+
+export interface CacheEntry {
+  key: string;
+  diagnostics: CachedDiagnostic[];
+}
+
+interface CacheFile {
+  version: number;
+  entries: Record<string, CacheEntry>;
+}
+
+export function sha256(data: string | Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+export function pathKey(absPath: string): string {
+  return sha256(`path\0${absPath}`);
+}
+
+export function entryKey(fingerprint: string, format: string, bytes: Buffer): string {
+  return sha256(`${fingerprint}\0${format}\0${sha256(bytes)}`);
+}
+
+export function toCached(key: string, diagnostics: ReportedDiagnostic[], ruleSet: CompiledRuleSet): CacheEntry {
+  return {
+    key,
+    diagnostics: diagnostics.map((d) => {
+      const shown = d.actual.replace(/\s+/g, ' ');
+      const inRuleSet = ruleSet.rules.has(d.ruleId);
+      return {
+        ruleId: d.ruleId,
+        category: d.category,
+        severity: d.severity,
+        message: shown ? d.message.split(shown) : [d.message],
+        range: d.range,
+        suggestions: d.suggestions,
+        ...(d.fix ? { fix: d.fix } : {}),
+        ...(inRuleSet ? {} : { note: d.note, sources: d.sources }),
+        ...(d.paragraph !== undefined ? { paragraph: d.paragraph } : {}),
+      };
+    }),
+  };
+}
+
+/** Rebuild the diagnostics of a cache hit; the flagged text comes from the document itself. */
+export function fromCached(entry: CacheEntry, text: string, ruleSet: CompiledRuleSet): ReportedDiagnostic[] {
+  return entry.diagnostics.map((c) => {
+    const actual = text.slice(c.range.start.offset, c.range.end.offset);
+    const rule = ruleSet.rules.get(c.ruleId);
+    const d: ReportedDiagnostic = {
+      ruleId: c.ruleId,
+      category: c.category,
+      severity: c.severity,
+      message: c.message.join(actual.replace(/\s+/g, ' ')),
+      actual,
+      range: c.range,
+      suggestions: c.suggestions,
+      ...(c.fix ? { fix: c.fix } : {}),
+      note: rule ? rule.data.note.trim() : (c.note ?? ''),
+      sources: rule ? rule.sources : (c.sources ?? []),
+    };
+    if (c.paragraph !== undefined) d.paragraph = c.paragraph;
+    return d;
+  });
+}
+
+export class LintCache {
+  private entries: Record<string, CacheEntry> = {};
+  private dirty = false;
+
+  constructor(readonly location: string) {}
+
+  load(): void {
+    try {
+      const parsed = JSON.parse(readFileSync(this.location, 'utf8')) as CacheFile;
+      if (parsed.version === CACHE_VERSION && parsed.entries && typeof parsed.entries === 'object') this.entries = parsed.entries;
+    } catch {
+      // Missing or unreadable cache: start empty; it is rebuilt on save.
+      this.entries = {};
+    }
+  }
+
+  get(absPath: string): CacheEntry | undefined {
+    return this.entries[pathKey(absPath)];
+  }
+
+  set(absPath: string, entry: CacheEntry): void {
+    this.entries[pathKey(absPath)] = entry;
+    this.dirty = true;
+  }
+
+  save(): void {
+    if (!this.dirty) return;
+    const file: CacheFile = { version: CACHE_VERSION, entries: this.entries };
+    writeFileAtomic(this.location, JSON.stringify(file));
+  }
+}

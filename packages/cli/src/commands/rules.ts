@@ -1,0 +1,70 @@
+/** `reframe rules` and `reframe explain RULE_ID`: what the rules are and why they exist. */
+import { type CompiledRule, type CompiledRuleSet, nearestRuleId, type ResolvedConfig, type Suggestion } from '@reframe/core';
+import { UsageError } from '../errors.js';
+
+function suggestionText(s: Suggestion): string {
+  return typeof s === 'string' ? s : s.singular;
+}
+
+function isFixable(rule: CompiledRule): boolean {
+  return Boolean(rule.data.fix) || rule.data.match.some((m) => typeof m === 'object' && m.fix === true);
+}
+
+export interface RulesOptions {
+  category?: string | undefined;
+  json: boolean;
+}
+
+export function listRules(ruleSet: CompiledRuleSet, config: ResolvedConfig, options: RulesOptions): string {
+  const rules = [...ruleSet.rules.values()]
+    .filter((r) => !options.category || r.data.category === options.category)
+    .sort((a, b) => (a.data.id < b.data.id ? -1 : 1));
+  if (options.category && rules.length === 0) {
+    const categories = [...new Set([...ruleSet.rules.values()].map((r) => r.data.category))].sort();
+    throw new UsageError(`no rules in category "${options.category}" (categories: ${categories.join(', ')})`);
+  }
+  const rows = rules.map((r) => ({
+    id: r.data.id,
+    category: r.data.category,
+    severity: config.severities.get(r.data.id) ?? 'off',
+    fixable: isFixable(r),
+    preferred: r.data.suggestions[0] ? suggestionText(r.data.suggestions[0]) : undefined,
+    sources: r.sources.map((s) => s.key),
+  }));
+  if (options.json) return `${JSON.stringify(rows)}\n`;
+  const width = Math.max(...rows.map((r) => r.id.length), 4);
+  const lines = rows.map(
+    (r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.fixable ? 'fixable' : '       '}  ${r.preferred ?? ''}`,
+  );
+  return `${'RULE'.padEnd(width)}  SEVERITY  FIX      PREFERRED\n${lines.join('\n')}\n${rows.length} rule${rows.length === 1 ? '' : 's'}.\n`;
+}
+
+export function explainRule(ruleSet: CompiledRuleSet, config: ResolvedConfig, id: string): string {
+  const rule = ruleSet.rules.get(id);
+  if (!rule) {
+    const near = nearestRuleId(id, ruleSet.rules.keys());
+    throw new UsageError(`unknown rule "${id}"${near ? ` (did you mean "${near}"?)` : ''}; run "reframe rules" for the list`);
+  }
+  const d = rule.data;
+  const severity = config.severities.get(d.id) ?? 'off';
+  const out = [
+    `${d.id}`,
+    `Category: ${d.category}   Severity: ${severity} (default ${d.severity})${isFixable(rule) ? '   Fixable with --fix' : ''}`,
+    '',
+  ];
+  out.push(d.note.trim().replace(/\s+/g, ' '), '');
+  out.push('Flags:');
+  for (const m of d.match) out.push(`  - ${typeof m === 'string' ? m : m.phrase}`);
+  out.push('', 'Suggestions (preferred first):');
+  d.suggestions.forEach((s) => {
+    out.push(`  - ${suggestionText(s)}`);
+  });
+  if (d.examples.flag.length || d.examples.pass.length) {
+    out.push('', 'Examples:');
+    for (const e of d.examples.flag) out.push(`  ✖ ${e}`);
+    for (const e of d.examples.pass) out.push(`  ✔ ${e}`);
+  }
+  out.push('', 'Sources:');
+  for (const s of rule.sources) out.push(`  - [${s.key}] ${s.title}${s.url ? ` ${s.url}` : ''}`);
+  return `${out.join('\n')}\n`;
+}

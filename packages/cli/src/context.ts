@@ -1,0 +1,117 @@
+/** Rule sets and resolved configs per config file, loaded once per run and shared by every file. */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import {
+  type CompiledRuleSet,
+  ConfigError,
+  type ReframeConfig,
+  type ResolvedConfig,
+  resolveConfig,
+  type SeveritySetting,
+  unknownRuleKeys,
+} from '@reframe/core';
+import { DEFAULT_RULES_DIR, loadRuleSet, ReframeFileError } from '@reframe/core/node';
+import picomatch from 'picomatch';
+import { findConfigFile, readConfigChain } from './config.js';
+import { UsageError } from './errors.js';
+
+/** Settings given on the command line; they win over every config file. */
+export interface Overrides {
+  preset?: ReframeConfig['preset'];
+  rules?: Record<string, SeveritySetting>;
+}
+
+export interface FileSettings {
+  ruleSet: CompiledRuleSet;
+  config: ResolvedConfig;
+  /** Hash of everything that changes findings: tool version, rule packs, config. For the cache. */
+  fingerprint: string;
+  /** The config's `ignore` globs, matched against paths relative to the config file's folder. */
+  isIgnored: (absPath: string) => boolean;
+}
+
+function hashFiles(files: string[]): string {
+  const hash = createHash('sha256');
+  for (const file of files) {
+    hash.update(file);
+    hash.update('\0');
+    try {
+      hash.update(readFileSync(file));
+    } catch {
+      hash.update('(unreadable)');
+    }
+    hash.update('\0');
+  }
+  return hash.digest('hex');
+}
+
+export class RunContext {
+  private readonly ruleSets = new Map<string, { ruleSet: CompiledRuleSet; hash: string }>();
+  private readonly settings = new Map<string, FileSettings>();
+
+  constructor(
+    private readonly toolVersion: string,
+    private readonly explicitConfig: string | undefined,
+    private readonly overrides: Overrides,
+  ) {}
+
+  ruleSetFor(packs: string[]): { ruleSet: CompiledRuleSet; hash: string } {
+    const extra = packs.filter((p) => p !== 'equality').sort();
+    const key = extra.join('\0');
+    let found = this.ruleSets.get(key);
+    if (!found) {
+      const bundled = readdirSync(DEFAULT_RULES_DIR)
+        .filter((n) => /\.ya?ml$/.test(n))
+        .sort()
+        .map((n) => join(DEFAULT_RULES_DIR, n));
+      found = { ruleSet: loadRuleSet({ extraPacks: extra }), hash: hashFiles([...bundled, ...extra]) };
+      this.ruleSets.set(key, found);
+    }
+    return found;
+  }
+
+  /** The rule set for the config that applies in `dir` (used by `rules` and `explain`). */
+  ruleSetForDir(dir: string): CompiledRuleSet {
+    const configFile = this.explicitConfig ?? findConfigFile(dir);
+    const fromFile = configFile ? readConfigChain(configFile) : {};
+    return this.ruleSetFor(fromFile.packs ?? []).ruleSet;
+  }
+
+  /** Settings for a file, from its nearest config file (or `--config`), cached per config file. */
+  forFile(path: string): FileSettings {
+    const configFile = this.explicitConfig ?? findConfigFile(dirname(resolve(path)));
+    const key = configFile ?? '';
+    let found = this.settings.get(key);
+    if (found) return found;
+    const fromFile = configFile ? readConfigChain(configFile) : {};
+    const merged: ReframeConfig = {
+      ...fromFile,
+      ...(this.overrides.preset ? { preset: this.overrides.preset } : {}),
+      rules: { ...fromFile.rules, ...this.overrides.rules },
+    };
+    const { ruleSet, hash } = this.ruleSetFor(merged.packs ?? []);
+    const unknownOnCommandLine = unknownRuleKeys({ rules: this.overrides.rules ?? {} }, ruleSet);
+    if (unknownOnCommandLine.length) throw new UsageError(`--rule: ${unknownOnCommandLine.join('; ')}`);
+    let config: ResolvedConfig;
+    try {
+      config = resolveConfig(merged, ruleSet);
+    } catch (error) {
+      if (error instanceof ConfigError) throw new ReframeFileError(configFile ?? '(command line)', 1, 1, error.message);
+      throw error;
+    }
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify({ v: this.toolVersion, rules: hash, config: merged }))
+      .digest('hex');
+    const base = configFile ? dirname(configFile) : undefined;
+    const matchers = base && merged.ignore?.length ? picomatch(merged.ignore, { dot: true }) : undefined;
+    const isIgnored = (absPath: string): boolean => {
+      if (!matchers || !base) return false;
+      const rel = relative(base, absPath);
+      return !rel.startsWith('..') && matchers(rel.split(sep).join('/'));
+    };
+    found = { ruleSet, config, fingerprint, isIgnored };
+    this.settings.set(key, found);
+    return found;
+  }
+}

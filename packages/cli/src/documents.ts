@@ -1,0 +1,59 @@
+/** Read a document as text for linting: plain text, Markdown and HTML as they are; .docx via mammoth. */
+import { readFileSync } from 'node:fs';
+import type { DocumentFormat } from '@reframe/core';
+import type { FileFormat } from './types.js';
+
+export interface LoadedDocument {
+  /** The text that is linted (for .docx: the extracted text, paragraphs separated by blank lines). */
+  text: string;
+  /** The format the text is linted as. */
+  lintFormat: DocumentFormat;
+  /** The file's raw bytes, for hashing. */
+  bytes: Buffer;
+  /** The file began with a byte order mark (stripped from `text`). */
+  bom: boolean;
+}
+
+export type LoadOutcome = { document: LoadedDocument } | { skipped: string };
+
+/** Only NUL bytes are a reliable sign of a binary file (UTF-16 text also has them, and is not supported). */
+function looksBinary(bytes: Buffer): boolean {
+  return bytes.includes(0);
+}
+
+export function decodeText(bytes: Buffer): { text: string; bom: boolean } {
+  let text = bytes.toString('utf8');
+  const bom = text.charCodeAt(0) === 0xfeff;
+  if (bom) text = text.slice(1);
+  return { text, bom };
+}
+
+export async function loadDocument(path: string, format: FileFormat, bytes: Buffer = readFileSync(path)): Promise<LoadOutcome> {
+  if (format === 'docx') {
+    // A .docx is a zip: "PK\x03\x04". Anything else is not a Word document, whatever its name.
+    if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) return { skipped: 'not a valid .docx (not a zip file)' };
+    // Loaded lazily: mammoth and its zip/XML stack are large and needed only for Word documents.
+    const mammoth = (await import('mammoth')).default;
+    try {
+      const { value } = await mammoth.extractRawText({ buffer: bytes });
+      return { document: { text: value, lintFormat: 'text', bytes, bom: false } };
+    } catch (error) {
+      return { skipped: `not a readable .docx (${(error as Error).message.split('\n')[0]})` };
+    }
+  }
+  if (looksBinary(bytes)) return { skipped: 'looks binary' };
+  const { text, bom } = decodeText(bytes);
+  return { document: { text, lintFormat: format, bytes, bom } };
+}
+
+/** 1-based paragraph of an offset in mammoth's raw text, where each paragraph ends with a blank line. */
+export function paragraphAt(text: string, offset: number): number {
+  let paragraph = 1;
+  let at = text.indexOf('\n\n');
+  while (at !== -1 && at < offset) {
+    paragraph++;
+    at = text.indexOf('\n\n', at + 2);
+    // Runs of empty paragraphs: each "\n\n" is still one paragraph boundary.
+  }
+  return paragraph;
+}

@@ -1,0 +1,61 @@
+/**
+ * `--fix`: apply the safe fixes (a diagnostic's `fix`, which is always its preferred suggestion), then
+ * write the file atomically, keeping its mode, line endings and byte order mark, and refusing when
+ * the file changed on disk since it was read.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import type { Fix } from '@reframe/core';
+import { writeFileAtomic } from './atomic.js';
+import { sha256 } from './cache.js';
+import { UsageError } from './errors.js';
+import type { ReportedDiagnostic } from './types.js';
+
+/** Apply non-overlapping fixes, earliest first; a fix overlapping an earlier one waits for the next pass. */
+export function applyFixes(text: string, diagnostics: ReportedDiagnostic[]): { text: string; applied: number } {
+  const fixes = diagnostics
+    .map((d) => d.fix)
+    .filter((f): f is Fix => f !== undefined)
+    .sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  let out = '';
+  let at = 0;
+  let applied = 0;
+  for (const fix of fixes) {
+    const [start, end] = fix.range;
+    if (start < at || end > text.length) continue;
+    out += text.slice(at, start) + fix.text;
+    at = end;
+    applied++;
+  }
+  return { text: out + text.slice(at), applied };
+}
+
+/** Fix repeatedly (a fix can reveal another) until nothing fixable is left or a pass changes nothing. */
+export function fixUntilStable(
+  text: string,
+  lintText: (text: string) => ReportedDiagnostic[],
+): { text: string; applied: number; diagnostics: ReportedDiagnostic[] } {
+  let current = text;
+  let applied = 0;
+  let diagnostics = lintText(current);
+  for (let pass = 0; pass < 10; pass++) {
+    const result = applyFixes(current, diagnostics);
+    if (result.applied === 0 || result.text === current) break;
+    current = result.text;
+    applied += result.applied;
+    diagnostics = lintText(current);
+  }
+  return { text: current, applied, diagnostics };
+}
+
+/** Write fixed text over `path`, only if the file still has the bytes it had when it was read. */
+export function writeFixed(path: string, originalBytes: Buffer, fixedText: string, bom: boolean): void {
+  const originalHash = sha256(originalBytes);
+  const mode = statSync(path).mode;
+  writeFileAtomic(path, (bom ? '\uFEFF' : '') + fixedText, {
+    mode,
+    beforeRename: () => {
+      if (sha256(readFileSync(path)) !== originalHash)
+        throw new UsageError(`${path}: changed on disk while reframe was fixing it; not written`);
+    },
+  });
+}

@@ -1,0 +1,34 @@
+/** `--format github`: GitHub Actions workflow commands, shown as annotations on the changed files. */
+import type { Severity } from '@reframe/core';
+import type { Report } from '../types.js';
+
+const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
+
+/** Escaping for the message part (after `::`). */
+export function escapeData(value: string): string {
+  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Escaping for property values (file=…, title=…): also `:` and `,`. */
+export function escapeProperty(value: string): string {
+  return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+export function formatGithub(report: Report): string {
+  const out: string[] = [];
+  for (const file of report.files) {
+    for (const d of file.diagnostics) {
+      const props = [`file=${escapeProperty(file.path)}`];
+      // A .docx has no lines of its own: annotate the file and name the paragraph in the message.
+      if (d.paragraph === undefined) {
+        const { start, end } = d.range;
+        props.push(`line=${start.line}`, `col=${start.column}`, `endLine=${end.line}`, `endColumn=${end.column}`);
+      }
+      props.push(`title=${escapeProperty(`reframe ${d.ruleId}`)}`);
+      const where = d.paragraph === undefined ? '' : `paragraph ${d.paragraph}, line ${d.range.start.line}: `;
+      const source = d.sources[0] ? ` (source: ${d.sources[0].title})` : '';
+      out.push(`::${COMMAND[d.severity]} ${props.join(',')}::${escapeData(`${where}${d.message}${source}`)}`);
+    }
+  }
+  return out.length ? `${out.join('\n')}\n` : '';
+}

@@ -1,0 +1,130 @@
+/** `--format sarif`: SARIF 2.1.0 for code-scanning dashboards (GitHub code scanning and others). */
+import type { Severity } from '@reframe/core';
+import type { Report, ReportedDiagnostic } from '../types.js';
+
+export interface SarifOptions {
+  toolVersion: string;
+  /** Absolute working directory: artifact URIs are relative to it (%SRCROOT%). */
+  cwd: string;
+  /** Leave document text (region snippets) out. */
+  redact: boolean;
+}
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+
+function fileUri(absDir: string): string {
+  const withSlash = absDir.endsWith('/') ? absDir : `${absDir}/`;
+  return `file://${withSlash.split('/').map(encodeURIComponent).join('/')}`;
+}
+
+function relativeUri(path: string): string {
+  return path.split(/[\\/]/).map(encodeURIComponent).join('/');
+}
+
+function ruleDescriptor(d: ReportedDiagnostic) {
+  const helpLines = [
+    d.note,
+    d.suggestions.length ? `Prefer: ${d.suggestions.join('; ')}` : '',
+    ...d.sources.map((s) => `Source: ${s.title}${s.url ? ` <${s.url}>` : ''}`),
+  ].filter(Boolean);
+  const helpMarkdown = [
+    d.note,
+    d.suggestions.length ? `**Prefer:** ${d.suggestions.map((s) => `“${s}”`).join(', ')}` : '',
+    ...d.sources.map((s) => (s.url ? `- [${s.title}](${s.url})` : `- ${s.title}`)),
+  ].filter(Boolean);
+  const helpUri = d.sources.find((s) => s.url)?.url;
+  return {
+    id: d.ruleId,
+    name: d.ruleId.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : '')),
+    shortDescription: { text: `${d.category}: ${d.ruleId.split('/').pop() ?? d.ruleId}` },
+    fullDescription: { text: d.note },
+    help: { text: helpLines.join('\n'), markdown: helpMarkdown.join('\n\n') },
+    ...(helpUri ? { helpUri } : {}),
+    defaultConfiguration: { level: LEVEL[d.severity] },
+    properties: { category: d.category, tags: ['reframe', d.category] },
+  };
+}
+
+export function formatSarif(report: Report, options: SarifOptions): string {
+  const rules: ReturnType<typeof ruleDescriptor>[] = [];
+  const ruleIndex = new Map<string, number>();
+  const artifacts: Array<{ location: { uri: string; uriBaseId: string } }> = [];
+  const results: object[] = [];
+  for (const file of report.files) {
+    if (file.skipped) continue;
+    const uri = relativeUri(file.path);
+    const artifactIndex = artifacts.push({ location: { uri, uriBaseId: '%SRCROOT%' } }) - 1;
+    for (const d of file.diagnostics) {
+      let index = ruleIndex.get(d.ruleId);
+      if (index === undefined) {
+        index = rules.push(ruleDescriptor(d)) - 1;
+        ruleIndex.set(d.ruleId, index);
+      }
+      const artifactLocation = { uri, uriBaseId: '%SRCROOT%', index: artifactIndex };
+      const { start, end } = d.range;
+      // A .docx has no lines or offsets of its own: name the paragraph instead of a region.
+      const region =
+        d.paragraph === undefined
+          ? {
+              startLine: start.line,
+              startColumn: start.column,
+              endLine: end.line,
+              endColumn: end.column,
+              charOffset: start.offset,
+              charLength: end.offset - start.offset,
+              ...(options.redact ? {} : { snippet: { text: d.actual } }),
+            }
+          : undefined;
+      const fixes =
+        d.fix && d.paragraph === undefined
+          ? [
+              {
+                description: { text: `Replace with “${d.fix.text}”` },
+                artifactChanges: [
+                  {
+                    artifactLocation,
+                    replacements: [
+                      {
+                        deletedRegion: { charOffset: d.fix.range[0], charLength: d.fix.range[1] - d.fix.range[0] },
+                        insertedContent: { text: d.fix.text },
+                      },
+                    ],
+                  },
+                ],
+              },
+            ]
+          : undefined;
+      results.push({
+        ruleId: d.ruleId,
+        ruleIndex: index,
+        level: LEVEL[d.severity],
+        message: { text: d.paragraph === undefined ? d.message : `Paragraph ${d.paragraph}: ${d.message}` },
+        locations: [{ physicalLocation: { artifactLocation, ...(region ? { region } : {}) } }],
+        ...(fixes ? { fixes } : {}),
+        ...(d.paragraph !== undefined ? { properties: { paragraph: d.paragraph, extractedTextLine: start.line } } : {}),
+      });
+    }
+  }
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'reframe',
+            version: options.toolVersion,
+            semanticVersion: options.toolVersion,
+            informationUri: 'https://www.npmjs.com/package/@reframe/cli',
+            rules,
+          },
+        },
+        originalUriBaseIds: { '%SRCROOT%': { uri: fileUri(options.cwd) } },
+        artifacts,
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
