@@ -1,0 +1,91 @@
+/** Run the real `reframe` executable as a child process on files in a temporary folder. */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const BIN = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'reframe.js');
+
+export interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  cwd: string;
+  input?: string | Buffer;
+  env?: Record<string, string | undefined>;
+}
+
+export function reframe(args: string[], options: RunOptions): Promise<RunResult> {
+  return new Promise((resolvePromise, reject) => {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NO_COLOR: undefined,
+      FORCE_COLOR: undefined,
+      REFRAME_DEBUG: undefined,
+      ...options.env,
+    };
+    for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d;
+    });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+/** A temporary folder with the given files (path → content); removed by the returned cleanup. */
+export function tempTree(files: Record<string, string | Buffer> = {}): {
+  dir: string;
+  write: (files: Record<string, string | Buffer>) => void;
+  cleanup: () => void;
+} {
+  const dir = mkdtempSync(join(tmpdir(), 'reframe-cli-'));
+  const write = (more: Record<string, string | Buffer>) => {
+    for (const [path, content] of Object.entries(more)) {
+      const full = join(dir, path);
+      mkdirSync(dirname(full), { recursive: true });
+      writeFileSync(full, content);
+    }
+  };
+  write(files);
+  return { dir, write, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface JsonDiagnostic {
+  ruleId: string;
+  severity: string;
+  actual: string;
+  message: string;
+  paragraph?: number;
+  range: { start: { line: number; column: number; offset: number }; end: { line: number; column: number; offset: number } };
+  suggestions: string[];
+  fix?: { range: [number, number]; text: string };
+}
+
+export interface JsonReport {
+  version: number;
+  files: Array<{ path: string; skipped?: string; diagnostics: JsonDiagnostic[] }>;
+  summary: Record<string, number>;
+}
+
+export function parseReport(stdout: string): JsonReport {
+  return JSON.parse(stdout) as JsonReport;
+}
+
+/** Rule ids per file path, for compact assertions. */
+export function findings(report: JsonReport): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const f of report.files) out[f.path] = f.diagnostics.map((d) => d.ruleId);
+  return out;
+}
