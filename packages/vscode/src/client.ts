@@ -70,9 +70,11 @@ export class ReframeClient implements vscode.Disposable {
     const client = this.client;
     this.client = undefined;
     if (!client) return;
+    this.changed.fire(); // show "off" at once; stopping can take a moment
     try {
       // Stopping clears the client's diagnostics collection, so the Problems panel empties too.
       await client.stop();
+      this.log.info('language server stopped');
     } catch (error) {
       this.log.warn(`language server did not stop cleanly: ${errorMessage(error)}`);
     }
