@@ -1,17 +1,10 @@
 /** The extension's own commands (the server's commands are called through ReframeClient). */
 import * as vscode from 'vscode';
 import { errorMessage, type ReframeClient, ReframeOffError } from './client';
+import { Command } from './commandIds';
 import { DIAGNOSTIC_SOURCE, type FindingData, type LintWorkspaceResult, type RuleIndexEntry, ServerCommand } from './protocol';
 import { pickRule, showRulePage } from './ruleReference';
 import { SECTION } from './settings';
-
-export const Command = {
-  lintWorkspace: 'reframe.lintWorkspaceWithProgress',
-  explainAtCursor: 'reframe.explainAtCursor',
-  fixAllInFile: 'reframe.fixAllInFile',
-  openRuleReference: 'reframe.openRuleReference',
-  toggleWorkspace: 'reframe.toggleWorkspace',
-} as const;
 
 export function registerCommands(client: ReframeClient, rules: () => RuleIndexEntry[]): vscode.Disposable[] {
   return [

@@ -1,6 +1,7 @@
 /** The language status item: finding count and preset for the active file. */
 import * as vscode from 'vscode';
 import type { ReframeClient } from './client';
+import { Command } from './commandIds';
 import { DIAGNOSTIC_SOURCE } from './protocol';
 import { documentSelector, readClientSettings } from './settings';
 
@@ -58,7 +59,7 @@ export class FindingStatus implements vscode.Disposable {
       this.item.text = 'Reframe: off';
       this.item.detail = 'turned off for this workspace';
       this.item.severity = vscode.LanguageStatusSeverity.Information;
-      this.item.command = { title: 'Turn on', command: 'reframe.toggleWorkspace' };
+      this.item.command = { title: 'Turn on', command: Command.toggleWorkspace };
       return;
     }
     const count = document ? countFindings(document.uri) : 0;
