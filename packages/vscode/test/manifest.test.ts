@@ -82,7 +82,8 @@ describe('contributes.configuration', () => {
     expect(Object.keys(identity.properties ?? {}).sort()).toEqual(Object.keys(schema('identity').properties ?? {}).sort());
     for (const [community, p] of Object.entries(identity.properties ?? {}))
       expect(p.enum, community).toEqual(schema('identity').properties?.[community]?.enum);
-    for (const community of Object.keys(identity.properties ?? {})) expect((identity.default as Record<string, string>)[community]).toBe('either');
+    for (const community of Object.keys(identity.properties ?? {}))
+      expect((identity.default as Record<string, string>)[community]).toBe('either');
     expect(Object.keys(setting('respect').properties ?? {}).sort()).toEqual(Object.keys(schema('respect').properties ?? {}).sort());
   });
 });
