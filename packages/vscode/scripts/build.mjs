@@ -49,6 +49,9 @@ const common = {
   format: 'cjs',
   target: 'node20',
   sourcemap: 'linked',
+  // Smaller .vsix and faster activation; the source maps (kept out of the .vsix) map stack traces back.
+  minify: !watch,
+  keepNames: true,
   logLevel: 'warning',
 };
 const builds = [
