@@ -36,12 +36,6 @@ export function rangeOf(text, phrase, inner = phrase) {
 }
 
 const flat = (s) => String(s ?? '').replace(/\s+/g, ' ');
-const sameRange = (a, b) =>
-  a.start.line === b.start.line &&
-  a.start.character === b.start.character &&
-  a.end.line === b.end.line &&
-  a.end.character === b.end.character;
-
 /**
  * @param o observations: { phase1, phase2, ui, logs }
  * @param rules Map rule id -> { note, sources: [{ title, url }] }
@@ -62,13 +56,24 @@ export function evaluate(o, rules) {
   for (const [code, phrase, severity, inner] of NOTE_FINDINGS) {
     const want = rangeOf(text, phrase, inner);
     const d = phase1.diagnostics.find((x) => x.code === code);
-    check(`diagnostic ${code} at "${inner ?? phrase}"`, d && sameRange(d.range, want), { want, got: d?.range });
+    // The range starts at the flagged word; a rule may take in the next word ("non-compliant with"),
+    // so the end may reach further along the same line. `actual` is exactly the text in the range.
+    const covered = d && text.split('\n')[d.range.start.line]?.slice(d.range.start.character, d.range.end.character);
+    check(
+      `diagnostic ${code} starts at "${inner ?? phrase}" and covers it`,
+      d &&
+        d.range.start.line === want.start.line &&
+        d.range.start.character === want.start.character &&
+        d.range.end.line === want.end.line &&
+        d.range.end.character >= want.end.character,
+      { want, got: d?.range },
+    );
     check(`diagnostic ${code} severity ${severity}`, d?.severity === severity, { got: d?.severity });
     check(
       `diagnostic ${code} carries source "reframe" and data {ruleId, category, actual, sources}`,
       d?.source === 'reframe' &&
         d.data?.ruleId === code &&
-        d.data?.actual === (inner ?? phrase) &&
+        d.data?.actual === covered &&
         d.data?.sources?.length > 0 &&
         typeof d.data?.category === 'string',
       d?.data,
@@ -80,7 +85,7 @@ export function evaluate(o, rules) {
       `"${phrase}" is not flagged`,
       !phase1.diagnostics.some(
         (d) =>
-          d.range.start.line === r.start.line && d.range.start.character >= r.start.character && d.range.end.character <= r.end.character,
+          d.range.start.line === r.start.line && d.range.start.character < r.end.character && d.range.end.character > r.start.character,
       ),
     );
   }
