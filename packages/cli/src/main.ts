@@ -42,6 +42,7 @@ export function toolVersion(): string {
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
+  if (argv[0] === 'report') return (await import('./report/command.js')).reportCommand(argv.slice(1), io);
   try {
     const cli = parseCommandLine(argv);
     if (cli.values.help) {

@@ -1,0 +1,84 @@
+/** What an audit report holds: findings with where they are and the words around them, plus baseline status. */
+import type { Severity, SourceRef } from '@reframe/core';
+
+export type FindingStatus = 'new' | 'unchanged';
+
+/** Hashes of the words just before and just after a finding (never the words themselves). */
+export interface ContextFingerprint {
+  before: string;
+  after: string;
+}
+
+export interface Finding {
+  path: string;
+  ruleId: string;
+  category: string;
+  severity: Severity;
+  message: string;
+  actual: string;
+  suggestions: string[];
+  note: string;
+  sources: SourceRef[];
+  /** The rule offers a safe automatic fix. */
+  fixable: boolean;
+  /** 1-based line and column in the linted text (for slide decks and Word files: the extracted text). */
+  line: number;
+  column: number;
+  offset: number;
+  /** Set for .docx and .odt. */
+  paragraph?: number;
+  /** Set for .pptx. */
+  slide?: number;
+  notes?: boolean;
+  slideLine?: number;
+  /** The sentence around the finding, split around the flagged words; absent under --redact. */
+  sentence?: { before: string; match: string; after: string };
+  fingerprint: ContextFingerprint;
+  /** Set when a baseline was given. */
+  status?: FindingStatus;
+}
+
+/** A finding of the baseline that no longer occurs. */
+export interface ResolvedFinding {
+  path: string;
+  ruleId: string;
+  category: string;
+  severity: Severity;
+  actual: string;
+  location: string;
+}
+
+export interface AuditedFile {
+  path: string;
+  /** Why the file was not read; it is then listed but has no findings. */
+  skipped?: string;
+  findings: Finding[];
+}
+
+export interface Audit {
+  toolVersion: string;
+  files: AuditedFile[];
+  /** Present when a baseline was given. */
+  resolved?: ResolvedFinding[];
+  redacted: boolean;
+}
+
+export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
+
+export function describeLocation(f: {
+  line?: number;
+  column?: number;
+  paragraph?: number;
+  slide?: number;
+  notes?: boolean;
+  slideLine?: number;
+}): string {
+  if (f.slide !== undefined) return `slide ${f.slide}${f.notes ? ' notes' : ''}, line ${f.slideLine ?? 1}`;
+  if (f.paragraph !== undefined) return `paragraph ${f.paragraph}`;
+  return `line ${f.line ?? 1}, column ${f.column ?? 1}`;
+}
+
+export function allFindings(audit: Audit): Finding[] {
+  return audit.files.flatMap((f) => f.findings);
+}
