@@ -1,0 +1,159 @@
+/**
+ * Quick fixes for findings, built from each diagnostic's `data` (never from its message):
+ * replace with a suggestion, replace every finding of the rule in the file, apply every safe fix,
+ * ignore the line (a directive in the file's comment syntax), allow the phrase or disable the rule
+ * in the workspace config (commands the server runs through workspace/applyEdit).
+ */
+import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { type FindingData, isFindingData, replacements, SOURCE } from './findings.js';
+import { directiveLine } from './languages.js';
+import { allowPattern } from './workspace-config-edit.js';
+
+export const ActionKind = {
+  replace: 'quickfix.reframe.replace',
+  replaceAll: 'quickfix.reframe.replaceAll',
+  ignoreLine: 'quickfix.reframe.ignoreLine',
+  allowPhrase: 'quickfix.reframe.allowPhrase',
+  disableRule: 'quickfix.reframe.disableRule',
+  fixAll: 'source.fixAll.reframe',
+} as const;
+
+export const Commands = {
+  lintWorkspace: 'reframe.lintWorkspace',
+  explain: 'reframe.explain',
+  fixAll: 'reframe.fixAll',
+  allowPhrase: 'reframe.allowPhrase',
+  disableRule: 'reframe.disableRule',
+} as const;
+
+type Finding = Diagnostic & { data: FindingData };
+
+function isFinding(d: Diagnostic): d is Finding {
+  return d.source === SOURCE && isFindingData(d.data);
+}
+
+/** The text under the diagnostic must still be what was flagged, or the edit would hit other words. */
+function stillThere(doc: TextDocument, d: Finding): boolean {
+  return doc.getText(d.range) === d.data.actual;
+}
+
+function wanted(kind: string, only: string[] | undefined): boolean {
+  return !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
+
+/** Edits for every safe fix in the document (non-overlapping, in order), from offsets in `data.fix`. */
+export function safeFixEdits(doc: TextDocument, findings: Diagnostic[]): TextEdit[] {
+  const edits: TextEdit[] = [];
+  let last = -1;
+  const fixes = findings
+    .filter(isFinding)
+    .flatMap((d) => (d.data.fix ? [{ fix: d.data.fix, actual: d.data.actual }] : []))
+    .sort((a, b) => a.fix.range[0] - b.fix.range[0]);
+  for (const { fix, actual } of fixes) {
+    const [start, end] = fix.range;
+    if (start < last) continue;
+    if (doc.getText().slice(start, end) !== actual) continue;
+    edits.push({ range: { start: doc.positionAt(start), end: doc.positionAt(end) }, newText: fix.text });
+    last = end;
+  }
+  return edits;
+}
+
+function lineIndent(doc: TextDocument, line: number): string {
+  const text = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+  return /^[ \t]*/.exec(text)?.[0] ?? '';
+}
+
+/** The directive line(s) that silence this rule here: next-line, or disable/enable around a span. */
+export function ignoreEdits(doc: TextDocument, range: Range, ruleId: string): TextEdit[] {
+  const startLine = range.start.line;
+  const indent = lineIndent(doc, startLine);
+  const eol = doc.getText().includes('\r\n') ? '\r\n' : '\n';
+  const at = (line: number): Range => ({ start: { line, character: 0 }, end: { line, character: 0 } });
+  if (range.end.line === startLine) {
+    return [{ range: at(startLine), newText: `${indent}${directiveLine(doc.languageId, 'reframe-disable-next-line', ruleId)}${eol}` }];
+  }
+  const endLine = range.end.line;
+  const lastLine = doc.lineCount - 1;
+  const enable = `${indent}${directiveLine(doc.languageId, 'reframe-enable', ruleId)}`;
+  return [
+    { range: at(startLine), newText: `${indent}${directiveLine(doc.languageId, 'reframe-disable', ruleId)}${eol}` },
+    endLine >= lastLine
+      ? { range: { start: doc.positionAt(doc.getText().length), end: doc.positionAt(doc.getText().length) }, newText: `${eol}${enable}` }
+      : { range: at(endLine + 1), newText: `${enable}${eol}` },
+  ];
+}
+
+export function codeActions(doc: TextDocument, context: Diagnostic[], all: Diagnostic[], only: string[] | undefined): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const uri = doc.uri;
+  const current = all.filter(isFinding).filter((d) => stillThere(doc, d));
+  const seenRules = new Set<string>();
+  for (const d of context.filter(isFinding)) {
+    if (!stillThere(doc, d)) continue;
+    const { data } = d;
+    const preferred = data.suggestions[0];
+    if (wanted(ActionKind.replace, only)) {
+      for (const s of replacements(data)) {
+        actions.push({
+          title: `Replace with “${s}”`,
+          kind: ActionKind.replace,
+          diagnostics: [d],
+          isPreferred: s === preferred,
+          edit: { changes: { [uri]: [{ range: d.range, newText: s }] } },
+        });
+      }
+    }
+    const sameRule = current.filter((x) => x.data.ruleId === data.ruleId && replacements(x.data).length > 0);
+    if (sameRule.length > 1 && !seenRules.has(data.ruleId) && wanted(ActionKind.replaceAll, only)) {
+      actions.push({
+        title: `Replace all ${sameRule.length} “${data.ruleId}” findings in this file`,
+        kind: ActionKind.replaceAll,
+        diagnostics: sameRule,
+        edit: { changes: { [uri]: sameRule.map((x) => ({ range: x.range, newText: replacements(x.data)[0] ?? x.data.actual })) } },
+      });
+    }
+    if (wanted(ActionKind.ignoreLine, only)) {
+      actions.push({
+        title: `Ignore “${data.ruleId}” on this line`,
+        kind: ActionKind.ignoreLine,
+        diagnostics: [d],
+        edit: { changes: { [uri]: ignoreEdits(doc, d.range, data.ruleId) } },
+      });
+    }
+    const phrase = allowPattern(data.actual);
+    if (phrase && wanted(ActionKind.allowPhrase, only)) {
+      const title = `Allow “${phrase}” in this workspace`;
+      actions.push({
+        title,
+        kind: ActionKind.allowPhrase,
+        diagnostics: [d],
+        command: { title, command: Commands.allowPhrase, arguments: [uri, phrase] },
+      });
+    }
+    if (!seenRules.has(data.ruleId) && wanted(ActionKind.disableRule, only)) {
+      const title = `Disable rule “${data.ruleId}” in this workspace`;
+      actions.push({
+        title,
+        kind: ActionKind.disableRule,
+        diagnostics: [d],
+        command: { title, command: Commands.disableRule, arguments: [uri, data.ruleId] },
+      });
+    }
+    seenRules.add(data.ruleId);
+  }
+  // Offered alongside quick fixes and on its own for "fix all on save" (kind source.fixAll).
+  if ((context.some(isFinding) || only?.length) && wanted(ActionKind.fixAll, only)) {
+    const edits = safeFixEdits(doc, current);
+    if (edits.length) {
+      actions.push({
+        title: `Apply all ${edits.length} safe Reframe fixes in this file`,
+        kind: ActionKind.fixAll,
+        diagnostics: current.filter((d) => d.data.fix),
+        edit: { changes: { [uri]: edits } },
+      });
+    }
+  }
+  return actions;
+}

@@ -1,0 +1,41 @@
+/** Hover text for findings and the `reframe.explain` page for a rule, as Markdown. */
+import type { CompiledRule, SourceRef } from '@reframe/core';
+import type { FindingData } from './findings.js';
+
+function sourceLinks(sources: SourceRef[]): string {
+  return sources.map((s) => `- [${escapeMarkdown(s.title)}](${s.url})`).join('\n');
+}
+
+/** Markdown-escape text that comes from rule data or the document. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
+}
+
+export function hoverMarkdown(findings: Array<{ data: FindingData; message: string }>): string {
+  return findings
+    .map(({ data, message }) => {
+      const parts = [`**${escapeMarkdown(message)}** · \`${data.ruleId}\``];
+      if (data.note) parts.push(escapeMarkdown(data.note));
+      const wording = data.suggestions.filter((s) => !s.startsWith('['));
+      const advice = data.suggestions.filter((s) => s.startsWith('['));
+      if (wording.length) parts.push(`**Suggestions:** ${wording.map((s) => `“${escapeMarkdown(s)}”`).join(', ')}`);
+      if (advice.length) parts.push(advice.map((s) => `*${escapeMarkdown(s.slice(1, -1))}*`).join('\n\n'));
+      if (data.sources.length) parts.push(`**Sources:**\n${sourceLinks(data.sources)}`);
+      return parts.join('\n\n');
+    })
+    .join('\n\n---\n\n');
+}
+
+export function explainMarkdown(rule: CompiledRule, reference: string | undefined): string {
+  const d = rule.data;
+  const phrases = d.match.map((m) => (typeof m === 'string' ? m : m.phrase));
+  const suggestions = d.suggestions.map((s) => (typeof s === 'string' ? s : s.singular));
+  const parts = [`# ${d.id}`, `Category: \`${d.category}\` · default severity: \`${d.severity}\``, escapeMarkdown(d.note.trim())];
+  parts.push(`**Flags:** ${phrases.map((p) => `“${escapeMarkdown(p)}”`).join(', ')}`);
+  if (suggestions.length) parts.push(`**Suggestions:** ${suggestions.map((s) => `“${escapeMarkdown(s)}”`).join(', ')}`);
+  if (d.examples.flag.length) parts.push(`**Flagged:**\n${d.examples.flag.map((e) => `- ${escapeMarkdown(e)}`).join('\n')}`);
+  if (d.examples.pass.length) parts.push(`**Not flagged:**\n${d.examples.pass.map((e) => `- ${escapeMarkdown(e)}`).join('\n')}`);
+  if (rule.sources.length) parts.push(`**Sources:**\n${sourceLinks(rule.sources)}`);
+  if (reference) parts.push(`[Rule reference](${reference})`);
+  return `${parts.join('\n\n')}\n`;
+}

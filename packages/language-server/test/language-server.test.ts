@@ -1,0 +1,397 @@
+/**
+ * The language server as a child process, driven over stdio by a real LSP client
+ * (vscode-languageserver-protocol): initialize, open, change, diagnostics, every code action applied
+ * to the text, hover, commands, settings and config-file changes, shutdown and exit.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type CodeAction, type Diagnostic, DiagnosticSeverity, FileChangeType } from 'vscode-languageserver-protocol/node';
+import { NOTE, type Workspace, workspace } from './helpers.js';
+import { applyEdits, type ClientOptions, LspClient } from './lsp-client.js';
+
+let clients: LspClient[] = [];
+let spaces: Workspace[] = [];
+
+afterEach(() => {
+  for (const c of clients) c.kill();
+  for (const w of spaces) w.remove();
+  clients = [];
+  spaces = [];
+});
+
+async function start(options: Partial<ClientOptions> = {}): Promise<{ client: LspClient; ws: Workspace }> {
+  const ws = workspace();
+  spaces.push(ws);
+  const client = new LspClient({ rootDir: ws.dir, settings: { debounceMs: 20 }, ...options });
+  clients.push(client);
+  await client.initialize();
+  return { client, ws };
+}
+
+const ids = (diagnostics: Diagnostic[]) => diagnostics.map((d) => d.code);
+
+function byRule(diagnostics: Diagnostic[], ruleId: string): Diagnostic {
+  const d = diagnostics.find((x) => x.code === ruleId);
+  if (!d) throw new Error(`no ${ruleId} in ${JSON.stringify(ids(diagnostics))}`);
+  return d;
+}
+
+/** Apply a code action's edit to the document text, as an editor would. */
+function applyAction(action: CodeAction, uri: string, text: string): string {
+  const edits = action.edit?.changes?.[uri];
+  if (!edits) throw new Error(`action "${action.title}" has no edit for ${uri}`);
+  return applyEdits(text, edits);
+}
+
+// Each test starts a server process; on a busy 2-core machine that alone can take seconds.
+describe('reframe-language-server over stdio', { timeout: 120_000 }, () => {
+  it('initializes with the agreed capabilities and registers config-file watchers', async () => {
+    const { client } = await start();
+    await client.until(() => client.registrations.includes('workspace/didChangeWatchedFiles'), 'watcher registration');
+    await client.until(() => client.registrations.includes('workspace/didChangeConfiguration'), 'settings registration');
+  });
+
+  it('advertises commands, code action kinds and hover', async () => {
+    const ws = workspace();
+    spaces.push(ws);
+    const client = new LspClient({ rootDir: ws.dir });
+    clients.push(client);
+    const init = await client.initialize();
+    expect(init.capabilities.executeCommandProvider?.commands).toEqual(
+      expect.arrayContaining(['reframe.lintWorkspace', 'reframe.explain', 'reframe.fixAll']),
+    );
+    expect(init.capabilities.hoverProvider).toBe(true);
+    expect(init.capabilities.codeActionProvider).toMatchObject({
+      codeActionKinds: expect.arrayContaining(['quickfix', 'source.fixAll.reframe']),
+    });
+    expect(init.serverInfo?.name).toBe('reframe-language-server');
+  });
+
+  it('publishes findings on open with rule id, source, reference link, structured data and the version', async () => {
+    const { client, ws } = await start();
+    const uri = ws.uri('note.txt');
+    await client.open(uri, 'plaintext', NOTE);
+    const diagnostics = await client.diagnostics(uri, 1);
+    expect(ids(diagnostics)).toEqual([
+      'suicide/committed-suicide',
+      'credibility/claims',
+      'disability/wheelchair-bound',
+      'substance/addict',
+      'substance/addict',
+    ]);
+    const doc = client.document(uri);
+    for (const d of diagnostics) {
+      expect(d.source).toBe('reframe');
+      expect(doc.getText(d.range)).toBe((d.data as { actual: string }).actual);
+      expect(d.codeDescription?.href).toBe(
+        `https://github.com/reframe-lint/reframe/blob/main/rules/README.md#${String(d.code).replace('/', '')}`,
+      );
+    }
+    const suicide = byRule(diagnostics, 'suicide/committed-suicide');
+    expect(suicide.severity).toBe(DiagnosticSeverity.Error);
+    expect(suicide.range).toEqual({ start: { line: 0, character: 12 }, end: { line: 0, character: 29 } });
+    expect(suicide.data).toMatchObject({
+      ruleId: 'suicide/committed-suicide',
+      category: 'suicide',
+      actual: 'committed suicide',
+      suggestions: ['died by suicide', 'took their own life'],
+      fix: { range: [12, 29], text: 'died by suicide' },
+      sources: expect.arrayContaining([expect.objectContaining({ url: expect.stringMatching(/^https:/) })]),
+    });
+    // Standard clinical wording in the same note is left alone.
+    const flagged = diagnostics.map((d) => doc.getText(d.range).toLowerCase());
+    for (const fine of ['denies', 'clean', 'negative']) expect(flagged.join(' ')).not.toContain(fine);
+  });
+
+  it('re-lints after changes, debounced, and never publishes results for a superseded version', async () => {
+    const { client, ws } = await start({ settings: { debounceMs: 150 } });
+    const uri = ws.uri('note.md');
+    await client.open(uri, 'markdown', 'All fine here.\n');
+    expect(await client.diagnostics(uri, 1)).toEqual([]);
+    const end = { line: 1, character: 0 };
+    await client.change(uri, 'He is an addict.\n', { start: end, end });
+    await client.change(uri, 'She claims pain.\n', { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } });
+    const v4 = await client.change(uri, 'Committed suicide.\n', { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } });
+    const diagnostics = await client.diagnostics(uri, v4);
+    expect(ids(diagnostics)).toEqual(['substance/addict', 'credibility/claims', 'suicide/committed-suicide']);
+    const versions = client.published.filter((p) => p.uri === uri).map((p) => p.version);
+    expect(versions).toEqual([1, v4]);
+  });
+
+  it('offers every code action, and each one changes the text as it says', async () => {
+    const { client, ws } = await start();
+    const uri = ws.uri('note.txt');
+    await client.open(uri, 'plaintext', NOTE);
+    const diagnostics = await client.diagnostics(uri, 1);
+    const addict = byRule(diagnostics, 'substance/addict');
+    const actions = await client.codeActions(uri, addict.range, [addict]);
+    const titles = actions.map((a) => `${a.kind} | ${a.title}`);
+    expect(titles).toEqual([
+      'quickfix.reframe.replace | Replace with “person with a substance use disorder”',
+      'quickfix.reframe.replace | Replace with “person who uses drugs”',
+      'quickfix.reframe.replaceAll | Replace all 2 “substance/addict” findings in this file',
+      'quickfix.reframe.ignoreLine | Ignore “substance/addict” on this line',
+      'quickfix.reframe.allowPhrase | Allow “addict” in this workspace',
+      'quickfix.reframe.disableRule | Disable rule “substance/addict” in this workspace',
+      'source.fixAll.reframe | Apply all 2 safe Reframe fixes in this file',
+    ]);
+    expect(actions.filter((a) => a.isPreferred).map((a) => a.title)).toEqual(['Replace with “person with a substance use disorder”']);
+    const [replace, second, replaceAll, ignore, allow, disable, fixAll] = actions as [
+      CodeAction,
+      CodeAction,
+      CodeAction,
+      CodeAction,
+      CodeAction,
+      CodeAction,
+      CodeAction,
+    ];
+    const lines = (text: string) => text.split('\n');
+
+    expect(lines(applyAction(replace, uri, NOTE))[3]).toBe('The patient is wheelchair-bound and an person with a substance use disorder.');
+    expect(lines(applyAction(second, uri, NOTE))[3]).toBe('The patient is wheelchair-bound and an person who uses drugs.');
+    const all = applyAction(replaceAll, uri, NOTE);
+    expect(lines(all)[3]).toContain('and an person with a substance use disorder.');
+    expect(lines(all)[4]).toBe('Another person with a substance use disorder was seen. Urine drug screen negative; wound is clean.');
+    const fixed = applyAction(fixAll, uri, NOTE);
+    expect(lines(fixed)[0]).toBe('Her brother died by suicide in 2019.');
+    expect(lines(fixed)[3]).toBe('The patient is uses a wheelchair and an addict.');
+    expect(fixAll.diagnostics?.map((d) => d.code)).toEqual(['suicide/committed-suicide', 'disability/wheelchair-bound']);
+
+    // Ignore this line: the directive goes above the line, and the server then drops the finding.
+    const ignored = applyAction(ignore, uri, NOTE);
+    expect(lines(ignored)[3]).toBe('# reframe-disable-next-line substance/addict');
+    const v2 = await client.change(uri, ignored);
+    const after = await client.diagnostics(uri, v2);
+    expect(after.filter((d) => d.code === 'substance/addict').map((d) => d.range.start.line)).toEqual([5]);
+    expect(after).toHaveLength(diagnostics.length - 1);
+
+    // Allow and disable run on the server, which writes .reframerc.json through workspace/applyEdit.
+    expect(allow.command).toEqual({ title: allow.title, command: 'reframe.allowPhrase', arguments: [uri, 'addict'] });
+    await client.executeCommand(allow.command?.command ?? '', allow.command?.arguments ?? []);
+    const rc = join(ws.dir, '.reframerc.json');
+    expect(JSON.parse(client.editedFiles.get(rc) ?? 'null')).toEqual({ allow: ['addict'] });
+    const v3 = client.document(uri).version;
+    await client.until(() => {
+      const d = client.published.filter((p) => p.uri === uri && p.version === v3).at(-1);
+      return d && !d.diagnostics.some((x) => x.code === 'substance/addict') && d;
+    }, 'addict allowed before the file is saved');
+
+    expect(disable.command?.arguments).toEqual([uri, 'substance/addict']);
+    const claims = byRule(diagnostics, 'credibility/claims');
+    const claimActions = await client.codeActions(uri, claims.range, [claims]);
+    const disableClaims = claimActions.find((a) => a.kind === 'quickfix.reframe.disableRule');
+    expect(claimActions.filter((a) => a.kind === 'quickfix.reframe.replace').map((a) => a.title)).toEqual([
+      'Replace with “reports”',
+      'Replace with “states”',
+    ]);
+    await client.executeCommand(disableClaims?.command?.command ?? '', disableClaims?.command?.arguments ?? []);
+    expect(JSON.parse(client.editedFiles.get(rc) ?? 'null')).toEqual({ allow: ['addict'], rules: { 'credibility/claims': 'off' } });
+    await client.until(() => {
+      const d = client.diagnosticsFor(uri);
+      return d && !d.some((x) => x.code === 'credibility/claims') && d;
+    }, 'claims disabled');
+
+    // The editor saves the file: the server reads it from disk and keeps the same result.
+    writeFileSync(rc, client.editedFiles.get(rc) ?? '');
+    const published = client.published.length;
+    await client.filesChanged([{ uri: ws.uri('.reframerc.json'), type: FileChangeType.Created }]);
+    await client.until(() => client.published.length > published && client.published.at(-1)?.uri === uri, 're-lint after save');
+    expect(ids(client.diagnosticsFor(uri) ?? [])).toEqual(['suicide/committed-suicide', 'disability/wheelchair-bound']);
+  });
+
+  it('writes ignore directives in Markdown comment syntax and merges into an existing config', async () => {
+    const { client, ws } = await start();
+    ws.write('.reframerc.yaml', 'rules:\n  credibility/claims: "off"\n');
+    const uri = ws.uri('letter.md');
+    const text = '# Referral\n\n- She is an addict.\n';
+    await client.open(uri, 'markdown', text);
+    const [addict] = await client.diagnostics(uri, 1);
+    if (!addict) throw new Error('no finding');
+    const actions = await client.codeActions(uri, addict.range, [addict]);
+    const ignore = actions.find((a) => a.kind === 'quickfix.reframe.ignoreLine');
+    const ignored = applyAction(ignore as CodeAction, uri, text);
+    expect(ignored).toBe('# Referral\n\n<!-- reframe-disable-next-line substance/addict -->\n- She is an addict.\n');
+    const v2 = await client.change(uri, ignored);
+    expect(await client.diagnostics(uri, v2)).toEqual([]);
+    // A new .reframerc.json extends the YAML config it now shadows, so nothing is lost.
+    const allow = actions.find((a) => a.kind === 'quickfix.reframe.allowPhrase');
+    await client.executeCommand(allow?.command?.command ?? '', allow?.command?.arguments ?? []);
+    expect(JSON.parse(client.editedFiles.get(join(ws.dir, '.reframerc.json')) ?? 'null')).toEqual({
+      extends: './.reframerc.yaml',
+      allow: ['addict'],
+    });
+  });
+
+  it('merges into an existing .reframerc.json and keeps its keys', async () => {
+    const { client, ws } = await start();
+    const rc = ws.write('.reframerc.json', '{\n  "preset": "clinical-notes",\n  "allow": ["heroin addict"]\n}\n');
+    const uri = ws.uri('n.txt');
+    await client.open(uri, 'plaintext', 'The patient is an alcoholic.\n');
+    const [d] = await client.diagnostics(uri, 1);
+    const actions = await client.codeActions(
+      uri,
+      d?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      d ? [d] : [],
+    );
+    const disable = actions.find((a) => a.kind === 'quickfix.reframe.disableRule');
+    await client.executeCommand(disable?.command?.command ?? '', disable?.command?.arguments ?? []);
+    expect(JSON.parse(client.editedFiles.get(rc) ?? 'null')).toEqual({
+      preset: 'clinical-notes',
+      allow: ['heroin addict'],
+      rules: { [String(d?.code)]: 'off' },
+    });
+  });
+
+  it('hover explains the finding: note, suggestions and sources as links', async () => {
+    const { client, ws } = await start();
+    const uri = ws.uri('note.txt');
+    await client.open(uri, 'plaintext', NOTE);
+    await client.diagnostics(uri, 1);
+    const hover = await client.hover(uri, { line: 0, character: 15 });
+    if (!hover) throw new Error('no hover');
+    const { kind, value } = hover.contents as { kind: string; value: string };
+    expect(kind).toBe('markdown');
+    expect(value).toContain('suicide/committed-suicide');
+    expect(value).toContain('links suicide with crime');
+    expect(value).toContain('**Suggestions:** “died by suicide”, “took their own life”');
+    expect(value).toMatch(/\[[^\]]+\]\(https:\/\/[^)]+\)/);
+    expect(hover?.range).toEqual({ start: { line: 0, character: 12 }, end: { line: 0, character: 29 } });
+    expect(await client.hover(uri, { line: 1, character: 30 })).toBeNull();
+  });
+
+  it('applies client settings over the config file and re-lints on workspace/didChangeConfiguration', async () => {
+    const { client, ws } = await start();
+    ws.write('.reframerc.json', JSON.stringify({ rules: { 'suicide/committed-suicide': 'off' } }));
+    const uri = ws.uri('note.txt');
+    await client.open(uri, 'plaintext', NOTE);
+    expect(ids(await client.diagnostics(uri, 1))).not.toContain('suicide/committed-suicide');
+    const before = client.published.length;
+    await client.changeSettings({
+      debounceMs: 20,
+      rules: { 'credibility/*': 'off', 'substance/addict': 'hint' },
+      allow: ['wheelchair-bound'],
+    });
+    await client.until(() => client.published.length > before, 'publish after settings change');
+    const after = client.diagnosticsFor(uri) ?? [];
+    expect(ids(after)).toEqual(['substance/addict', 'substance/addict']);
+    expect(after.every((d) => d.severity === DiagnosticSeverity.Hint)).toBe(true);
+    // Other languages are only linted when listed; `enable: false` clears the diagnostics.
+    const py = ws.uri('notes.rst');
+    await client.open(py, 'restructuredtext', 'He is an addict.\n');
+    expect(await client.diagnostics(py, 1)).toEqual([]);
+    const n = client.published.length;
+    await client.changeSettings({ enable: false });
+    await client.until(() => client.published.length >= n + 2, 'publish after disabling');
+    expect(client.diagnosticsFor(uri)).toEqual([]);
+    await client.changeSettings({ languages: ['restructuredtext'] });
+    await client.until(() => (client.diagnosticsFor(py) ?? []).length === 1, 'rst linted once listed');
+    expect(client.diagnosticsFor(uri)).toEqual([]);
+  });
+
+  it('watches config files: a change re-lints; a broken file gets a diagnostic and the last good config stays', async () => {
+    const { client, ws } = await start();
+    const rcUri = ws.uri('.reframerc.json');
+    const uri = ws.uri('note.txt');
+    await client.open(uri, 'plaintext', NOTE);
+    expect(await client.diagnostics(uri, 1)).toHaveLength(5);
+    ws.write('.reframerc.json', '{ "rules": { "substance/addict": "off" } }\n');
+    let n = client.published.length;
+    await client.filesChanged([{ uri: rcUri, type: FileChangeType.Created }]);
+    await client.until(() => client.published.length > n && (client.diagnosticsFor(uri) ?? []).length === 3, 'addict off from the file');
+
+    ws.write('.reframerc.json', '{\n  "rules": {\n    "substance/addict": "of"\n  }\n}\n');
+    n = client.published.length;
+    await client.filesChanged([{ uri: rcUri, type: FileChangeType.Changed }]);
+    const problems = await client.until(() => {
+      const p = client.published.slice(n).find((x) => x.uri === rcUri);
+      return p?.diagnostics.length ? p.diagnostics : undefined;
+    }, 'diagnostic on the config file');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.range.start.line).toBe(2);
+    expect(problems[0]?.message).toMatch(/substance\/addict|must be equal|allowed/);
+    await client.until(() => client.published.slice(n).some((x) => x.uri === uri), 'note re-linted');
+    expect(ids(client.diagnosticsFor(uri) ?? [])).not.toContain('substance/addict');
+    expect(client.logs.join('\n')).not.toContain('committed suicide');
+
+    ws.write('.reframerc.json', '{ "rules": { "credibility/claims": "off" } }\n');
+    n = client.published.length;
+    await client.filesChanged([{ uri: rcUri, type: FileChangeType.Changed }]);
+    await client.until(() => client.published.slice(n).some((x) => x.uri === rcUri && x.diagnostics.length === 0), 'problem cleared');
+    await client.until(() => {
+      const d = client.diagnosticsFor(uri) ?? [];
+      return d.length === 4 && !ids(d).includes('credibility/claims');
+    }, 'new config in force');
+  });
+
+  it('does not lint a document above maxFileSize and says why', async () => {
+    const { client, ws } = await start({ settings: { maxFileSize: 100 } });
+    const uri = ws.uri('big.txt');
+    await client.open(uri, 'plaintext', `${'He is an addict. '.repeat(10)}\n`);
+    const [d, ...rest] = await client.diagnostics(uri, 1);
+    expect(rest).toEqual([]);
+    expect(d?.severity).toBe(DiagnosticSeverity.Information);
+    expect(d?.message).toContain('above the reframe.maxFileSize limit of 100 bytes');
+  });
+
+  it('runs the commands: explain, fixAll and lintWorkspace', async () => {
+    const { client, ws } = await start();
+    const explained = (await client.executeCommand('reframe.explain', ['substance/addict'])) as string;
+    expect(explained).toMatch(/^# substance\/addict/);
+    expect(explained).toContain('**Sources:**');
+    await expect(client.executeCommand('reframe.explain', ['substance/adict'])).rejects.toThrow(/did you mean "substance\/addict"/);
+
+    ws.write('note.txt', NOTE);
+    const uri = ws.uri('note.txt');
+    await client.open(uri, 'plaintext', NOTE);
+    await client.diagnostics(uri, 1);
+    const result = await client.executeCommand('reframe.fixAll', [uri]);
+    expect(result).toEqual({ applied: true, fixes: 2 });
+    await client.until(() => client.text(uri).startsWith('Her brother died by suicide'), 'fixAll applied');
+    expect(client.text(uri).split('\n')[3]).toBe('The patient is uses a wheelchair and an addict.');
+
+    ws.write('a.md', '# Note\n\nShe is an addict.\n');
+    ws.write('sub/b.txt', 'He committed suicide.\nHe claims pain.\n');
+    ws.write('ignored.log', 'addict');
+    const summary = await client.executeCommand('reframe.lintWorkspace', []);
+    // note.txt (the open, fixed buffer, not the disk: 3 findings), a.md (1), sub/b.txt (2).
+    expect(summary).toEqual({ files: 3, findings: 6 });
+    expect(ids(client.diagnosticsFor(ws.uri('sub/b.txt')) ?? [])).toEqual(['suicide/committed-suicide', 'credibility/claims']);
+  });
+
+  it('reads the rules folder from initializationOptions.rulesDir, else REFRAME_RULES_DIR', async () => {
+    const rules = workspace();
+    spaces.push(rules);
+    const repoRules = join(import.meta.dirname, '..', '..', '..', 'rules');
+    for (const name of ['sources.yml', 'context.yml', 'suicide.yml']) rules.write(name, readFileSync(join(repoRules, name), 'utf8'));
+    for (const how of ['option', 'env'] as const) {
+      const { client, ws } = await start(
+        how === 'option' ? { initializationOptions: { rulesDir: rules.dir } } : { env: { REFRAME_RULES_DIR: rules.dir } },
+      );
+      const uri = ws.uri('note.txt');
+      await client.open(uri, 'plaintext', NOTE);
+      expect(ids(await client.diagnostics(uri, 1))).toEqual(['suicide/committed-suicide']);
+    }
+  });
+
+  it('survives bad requests and bad input, then shuts down and exits cleanly', async () => {
+    const { client, ws } = await start();
+    expect(await client.hover(ws.uri('never-opened.txt'), { line: 0, character: 0 })).toBeNull();
+    const uri = ws.uri('note.txt');
+    await client.open(uri, 'plaintext', NOTE);
+    const diagnostics = await client.diagnostics(uri, 1);
+    // A diagnostic whose data is not ours, and one whose text no longer matches, get no actions.
+    const foreign = { ...diagnostics[0], data: { nonsense: true } } as Diagnostic;
+    const moved = { ...diagnostics[0], data: { ...(diagnostics[0]?.data as object), actual: 'something else' } } as Diagnostic;
+    const actions = await client.codeActions(uri, diagnostics[0]?.range ?? foreign.range, [foreign, moved]);
+    expect(actions.filter((a) => a.kind?.startsWith('quickfix.reframe'))).toEqual([]);
+    await expect(client.executeCommand('reframe.nope', [])).rejects.toThrow(/unknown command/);
+    await expect(client.executeCommand('reframe.fixAll', ['file:///not/open.txt'])).rejects.toThrow(/open document/);
+    // Binary-ish and odd text: lints without crashing; the server still answers afterwards.
+    const odd = ws.uri('odd.txt');
+    await client.open(odd, 'plaintext', '\u0000\uFFFD\uD800 addict \r\r\n\n<!-- reframe-disable\n');
+    await client.diagnostics(odd, 1);
+    expect(existsSync(join(ws.dir, '.reframerc.json'))).toBe(false);
+    expect(await client.shutdown()).toBe(0);
+  });
+});
