@@ -2,6 +2,7 @@
 
 import { SequenceIndex } from './matcher.js';
 import { compilePattern, PatternError, type Sequence } from './pattern.js';
+import { hasPlaceholder, highestPlaceholder } from './templates.js';
 import type { RuleData, RuleSetData, SourceRef, Suggestion } from './types.js';
 
 export interface CompiledEntry {
@@ -10,6 +11,8 @@ export interface CompiledEntry {
   fix: boolean;
   /** Whether the phrase was written in lower case (then all-caps text gets all-caps suggestions). */
   patternIsLower: boolean;
+  /** Some suggestion has `{n}` placeholders to fill from the matched words. */
+  templated: boolean;
 }
 
 export interface CompiledRule {
@@ -41,11 +44,11 @@ export class RuleCompileError extends Error {
   }
 }
 
-function compileList(phrases: string[] | undefined, where: () => string): Sequence[] {
+function compileList(phrases: string[] | undefined, where: () => string, leadingWildcard = false): Sequence[] {
   const out: Sequence[] = [];
   for (const phrase of phrases ?? []) {
     try {
-      out.push(...compilePattern(phrase, { plural: false }));
+      out.push(...compilePattern(phrase, { plural: false, leadingWildcard }));
     } catch (error) {
       if (error instanceof PatternError) throw new Error(`${where()}: ${error.message}`);
       throw error;
@@ -86,8 +89,9 @@ export function compileRuleSet(data: RuleSetData): CompiledRuleSet {
       const compiled: CompiledRule = {
         data: rule,
         sources,
-        notBefore: compileList(rule.exceptions?.notBefore, where),
-        notAfter: compileList(rule.exceptions?.notAfter, where),
+        // Words next to a match may be wildcards ("not before @Cap": a named partner).
+        notBefore: compileList(rule.exceptions?.notBefore, where, true),
+        notAfter: compileList(rule.exceptions?.notAfter, where, true),
         requires: compileNounList(rule.exceptions?.requires ?? [], where()),
         unless: compileNounList(rule.exceptions?.unless ?? [], where()),
       };
@@ -101,11 +105,18 @@ export function compileRuleSet(data: RuleSetData): CompiledRuleSet {
           if (error instanceof PatternError) fail(error.message);
           throw error;
         }
+        const suggestions = entry.suggestions ?? rule.suggestions;
+        const shortest = Math.min(...sequences.map((s) => s.tokens.length));
+        for (const s of suggestions) {
+          const n = highestPlaceholder(s);
+          if (n > shortest) fail(`a suggestion refers to word {${n}} but "${entry.phrase}" can match just ${shortest} word(s)`);
+        }
         const value: CompiledEntry = {
           rule: compiled,
-          suggestions: entry.suggestions ?? rule.suggestions,
+          suggestions,
           fix: entry.fix ?? rule.fix ?? false,
           patternIsLower: entry.phrase === entry.phrase.toLowerCase(),
+          templated: suggestions.some(hasPlaceholder),
         };
         for (const seq of sequences) index.add(seq, value);
       }

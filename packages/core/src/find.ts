@@ -2,6 +2,7 @@
 import type { CompiledEntry, CompiledRuleSet } from './compile.js';
 import { endsAt, occursWithin, type SequenceIndex, startsAt } from './matcher.js';
 import { inside, quoteSpans, type Span, urlSpans } from './spans.js';
+import { fillSuggestions } from './templates.js';
 import type { ParagraphTokens, Token } from './tokens.js';
 
 export interface RespectOptions {
@@ -79,17 +80,23 @@ export function findInParagraph(
     const rule = m.value.rule;
     if (inside(urls, start, end)) continue;
     const quote = inside(quotes, start, end);
+    // Templated suggestions take words from this match, so such a finding gets its own entry.
+    const entryFor = (): CompiledEntry =>
+      m.value.templated
+        ? { ...m.value, suggestions: fillSuggestions(m.value.suggestions, tokens.slice(m.first, m.last + 1), source) }
+        : m.value;
     if (rule.data.quoted) {
       // Scare quotes: the match must be the whole quotation; the marks are part of the finding.
       if (!quote || quote[0] !== start - 1 || quote[1] !== end + 1) continue;
-      kept.push({ entry: m.value, start: quote[0], end: quote[1], plural: false });
+      if (respect.mentions && cueBefore(tokens, m.first, ruleSet.mentionCues, MENTION_GAP)) continue;
+      kept.push({ entry: entryFor(), start: quote[0], end: quote[1], plural: false });
       continue;
     }
     if (respect.quotes && quote) continue;
     if (rule.notBefore.length && startsAt(tokens, m.last + 1, rule.notBefore, true)) continue;
     if (rule.notAfter.length && m.first > 0 && endsAt(tokens, m.first - 1, rule.notAfter, true)) continue;
     if (rule.requires.length || rule.unless.length) {
-      const [from, to] = sentenceBounds(tokens, m.first);
+      const [from, to] = rule.data.exceptions?.scope === 'paragraph' ? [0, tokens.length - 1] : sentenceBounds(tokens, m.first);
       if (rule.requires.length && !occursWithin(tokens, from, to, rule.requires)) continue;
       if (rule.unless.length && occursWithin(tokens, from, to, rule.unless)) continue;
     }
@@ -98,7 +105,7 @@ export function findInParagraph(
     if (allowed(start, end)) continue;
     const lastTest = m.seq.tokens[m.seq.tokens.length - 1];
     const plural = lastTest?.kind === 'words' && lastTest.pluralForms.has(m.seq.caseSensitive ? lastToken.text : lastToken.lower);
-    kept.push({ entry: m.value, start, end, plural });
+    kept.push({ entry: entryFor(), start, end, plural });
   }
   return dropContained(kept);
 }

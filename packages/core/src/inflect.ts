@@ -62,7 +62,8 @@ function matchCase(model: string, word: string): string {
 
 export function capitalise(text: string): string {
   const i = text.search(/\p{L}/u);
-  if (i < 0 || text[0] === '[') return text;
+  // Text that opens with a number ("84-year-old woman") has no first word to capitalise.
+  if (i < 0 || text[0] === '[' || /^\p{N}/u.test(text)) return text;
   return text.slice(0, i) + text.charAt(i).toUpperCase() + text.slice(i + 1);
 }
 

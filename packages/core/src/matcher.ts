@@ -32,7 +32,9 @@ export function matchAt(tokens: Token[], i: number, seq: Sequence, lenient = fal
     if (!token || !test) return -1;
     if (k > 0) {
       if (token.sentence !== first.sentence) return -1;
-      if (token.join === 'punct' && !(lenient && LENIENT_PUNCT.test(token.punct ?? ''))) return -1;
+      if (test.after !== undefined) {
+        if (token.join !== 'punct' || token.punct !== test.after) return -1;
+      } else if (token.join === 'punct' && !(lenient && LENIENT_PUNCT.test(token.punct ?? ''))) return -1;
     }
     if (!passes(test, token, seq.caseSensitive)) return -1;
   }

@@ -8,17 +8,22 @@
  *   *               any one word (not first)
  *   @Cap            any capitalised word (not first)
  *   #               any number (not first)
+ *   ,  /  :  ;  &   the next word must follow exactly this punctuation ("husband's name / wife's name")
  * Hyphenated words match with a hyphen, a space, a line break, or joined ("wheelchair-bound",
  * "wheelchair bound", "wheelchairbound"). The last word also matches its plural and possessive forms
  * unless the entry sets `plural: false`.
  */
 import { nounForms, verbForms } from './inflect.js';
 
-export type TokenTest =
+export type TokenTest = (
   | { kind: 'words'; forms: Set<string>; pluralForms: Set<string> }
   | { kind: 'any' }
   | { kind: 'capitalised' }
-  | { kind: 'number' };
+  | { kind: 'number' }
+) & {
+  /** The punctuation that must stand between this token and the previous one (else a space or hyphen). */
+  after?: string;
+};
 
 export interface Sequence {
   tokens: TokenTest[];
@@ -40,6 +45,8 @@ interface ParsedToken {
 }
 
 const WORD = /^[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*$/u;
+/** Punctuation a pattern may require between two words. */
+const JOINING_PUNCTUATION = new Set([',', '/', ':', ';', '&']);
 
 export function normaliseWord(word: string): string {
   return word.replace(/’/g, "'");
@@ -76,15 +83,44 @@ function lower(word: string, caseSensitive: boolean): string {
   return caseSensitive ? word : word.toLowerCase();
 }
 
+export interface PatternOptions {
+  caseSensitive?: boolean;
+  plural?: boolean;
+  /** Exception lists are matched at a fixed place, never looked up by first word: a wildcard may lead. */
+  leadingWildcard?: boolean;
+}
+
+/** Split raw tokens into word tokens, noting the punctuation each one must follow. */
+function splitPunctuation(rawTokens: string[], pattern: string): Array<{ raw: string; after?: string }> {
+  const out: Array<{ raw: string; after?: string }> = [];
+  let pending: string | undefined;
+  for (const raw of rawTokens) {
+    if (JOINING_PUNCTUATION.has(raw)) {
+      if (out.length === 0 || pending !== undefined)
+        throw new PatternError(`punctuation "${raw}" must stand between two words in "${pattern}"`);
+      pending = raw;
+      continue;
+    }
+    out.push(pending === undefined ? { raw } : { raw, after: pending });
+    pending = undefined;
+  }
+  if (pending !== undefined) throw new PatternError(`punctuation "${pending}" must stand between two words in "${pattern}"`);
+  return out;
+}
+
 /** Expand a pattern into every fixed-length token sequence it stands for. */
-export function compilePattern(pattern: string, options: { caseSensitive?: boolean; plural?: boolean } = {}): Sequence[] {
+export function compilePattern(pattern: string, options: PatternOptions = {}): Sequence[] {
   const caseSensitive = options.caseSensitive ?? false;
   const inflectLast = options.plural ?? true;
-  const rawTokens = pattern.trim().split(/\s+/).filter(Boolean);
+  const rawTokens = splitPunctuation(pattern.trim().split(/\s+/).filter(Boolean), pattern);
   if (rawTokens.length === 0) throw new PatternError('empty phrase');
-  const parsed = rawTokens.map((t) => parseToken(t, pattern));
+  const parsed = rawTokens.map((t) => {
+    const token = parseToken(t.raw, pattern);
+    if (t.after !== undefined && token.optional) throw new PatternError(`a word after punctuation cannot be optional in "${pattern}"`);
+    return { ...token, after: t.after };
+  });
   const first = parsed[0];
-  if (first?.alternatives.some((a) => a.special)) {
+  if (!options.leadingWildcard && first?.alternatives.some((a) => a.special)) {
     throw new PatternError(`a phrase cannot start with a wildcard: "${pattern}"`);
   }
 
@@ -96,7 +132,7 @@ export function compilePattern(pattern: string, options: { caseSensitive?: boole
     const grouped = new Map<number, { forms: Set<string>; pluralForms: Set<string>; lead: string[] }>();
     for (const alt of token.alternatives) {
       if (alt.special) {
-        choices.push([{ kind: alt.special } as TokenTest]);
+        choices.push([{ kind: alt.special, ...(token.after ? { after: token.after } : {}) } as TokenTest]);
         continue;
       }
       // Hyphenated alternatives: split form, plus the joined form.
@@ -127,10 +163,14 @@ export function compilePattern(pattern: string, options: { caseSensitive?: boole
       }
     }
     for (const g of grouped.values()) {
-      choices.push([
+      const tests: TokenTest[] = [
         ...g.lead.map((w): TokenTest => ({ kind: 'words', forms: new Set([w]), pluralForms: new Set() })),
         { kind: 'words', forms: g.forms, pluralForms: g.pluralForms },
-      ]);
+      ];
+      // The punctuation belongs before the first word of a hyphenated alternative.
+      const head = tests[0];
+      if (head && token.after) head.after = token.after;
+      choices.push(tests);
     }
     const next: TokenTest[][][] = [];
     for (const p of partials) {
@@ -141,7 +181,7 @@ export function compilePattern(pattern: string, options: { caseSensitive?: boole
   });
 
   const sequences = partials.map((parts) => ({ tokens: parts.flat(), caseSensitive }));
-  const valid = sequences.filter((s) => s.tokens.length > 0 && s.tokens[0]?.kind === 'words');
+  const valid = sequences.filter((s) => s.tokens.length > 0 && (options.leadingWildcard || s.tokens[0]?.kind === 'words'));
   if (valid.length === 0) throw new PatternError(`"${pattern}" can match nothing or starts with a wildcard`);
   if (valid.length > 4096) throw new PatternError(`"${pattern}" expands to too many variants (${valid.length})`);
   return valid;

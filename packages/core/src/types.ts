@@ -57,6 +57,10 @@ export interface MatchEntry {
   fix?: boolean;
 }
 
+/**
+ * A suggestion; `{2}` stands for the second matched word as written, `{2-3}` for words 2 to 3 and
+ * `{2-}` for word 2 to the end (punctuation-joined words count too; the punctuation itself does not).
+ */
 export type Suggestion = string | { singular: string; plural: string };
 
 export interface RuleExceptions {
@@ -66,6 +70,8 @@ export interface RuleExceptions {
   requires?: string[];
   /** Drop the finding when one of these phrases occurs in the same sentence. */
   unless?: string[];
+  /** Where `requires` and `unless` look: the sentence (default) or the whole paragraph. */
+  scope?: 'sentence' | 'paragraph';
 }
 
 export type IdentityCommunity = 'autism' | 'deaf' | 'disability';
