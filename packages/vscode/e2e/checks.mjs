@@ -177,6 +177,18 @@ export function evaluate(o, rules) {
     phase2.lintWorkspace?.unopened?.some((d) => d.code === UNOPENED_FINDING),
     phase2.lintWorkspace?.unopened,
   );
+  const project = phase2.projectConfig?.diagnostics ?? [];
+  check(
+    "a project's .reframerc.json preset applies (training-materials raises non-compliant to a warning)",
+    project.length === 1 && project[0].code === 'credibility/non-compliant' && project[0].severity === 1,
+    project,
+  );
+  const schemaDiagnostics = phase2.jsonValidation?.schemaDiagnostics ?? [];
+  check(
+    'the bundled JSON Schema flags a bad preset in reframe.config.json',
+    schemaDiagnostics.some((d) => d.range.start.line === 1 && /clinical-notes|training-materials|not accepted|allowed/i.test(d.message)),
+    phase2.jsonValidation,
+  );
   check(
     'toggle off clears findings and stops the server',
     phase2.toggle?.offCount === 0 && phase2.toggle.offRunning === false && phase2.toggle.offStatus === 'Reframe: off',

@@ -5,7 +5,8 @@ export const SECTION = 'reframe';
 
 export interface ClientSettings {
   enable: boolean;
-  preset: string;
+  /** Undefined when unset: the project's config file (or the engine default) decides. */
+  preset: string | undefined;
   languages: string[];
 }
 
@@ -13,7 +14,7 @@ export function readClientSettings(scope?: vscode.ConfigurationScope): ClientSet
   const config = vscode.workspace.getConfiguration(SECTION, scope);
   return {
     enable: config.get<boolean>('enable', true),
-    preset: config.get<string>('preset', 'clinical-notes'),
+    preset: config.get<string | null>('preset') ?? undefined,
     languages: config.get<string[]>('languages', ['markdown', 'plaintext']),
   };
 }

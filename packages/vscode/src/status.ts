@@ -64,7 +64,7 @@ export class FindingStatus implements vscode.Disposable {
     }
     const count = document ? countFindings(document.uri) : 0;
     this.item.text = `Reframe: ${describeFindings(count)}`;
-    this.item.detail = `preset ${settings.preset}`;
+    this.item.detail = settings.preset ? `preset ${settings.preset}` : 'preset from the project config (default clinical-notes)';
     this.item.severity = count > 0 ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
     this.item.command = { title: 'Show problems', command: 'workbench.actions.view.problems' };
   }

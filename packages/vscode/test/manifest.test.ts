@@ -7,9 +7,9 @@ import { Command } from '../src/commandIds';
 import { BundlePaths } from '../src/protocol';
 
 interface Setting {
-  type: string;
+  type: string | string[];
   default: unknown;
-  enum?: string[];
+  enum?: Array<string | null>;
   description?: string;
   markdownDescription?: string;
   properties?: Record<string, { type?: string; enum?: string[] }>;
@@ -53,13 +53,13 @@ const schema = (name: string): SchemaProperty => {
 describe('contributes.configuration', () => {
   it('has every setting of the server contract with its default', () => {
     expect(setting('enable')).toMatchObject({ type: 'boolean', default: true });
-    expect(setting('preset')).toMatchObject({ type: 'string', default: 'clinical-notes' });
+    expect(setting('preset')).toMatchObject({ type: ['string', 'null'], default: null });
     expect(setting('languages')).toMatchObject({ type: 'array', default: ['markdown', 'plaintext'] });
     expect(setting('rules')).toMatchObject({ type: 'object', default: {} });
     expect(setting('allow')).toMatchObject({ type: 'array', default: [] });
-    expect(setting('respect')).toMatchObject({ type: 'object', default: { quotes: true, mentions: true, selfDescription: true } });
-    expect(setting('identity')).toMatchObject({ type: 'object' });
-    expect(setting('locale')).toMatchObject({ type: 'string' });
+    expect(setting('respect')).toMatchObject({ type: 'object', default: {} });
+    expect(setting('identity')).toMatchObject({ type: 'object', default: {} });
+    expect(setting('locale')).toMatchObject({ type: ['string', 'null'], default: null });
     expect(setting('maxFileSize')).toMatchObject({ type: 'number', default: 1_000_000 });
     expect(setting('debounceMs')).toMatchObject({ type: 'number', default: 250 });
   });
@@ -69,9 +69,16 @@ describe('contributes.configuration', () => {
   });
 
   it('offers exactly the engine presets and locales', () => {
-    expect(setting('preset').enum).toEqual([...PRESETS]);
-    expect(setting('locale').enum).toEqual([...LOCALES]);
-    expect(setting('locale').default).toBe(schema('locale').default);
+    expect(setting('preset').enum).toEqual([null, ...PRESETS]);
+    expect(setting('locale').enum).toEqual([null, ...LOCALES]);
+  });
+
+  // The server lets client settings override the project's config file, and VS Code sends a
+  // contributed default as if the user had set it: a default here would mask .reframerc.json.
+  it('leaves unset what a project config file also decides, so the file wins', () => {
+    for (const name of ['preset', 'locale']) expect(setting(name).default, name).toBeNull();
+    for (const name of ['respect', 'identity', 'rules']) expect(setting(name).default, name).toEqual({});
+    expect(setting('allow').default).toEqual([]);
   });
 
   it('uses the config schema vocabulary for rules, identity and respect', () => {
@@ -82,8 +89,6 @@ describe('contributes.configuration', () => {
     expect(Object.keys(identity.properties ?? {}).sort()).toEqual(Object.keys(schema('identity').properties ?? {}).sort());
     for (const [community, p] of Object.entries(identity.properties ?? {}))
       expect(p.enum, community).toEqual(schema('identity').properties?.[community]?.enum);
-    for (const community of Object.keys(identity.properties ?? {}))
-      expect((identity.default as Record<string, string>)[community]).toBe('either');
     expect(Object.keys(setting('respect').properties ?? {}).sort()).toEqual(Object.keys(schema('respect').properties ?? {}).sort());
   });
 });

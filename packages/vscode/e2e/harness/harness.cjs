@@ -148,6 +148,25 @@ async function run() {
   phase2.lintWorkspace.unopened = ours(unopened).map(plainDiagnostic);
   lap('workspace linted');
 
+  // A project config file (training/.reframerc.json: preset training-materials) decides the preset,
+  // since the extension leaves reframe.preset unset.
+  const moduleUri = fileUri('training/module.md');
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(moduleUri));
+  await waitFor('diagnostics on training/module.md', () => ours(moduleUri).length > 0, 15_000).catch(() => undefined);
+  phase2.projectConfig = { diagnostics: ours(moduleUri).map(plainDiagnostic), status: api.statusDetail() };
+  lap('project config respected');
+
+  // The bundled JSON Schema validates config files: VS Code's JSON support reports a bad preset.
+  const badConfig = fileUri('bad/reframe.config.json');
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(badConfig));
+  const others = () => vscode.languages.getDiagnostics(badConfig).filter((d) => d.source !== 'reframe');
+  await waitFor('JSON schema diagnostics on bad/reframe.config.json', () => others().length > 0, 20_000).catch(() => undefined);
+  phase2.jsonValidation = {
+    schemaDiagnostics: others().map(plainDiagnostic),
+    all: vscode.languages.getDiagnostics(badConfig).map(plainDiagnostic),
+  };
+  lap('config file validated');
+
   // Toggle off: findings disappear and the status says so; toggle on: they come back.
   await vscode.window.showTextDocument(doc);
   await vscode.commands.executeCommand('reframe.toggleWorkspace');
