@@ -28,8 +28,15 @@ export function drawingTextLines(xml: string): string[] {
     const withoutFields = paragraph.replace(/<a:fld\b[\s\S]*?<\/a:fld>/g, '');
     let line = '';
     for (const m of withoutFields.matchAll(/<a:t(?:\s[^>]*)?>([\s\S]*?)<\/a:t>|<a:br\b[^>]*>/g)) {
-      if (m[1] !== undefined) line += decodeXmlText(m[1]);
-      else {
+      if (m[1] !== undefined) {
+        // A newline or vertical tab written inside a run (some generators do) is a line break too.
+        const [first = '', ...rest] = decodeXmlText(m[1]).split(/\r?\n|\v|_x000B_/);
+        line += first;
+        for (const next of rest) {
+          lines.push(line);
+          line = next;
+        }
+      } else {
         lines.push(line);
         line = '';
       }
