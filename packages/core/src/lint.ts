@@ -12,16 +12,25 @@ import { isDisabled, mask, scanDirectives } from './directives.js';
 import { hasCandidate, type RawFinding } from './find.js';
 import { adaptCase, pluraliseSuggestion } from './inflect.js';
 import { spellFor } from './locale.js';
+import { markdownGroups } from './markdown-blocks.js';
 import { LineIndex } from './positions.js';
+import { type Candidate, candidatesIn, hasAnchor, type Prefilter, prefilterFor } from './prefilter.js';
 import { type ReframeRun, retextReframe } from './retext-reframe.js';
 import type { Span } from './spans.js';
 import type { Diagnostic, DocumentFormat, Suggestion } from './types.js';
+import { kept, planWindows } from './windows.js';
 
 export interface LintOptions {
   ruleSet: CompiledRuleSet;
   /** Resolved settings; defaults to the `clinical-notes` preset. */
   config?: ResolvedConfig;
   format?: DocumentFormat;
+  /**
+   * 'fast' (default): prefilter, then parse only candidate windows (text) or candidate blocks
+   * (Markdown). 'full': the reference path — every candidate block whole, Markdown as one document.
+   * Internal: tests compare the two.
+   */
+  strategy?: 'fast' | 'full';
 }
 
 interface Processors {
@@ -82,34 +91,97 @@ function htmlToText(text: string): string {
   });
 }
 
-function runFindings(
-  text: string,
-  masked: string,
-  format: DocumentFormat,
-  ruleSet: CompiledRuleSet,
-  config: ResolvedConfig,
-): { findings: RawFinding[]; equality: VFile[] } {
-  const processors = processorsFor(ruleSet, config.equality);
-  const findings: RawFinding[] = [];
-  const equality: VFile[] = [];
-  const run = (processor: Processor, slice: string, base: number, markdown: boolean): void => {
-    const data: ReframeRun = { source: text, base, respect: config.respect, extraAllow: config.allow, findings };
-    const file = new VFile({ value: slice, data: { reframe: data } });
+interface Runs {
+  findings: RawFinding[];
+  equality: VFile[];
+}
+
+/** Parse text[start, end) (plus optional trailing context) and collect findings starting in `keep`. */
+type RunSlice = (processor: Processor, start: number, end: number, keep: (offset: number) => boolean, suffix?: string) => void;
+
+function slicer(text: string, source: string, config: ResolvedConfig, out: Runs): RunSlice {
+  return (processor, start, end, keep, suffix = '') => {
+    const findings: RawFinding[] = [];
+    const data: ReframeRun = { source: text, base: start, respect: config.respect, extraAllow: config.allow, findings };
+    const file = new VFile({ value: source.slice(start, end) + suffix, data: { reframe: data } });
     const tree = processor.parse(file);
     processor.runSync(tree, file);
-    if (config.equality && file.messages.length) equality.push(markdown ? file : Object.assign(file, { data: { ...file.data, base } }));
-  };
-  if (format === 'markdown') {
-    if (config.equality || hasCandidate(masked, ruleSet.index.triggers)) run(processors.markdown, masked, 0, true);
-  } else {
-    const source = format === 'html' ? htmlToText(masked) : masked;
-    for (const [start, end] of blocks(source)) {
-      const slice = source.slice(start, end);
-      if (!config.equality && !hasCandidate(slice, ruleSet.index.triggers)) continue;
-      run(processors.text, slice, start, false);
+    for (const f of findings) if (keep(f.start)) out.findings.push(f);
+    if (config.equality && file.messages.length) {
+      file.messages = file.messages.filter((m) => keep(((m.place && 'start' in m.place ? m.place.start.offset : undefined) ?? 0) + start));
+      if (file.messages.length) out.equality.push(Object.assign(file, { data: { ...file.data, base: start } }));
     }
+  };
+}
+
+/** Blank-line blocks of a plain-text document, each with the anchor offsets inside it. */
+function blocksWithAnchors(source: string, prefilter: Prefilter): Array<{ span: Span; anchors: Candidate[] }> {
+  const anchors = candidatesIn(prefilter, source);
+  const out: Array<{ span: Span; anchors: Candidate[] }> = [];
+  let i = 0;
+  for (const span of blocks(source)) {
+    while (i < anchors.length && (anchors[i]?.at ?? 0) < span[0]) i++;
+    const inside: Candidate[] = [];
+    for (let a = anchors[i]; a && a.at < span[1]; a = anchors[++i]) inside.push(a);
+    out.push({ span, anchors: inside });
   }
-  return { findings, equality };
+  return out;
+}
+
+/** Blocks up to this size are parsed whole; larger ones by windows around their candidates. */
+const WHOLE_BLOCK_LIMIT = 1_000;
+const always = (): boolean => true;
+
+function runFast(text: string, masked: string, format: DocumentFormat, ruleSet: CompiledRuleSet, config: ResolvedConfig): Runs {
+  const processors = processorsFor(ruleSet, config.equality);
+  const prefilter = prefilterFor(ruleSet);
+  const out: Runs = { findings: [], equality: [] };
+  if (format === 'markdown') {
+    const { groups, definitions } = markdownGroups(masked);
+    const suffix = definitions.map(([s, e]) => `\n\n${masked.slice(s, e)}`).join('');
+    const run = slicer(text, masked, config, out);
+    for (const [start, end] of groups) {
+      if (!config.equality && !hasAnchor(prefilter, masked.slice(start, end))) continue;
+      run(processors.markdown, start, end, (offset) => offset >= start && offset < end, suffix);
+    }
+    return out;
+  }
+  const source = format === 'html' ? htmlToText(masked) : masked;
+  const run = slicer(text, source, config, out);
+  for (const { span, anchors } of blocksWithAnchors(source, prefilter)) {
+    const [start, end] = span;
+    // retext-equality has its own vocabulary: with it on, every block is parsed (whole, as before).
+    if (config.equality) {
+      run(processors.text, start, end, always);
+      continue;
+    }
+    if (anchors.length === 0) continue;
+    if (end - start <= WHOLE_BLOCK_LIMIT || anchors.some((a) => a.paragraph)) {
+      run(processors.text, start, end, always);
+      continue;
+    }
+    const offsets = anchors.map((a) => a.at);
+    for (const w of planWindows(source, start, end, offsets)) run(processors.text, w.start, w.end, (offset) => kept(w.keep, offset));
+  }
+  return out;
+}
+
+/** The reference path: whole candidate blocks; Markdown parsed as one document. */
+function runFull(text: string, masked: string, format: DocumentFormat, ruleSet: CompiledRuleSet, config: ResolvedConfig): Runs {
+  const processors = processorsFor(ruleSet, config.equality);
+  const out: Runs = { findings: [], equality: [] };
+  if (format === 'markdown') {
+    if (config.equality || hasCandidate(masked, ruleSet.index.triggers))
+      slicer(text, masked, config, out)(processors.markdown, 0, masked.length, always);
+    return out;
+  }
+  const source = format === 'html' ? htmlToText(masked) : masked;
+  const run = slicer(text, source, config, out);
+  for (const [start, end] of blocks(source)) {
+    if (!config.equality && !hasCandidate(source.slice(start, end), ruleSet.index.triggers)) continue;
+    run(processors.text, start, end, always);
+  }
+  return out;
 }
 
 function suggestionText(s: Suggestion, plural: boolean): string {
@@ -142,7 +214,8 @@ export function lint(text: string, options: LintOptions): Diagnostic[] {
     if (fm) masks.push([0, fm[0].length]);
   }
   const masked = mask(text, masks);
-  const { findings, equality } = runFindings(text, masked, format, ruleSet, config);
+  const run = options.strategy === 'full' ? runFull : runFast;
+  const { findings, equality } = run(text, masked, format, ruleSet, config);
 
   const lines = new LineIndex(text);
   const diagnostics: Diagnostic[] = [];

@@ -1,0 +1,148 @@
+/**
+ * Windows of a large plain-text block to parse instead of the whole block. A window runs from two
+ * sure sentence boundaries before a candidate to two after it; only findings in the middle part (the
+ * candidate's own sentence, between the nearest boundaries) are kept. The outer sentences are context,
+ * so checks that peek across a sentence edge (notBefore/notAfter) and the parser's own sentence merging
+ * see the same text as in a whole-block parse.
+ *
+ * A "sure" boundary is one the English parser always makes and the quotation scan cannot straddle:
+ * a full stop, question or exclamation mark after a lower-case word of four or more letters that is not
+ * one of the parser's abbreviations, then white space, then a capital letter; and no quotation open.
+ */
+import type { Span } from './spans.js';
+
+export interface Window {
+  start: number;
+  end: number;
+  /** Findings are kept only when they start inside one of these. */
+  keep: Span[];
+}
+
+// parse-english merges "Sept. Monday" and the like; these are its lower-case abbreviations of 4+ letters.
+const ABBREVIATIONS = new Set(['thurs', 'tbsp', 'sept', 'tues']);
+const SENTENCE_END = /(?<![A-Za-z])([a-z]{4,})[.?!]\s+(?=[A-Z])/g;
+
+export interface QuoteScan {
+  spans: Span[];
+  /** Offsets (absolute) of single-quote openers that are never closed. */
+  strandedSingles: number[];
+  /** Offset of the last single quotation character of any kind, or -1. */
+  lastSingleChar: number;
+}
+
+const isLetter = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+
+/**
+ * The same pairing as spans.ts quoteSpans (a test keeps the two in step), plus what a window needs:
+ * single-quote openers that stay open, which would change pairing for everything after them.
+ */
+export function scanQuotes(text: string, base: number): QuoteScan {
+  const spans: Span[] = [];
+  const strandedSingles: number[] = [];
+  let lastSingleChar = -1;
+  let openDouble = -1;
+  let openCurly = -1;
+  let openSingle = -1;
+  let openSingleChar = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c !== '"' && c !== '“' && c !== '”' && c !== "'" && c !== '‘' && c !== '’') continue;
+    const before = text[i - 1];
+    const after = text[i + 1];
+    if (c === '"') {
+      if (openDouble < 0) openDouble = i;
+      else {
+        spans.push([base + openDouble, base + i + 1]);
+        openDouble = -1;
+      }
+    } else if (c === '“') {
+      openCurly = i;
+    } else if (c === '”') {
+      if (openCurly >= 0) spans.push([base + openCurly, base + i + 1]);
+      openCurly = -1;
+    } else {
+      lastSingleChar = base + i;
+      const canOpen = !isLetter(before) && after !== undefined && !/\s/.test(after);
+      const canClose = openSingle >= 0 && !isLetter(after) && before !== undefined && !/\s/.test(before);
+      if (canClose && (openSingleChar === "'" ? c === "'" : c === '’')) {
+        spans.push([base + openSingle, base + i + 1]);
+        openSingle = -1;
+      } else if (canOpen && c !== '’' && openSingle < 0) {
+        openSingle = i;
+        openSingleChar = c;
+      }
+    }
+  }
+  if (openSingle >= 0) strandedSingles.push(base + openSingle);
+  return { spans: spans.sort((a, b) => a[0] - b[0]), strandedSingles, lastSingleChar };
+}
+
+/** Sure sentence boundaries in source[start, end), as offsets of the first letter of the next sentence. */
+export function sureBoundaries(source: string, start: number, end: number): number[] {
+  const text = source.slice(start, end);
+  const quotes = scanQuotes(text, start);
+  const candidates: number[] = [];
+  for (const m of text.matchAll(SENTENCE_END)) {
+    if (ABBREVIATIONS.has(m[1] ?? '')) continue;
+    candidates.push(start + (m.index ?? 0) + m[0].length);
+  }
+  // Drop boundaries inside a quotation: walk the union of the spans alongside the sorted candidates.
+  const covered: Span[] = [];
+  for (const [s, e] of quotes.spans) {
+    const last = covered[covered.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else covered.push([s, e]);
+  }
+  const out: number[] = [];
+  let k = 0;
+  const stranded = quotes.strandedSingles[0] ?? Number.POSITIVE_INFINITY;
+  for (const at of candidates) {
+    while (k < covered.length && (covered[k]?.[1] ?? 0) <= at) k++;
+    const span = covered[k];
+    if (span && span[0] < at) continue;
+    // After a single quote that never closes, a window would pair later single quotes differently.
+    if (at > stranded && quotes.lastSingleChar > at) continue;
+    out.push(at);
+  }
+  return out;
+}
+
+/** Windows around candidate offsets in the block [start, end); merged where they overlap. */
+export function planWindows(source: string, start: number, end: number, candidates: number[]): Window[] {
+  if (candidates.length === 0) return [];
+  const cuts = sureBoundaries(source, start, end);
+  const raw: Window[] = [];
+  for (const at of candidates) {
+    // k = number of cuts at or before the candidate.
+    let lo = 0;
+    let hi = cuts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((cuts[mid] ?? 0) <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    const k = lo;
+    raw.push({
+      start: cuts[k - 2] ?? start,
+      end: cuts[k + 1] ?? end,
+      keep: [[cuts[k - 1] ?? start, cuts[k] ?? end]],
+    });
+  }
+  const merged: Window[] = [];
+  for (const w of raw) {
+    const last = merged[merged.length - 1];
+    if (last && w.start < last.end) {
+      last.end = Math.max(last.end, w.end);
+      const lastKeep = last.keep[last.keep.length - 1];
+      const keep = w.keep[0];
+      if (!keep) continue;
+      if (lastKeep && keep[0] <= lastKeep[1]) lastKeep[1] = Math.max(lastKeep[1], keep[1]);
+      else last.keep.push(keep);
+    } else merged.push(w);
+  }
+  return merged;
+}
+
+export function kept(keep: Span[], offset: number): boolean {
+  return keep.some(([s, e]) => s <= offset && offset < e);
+}

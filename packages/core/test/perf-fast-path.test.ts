@@ -1,0 +1,161 @@
+/**
+ * The fast path (prefilter, sentence windows, Markdown block groups) must report exactly what the
+ * full-parse reference path reports. Correctness only: nothing here is timed.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { type DocumentFormat, lint } from '../src/index.js';
+import { markdownGroups } from '../src/markdown-blocks.js';
+import { quoteSpans } from '../src/spans.js';
+import { planWindows, scanQuotes, sureBoundaries } from '../src/windows.js';
+import { bundledRuleSet } from './helpers.js';
+
+const MTSAMPLES = fileURLToPath(new URL('../../../../shared/corpus/mtsamples.jsonl', import.meta.url));
+
+function both(text: string, format: DocumentFormat = 'text') {
+  const ruleSet = bundledRuleSet();
+  return { fast: lint(text, { ruleSet, format }), full: lint(text, { ruleSet, format, strategy: 'full' }) };
+}
+
+function expectSame(text: string, format: DocumentFormat = 'text'): number {
+  const { fast, full } = both(text, format);
+  expect(fast).toEqual(full);
+  return full.length;
+}
+
+/** A small seeded generator so the synthetic corpora are the same on every run. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), state | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PROSE = [
+  'The patient reports intermittent chest pain over the past week.',
+  'She denies chest pain, palpitations or syncope.',
+  'Wound is clean and dry with no erythema.',
+  'Urine drug screen negative.',
+  'He has bipolar I disorder and takes lithium daily.',
+  'Dr. Smith reviewed the imaging on Sept. Monday morning.',
+  'Vitals were stable; weight was 70 kg.',
+  'Plan: follow up in two weeks.',
+];
+const STIGMA = [
+  'He committed suicide in 2015.',
+  'She is a known heroin addict.',
+  'The patient is non-compliant with medication.',
+  'He claims he has not been drinking.',
+  'She has been wheelchair-bound since the accident.',
+  'He said, "I am an addict and I want help."',
+  'She describes herself as an alcoholic in recovery.',
+  'This was a failed suicide attempt.',
+  'Her father committed\nsuicide last year.',
+  '"I am an addict.',
+  'He is a schizophrenic.',
+];
+
+function paragraph(random: () => number, sentences: number): string {
+  const out: string[] = [];
+  for (let i = 0; i < sentences; i++) {
+    const list = random() < 0.2 ? STIGMA : PROSE;
+    out.push(list[Math.floor(random() * list.length)] ?? '');
+  }
+  return out.join(random() < 0.1 ? '\n' : ' ');
+}
+
+describe('fast path equals the full parse', () => {
+  it('on long single paragraphs with quotes across sentences and wrapped phrases', () => {
+    const random = seeded(7);
+    for (let round = 0; round < 6; round++) {
+      const text = paragraph(random, 120);
+      expect(text.length).toBeGreaterThan(1_000); // large enough for windows
+      expectSame(text);
+    }
+  });
+
+  it('on a quotation left open, a stray apostrophe and an odd inch mark', () => {
+    const tail = ' He committed suicide in 2015. The patient is non-compliant with medication.'.repeat(30);
+    expectSame(`He is 5'9" tall. ${tail}`);
+    expectSame(`She said "it started when ${tail} and then stopped."${tail}`);
+    expectSame(`Rock music from the '80s helps. ${tail} He said 'no more' to it.${tail}`);
+    expectSame(`Curly “quotes start here. ${tail}”${tail}`);
+  });
+
+  it('on Markdown with fences, HTML, lists, headings, emphasis, inline code and links', () => {
+    const random = seeded(11);
+    const parts: string[] = ['---\ntitle: invented\n---', '# Heading with addict'];
+    for (let i = 0; i < 40; i++) {
+      const roll = random();
+      if (roll < 0.1) parts.push('```text\nHe committed suicide.\n\nStill code: addict.\n```');
+      else if (roll < 0.15) parts.push('<!--\nHe is an addict.\n\nStill a comment.\n-->');
+      else if (roll < 0.2) parts.push('<pre>\nHe is an addict.\n\nStill pre.\n</pre>');
+      else if (roll < 0.3) parts.push(`- ${paragraph(random, 2)}\n- ${paragraph(random, 2)}\n\n  ${paragraph(random, 2)}`);
+      else if (roll < 0.35) parts.push(`    indented code: addict\n\n    more code: committed suicide`);
+      else if (roll < 0.4) parts.push('Her father **committed suicide**; see `substance abuse` and [an addict][ref].');
+      else if (roll < 0.45) parts.push('> He is a heroin\n> addict.\n>\n> Quoted block.');
+      else parts.push(paragraph(random, 4));
+    }
+    parts.push('[ref]: https://example.org/addict "An addict"');
+    expect(expectSame(parts.join('\n\n'), 'markdown')).toBeGreaterThan(0);
+  });
+
+  it('on HTML', () => {
+    expectSame(`<p>${paragraph(seeded(3), 60)}</p><script>var addict = 1;</script><div>He is an addict.</div>`, 'html');
+  });
+
+  it.skipIf(!existsSync(MTSAMPLES))('on a deterministic MTSamples corpus with injected phrases (plain text and Markdown)', () => {
+    const random = seeded(20261127);
+    const rows = readFileSync(MTSAMPLES, 'utf8').split('\n').slice(0, 25);
+    const notes = rows.filter((r) => r.trim()).map((r) => String((JSON.parse(r) as { transcription?: string }).transcription ?? ''));
+    const withPhrases = notes.map((note) =>
+      note
+        .split(/(?<=\.)\s+/)
+        .map((s) => (random() < 0.06 ? `${s} ${STIGMA[Math.floor(random() * STIGMA.length)]}` : s))
+        .join(' '),
+    );
+    const plain = withPhrases.join('\n\n');
+    expect(expectSame(plain)).toBeGreaterThan(0);
+    const markdown = withPhrases.map((n, i) => `## Note ${i + 1}\n\n${n.replace(/,([A-Z][A-Z ]+):/g, '\n\n### $1\n\n')}`).join('\n\n');
+    expect(expectSame(markdown, 'markdown')).toBeGreaterThan(0);
+  });
+});
+
+describe('fast-path building blocks', () => {
+  it('pairs quotation marks exactly as the matcher does', () => {
+    const random = seeded(5);
+    const alphabet = ['a', 'b', ' ', '"', '“', '”', "'", '‘', '’', '.', '9'];
+    for (let i = 0; i < 500; i++) {
+      let text = '';
+      for (let j = 0; j < 40; j++) text += alphabet[Math.floor(random() * alphabet.length)];
+      expect(scanQuotes(text, 3).spans.sort((a, b) => a[0] - b[0] || a[1] - b[1])).toEqual(
+        quoteSpans(text, 3).sort((a, b) => a[0] - b[0] || a[1] - b[1]),
+      );
+    }
+  });
+
+  it('cuts only at sure sentence boundaries, never inside a quotation or after an abbreviation', () => {
+    // Not: inside the quotation ("Stop here. Not"), after "ate" (too short to be sure), after "Sept."
+    // (an abbreviation the parser merges), or where a quotation mark follows the full stop.
+    const text = 'He went home. Then ate. Now "Stop here. Not here." After that. Sept. Monday came. Dr. Who left.';
+    const cuts = sureBoundaries(text, 0, text.length).map((at) => text.slice(at, at + 5));
+    expect(cuts).toEqual(['Then ', 'Sept.', 'Dr. W']);
+  });
+
+  it('keeps the candidate sentence and one sentence of context on each side', () => {
+    const text = 'First line here. Second line here. Third addict here. Fourth line here. Fifth line here.';
+    const [window] = planWindows(text, 0, text.length, [text.indexOf('addict')]);
+    expect(window && text.slice(window.start, window.end)).toBe('Second line here. Third addict here. Fourth line here. ');
+    expect(window?.keep.map(([s, e]) => text.slice(s, e))).toEqual(['Third addict here. ']);
+  });
+
+  it('keeps fenced code and HTML comments with blank lines in one group', () => {
+    const text = 'Para one.\n\n```\ncode\n\nmore\n```\n\n<!--\n\n-->\n\n- item\n\n  continued\n\nLast.';
+    const groups = markdownGroups(text).groups.map(([s, e]) => text.slice(s, e));
+    expect(groups).toEqual(['Para one.', '```\ncode\n\nmore\n```', '<!--\n\n-->', '- item\n\n  continued', 'Last.']);
+  });
+});
