@@ -156,11 +156,14 @@ export function evaluate(o, rules) {
     phase2.quickFix?.diagnosticsAfter,
   );
   check(
-    'explain opens the rule page for the finding under the cursor',
+    'explain opens the rule page (markdown preview) for the finding under the cursor',
     phase2.explain?.pageUri?.startsWith('reframe-rule:') &&
       phase2.explain.returned === phase2.explain.cursorCode &&
+      phase2.explain.tabs?.some(
+        (label) => /^\[?Preview\]? /.test(label) && label.endsWith(` ${String(phase2.explain.cursorCode).split('/').pop()}.md`),
+      ) &&
       flat(phase2.explain.pageText).includes(flat(rules.get(phase2.explain.cursorCode)?.note).trim().slice(0, 40)),
-    { ...phase2.explain, pageText: flat(phase2.explain?.pageText).slice(0, 200) },
+    { ...phase2.explain, pageText: flat(phase2.explain?.pageText).slice(0, 80) },
   );
   let fixed = phase2.fixAll?.textBefore ?? '';
   for (const [from, to] of FIX_ALL) fixed = fixed.replace(from, to);

@@ -138,6 +138,8 @@ async function main() {
     observations.phase2 = await waitForFile(join(resultDir, 'phase2.json'), join(resultDir, 'error.json'), 120_000);
     lap('harness phase 2: quick fix, explain, fix all, lint workspace, toggle');
     await page.waitForTimeout(1000);
+    await page.mouse.move(5, 5); // no stale hover in the picture
+    await page.waitForTimeout(500);
     await page.screenshot({ path: join(artifacts, 'after-fixes.png') });
     observations.consoleErrors = browser.consoleErrors;
   } finally {
@@ -147,6 +149,9 @@ async function main() {
   }
 
   observations.logs = scanLogs(dirs.userData, [codeServerLog]);
+  // Keep the Reframe output channel as an artifact: what a user would see in Output › Reframe.
+  const reframeLog = observations.logs.reframeLogs[0];
+  if (reframeLog) cpSync(reframeLog.path, join(artifacts, 'reframe-output.log'));
   const results = evaluate(observations, await loadRules());
   writeFileSync(join(artifacts, 'observations.json'), JSON.stringify({ timings, observations, results }, null, 1));
   rmSync(root, { recursive: true, force: true });

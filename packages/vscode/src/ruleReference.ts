@@ -28,12 +28,19 @@ export class RulePageProvider implements vscode.TextDocumentContentProvider {
   }
 }
 
-/** Opens the rendered page for a rule beside the editor. */
+/** Opens the rendered page for a rule beside the editor (the markdown source if there is no preview). */
 export async function showRulePage(ruleId: string): Promise<void> {
-  const uri = ruleUri(ruleId);
-  // Open the source first so the preview has a document to render even on older VS Code builds.
-  await vscode.workspace.openTextDocument(uri);
-  await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
+  const document = await vscode.workspace.openTextDocument(ruleUri(ruleId));
+  await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+  // Without arguments: a Uri passed to the markdown extension may reach it from another extension
+  // host as a plain object, and it then previews whatever editor is active. Ours is, now. Lock the
+  // preview, or it would follow the user to the next markdown file they open.
+  try {
+    await vscode.commands.executeCommand('markdown.showPreview');
+    await vscode.commands.executeCommand('markdown.preview.toggleLock');
+  } catch {
+    // No markdown preview (extension disabled): the markdown source stays open instead.
+  }
 }
 
 export function loadRuleIndex(context: vscode.ExtensionContext): RuleIndexEntry[] {

@@ -120,11 +120,13 @@ async function run() {
     () => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'reframe-rule'),
     10_000,
   ).catch(() => undefined);
+  await sleep(1000); // the preview opens asynchronously
   phase2.explain = {
     returned: explained,
     cursorCode: plainDiagnostic(remaining).code,
     pageUri: page?.uri.toString(),
     pageText: page?.getText(),
+    tabs: vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label)),
   };
   lap('explained');
 
