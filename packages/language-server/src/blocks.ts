@@ -24,16 +24,25 @@ interface Line {
   blank: boolean;
 }
 
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
 function splitLines(text: string): Line[] {
   const lines: Line[] = [];
-  const re = /\r\n|\n|\r/g;
   let start = 0;
-  for (const m of text.matchAll(re)) {
-    const end = m.index ?? 0;
-    lines.push({ start, end, blank: /^[ \t]*$/.test(text.slice(start, end)) });
-    start = end + m[0].length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 10 && c !== 13) continue;
+    lines.push({ start, end: i, blank: isBlank(text, start, i) });
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    start = i + 1;
   }
-  lines.push({ start, end: text.length, blank: /^[ \t]*$/.test(text.slice(start)) });
+  lines.push({ start, end: text.length, blank: isBlank(text, start, text.length) });
   return lines;
 }
 
@@ -51,6 +60,7 @@ class OpenTracker {
   constructor(private readonly format: DocumentFormat) {}
 
   add(line: string): void {
+    if (this.format === 'text' || (!line.includes('<') && !line.includes('>'))) return;
     const count = (re: RegExp): number => (line.match(re) ?? []).length;
     this.comments += count(/<!--/g) - count(/-->/g);
     if (this.format !== 'html') return;

@@ -38,6 +38,32 @@ function stillThere(doc: TextDocument, d: Finding): boolean {
   return doc.getText(d.range) === d.data.actual;
 }
 
+const sameRange = (a: Range, b: Range): boolean =>
+  a.start.line === b.start.line &&
+  a.start.character === b.start.character &&
+  a.end.line === b.end.line &&
+  a.end.character === b.end.character;
+
+/**
+ * The server's own diagnostics for those the client sent back. Some clients echo only part of a
+ * diagnostic (Neovim 0.7 may send code and data without range or source), so match on rule id and
+ * range when there is one, else on the finding's data.
+ */
+function resolveContext(context: Diagnostic[], current: Finding[]): Finding[] {
+  const out: Finding[] = [];
+  for (const d of context) {
+    if (!isFindingData(d.data)) continue;
+    const data = d.data;
+    const match = current.find(
+      (c) =>
+        c.data.ruleId === data.ruleId &&
+        (d.range ? sameRange(c.range, d.range) : data.fix ? c.data.fix?.range[0] === data.fix.range[0] : c.data.actual === data.actual),
+    );
+    if (match && !out.includes(match)) out.push(match);
+  }
+  return out;
+}
+
 function wanted(kind: string, only: string[] | undefined): boolean {
   return !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
 }
@@ -90,8 +116,8 @@ export function codeActions(doc: TextDocument, context: Diagnostic[], all: Diagn
   const uri = doc.uri;
   const current = all.filter(isFinding).filter((d) => stillThere(doc, d));
   const seenRules = new Set<string>();
-  for (const d of context.filter(isFinding)) {
-    if (!stillThere(doc, d)) continue;
+  const requested = resolveContext(context, current);
+  for (const d of requested) {
     const { data } = d;
     const preferred = data.suggestions[0];
     if (wanted(ActionKind.replace, only)) {
@@ -144,7 +170,7 @@ export function codeActions(doc: TextDocument, context: Diagnostic[], all: Diagn
     seenRules.add(data.ruleId);
   }
   // Offered alongside quick fixes and on its own for "fix all on save" (kind source.fixAll).
-  if ((context.some(isFinding) || only?.length) && wanted(ActionKind.fixAll, only)) {
+  if ((requested.length || only?.length) && wanted(ActionKind.fixAll, only)) {
     const edits = safeFixEdits(doc, current);
     if (edits.length) {
       actions.push({

@@ -1,0 +1,136 @@
+/**
+ * The per-block cache must give exactly what one whole-document `lint` gives, and a one-character
+ * edit must re-lint one block. Documents: the repository's examples plus invented constructs that
+ * span blank lines (code fences, list continuations, HTML comments, scripts, front matter).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { type Diagnostic, type DocumentFormat, lint, resolveConfig } from '@reframe/core';
+import { loadRuleSet } from '@reframe/core/node';
+import { describe, expect, it } from 'vitest';
+import { BlockLinter, splitBlocks } from '../src/blocks.js';
+
+const ruleSet = loadRuleSet();
+const config = resolveConfig({}, ruleSet);
+const examplesDir = join(import.meta.dirname, '..', '..', '..', 'examples');
+
+const key = (d: Diagnostic) =>
+  `${d.range.start.offset}-${d.range.end.offset} ${d.range.start.line}:${d.range.start.column} ${d.ruleId} ${d.actual} ${d.fix ? d.fix.range.join('-') : ''}`;
+
+function expectSame(text: string, format: DocumentFormat): void {
+  const whole = lint(text, { ruleSet, config, format }).map(key);
+  const blocks = new BlockLinter(ruleSet, config).lint(text, format).map(key);
+  expect(blocks).toEqual(whole);
+}
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+const FORMATS: Record<string, DocumentFormat> = { '.md': 'markdown', '.txt': 'text', '.html': 'html' };
+
+const TRICKY: Array<[DocumentFormat, string]> = [
+  ['markdown', '# Note\n\n```text\nHe is an addict.\n\nShe committed suicide.\n```\n\nHe is an addict.\n'],
+  ['markdown', '~~~~\nfence\n\n~~~\nstill fenced: addict\n~~~~\n\nOutside: addict.\n'],
+  ['markdown', '- First item\n\n    He is an addict and\n    claims pain.\n\n- Second item: wheelchair-bound.\n'],
+  ['markdown', '<!--\nHe is an addict.\n\nStill a comment: committed suicide.\n-->\n\nShe claims pain.\n'],
+  ['markdown', '---\ntitle: addict\n\nnotes: committed suicide\n---\n\nBody: addict.\n'],
+  ['markdown', 'Intro.\n\n---\nHe is an addict.\n---\n\nEnd.\n'],
+  ['markdown', '> Quote: "I am an addict."\n>\n> He claims pain.\n\nAfter.\n'],
+  ['markdown', 'Para one\nclaims.\r\n\r\nPara two: addict.\r\n'],
+  [
+    'html',
+    '<p>He is an addict.</p>\n\n<script>\nvar a = "addict";\n\nvar b = "committed suicide";\n</script>\n\n<p>She claims pain.</p>\n',
+  ],
+  ['html', '<div\n\nclass="x">He is an addict.</div>\n\n<!-- addict\n\ncommitted suicide -->\n<pre>\nwheelchair-bound\n\nclaims\n</pre>\n'],
+  ['text', 'He is an addict.\n\n\n\nShe claims\npain.\n   \nIndented: committed suicide.\n\n  continued: wheelchair-bound\n'],
+  [
+    'text',
+    '# reframe-disable-next-line substance/addict\nHe is an addict.\n\n# reframe-disable\nclaims\n\naddict\n# reframe-enable\n\naddict again\n',
+  ],
+];
+
+/** A deterministic generator of documents from invented fragments. */
+function* generated(count: number): Generator<[DocumentFormat, string]> {
+  const fragments = [
+    'He is an addict.',
+    'She committed suicide last year.',
+    'He claims he is abstinent.',
+    'Denies chest pain.',
+    'The patient is wheelchair-bound.',
+    '```',
+    '',
+    '',
+    '    indented line with addict',
+    '- list item, non-compliant with meds',
+    '<!-- note -->',
+    '<!--',
+    '-->',
+    '"I am an addict," he said.',
+    'Urine drug screen negative; clean wound.',
+    '---',
+    '> quoted: committed suicide',
+    '<p>addict</p>',
+  ];
+  let seed = 42;
+  const next = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed;
+  };
+  const formats: DocumentFormat[] = ['markdown', 'text', 'html'];
+  for (let i = 0; i < count; i++) {
+    const lines = Array.from({ length: 4 + (next() % 20) }, () => fragments[next() % fragments.length] as string);
+    yield [formats[i % 3] as DocumentFormat, `${lines.join('\n')}\n`];
+  }
+}
+
+describe('per-block linting', () => {
+  it('matches a whole-document lint on every example file', () => {
+    const examples = files(examplesDir).filter((f) => FORMATS[extname(f)]);
+    expect(examples.length).toBeGreaterThan(3);
+    for (const file of examples) expectSame(readFileSync(file, 'utf8'), FORMATS[extname(file)] as DocumentFormat);
+  });
+
+  it('matches a whole-document lint on constructs that span blank lines', () => {
+    for (const [format, text] of TRICKY) expectSame(text, format);
+  });
+
+  it('matches a whole-document lint on 300 generated documents', () => {
+    for (const [format, text] of generated(300)) expectSame(text, format);
+  });
+
+  it('keeps a fenced code block with blank lines in one block', () => {
+    const text = '# T\n\n```\na\n\nb\n```\n\nc\n';
+    const blocks = splitBlocks(text, 'markdown').map((b) => text.slice(b.start, b.end));
+    expect(blocks).toEqual(['# T', '```\na\n\nb\n```', 'c']);
+  });
+
+  it('re-lints only the edited block of a large document, with the same result as a full lint', () => {
+    const note = readFileSync(join(examplesDir, 'notes', 'progress-note.txt'), 'utf8');
+    const parts: string[] = [];
+    for (let size = 0; size < 1_000_000; size += note.length + 2) parts.push(note.replace('34', String(parts.length)));
+    const text = parts.join('\n\n');
+    const linter = new BlockLinter(ruleSet, config);
+    let t = performance.now();
+    const first = linter.lint(text, 'text');
+    const firstMs = performance.now() - t;
+    // Identical blocks (the repeated parts of the note) are linted once.
+    const distinct = new Set(splitBlocks(text, 'text').map((b) => text.slice(b.start, b.end)));
+    expect(linter.lastStats.linted).toBe(distinct.size);
+
+    const at = text.indexOf('He claims', text.length / 2);
+    const edited = `${text.slice(0, at)}He says${text.slice(at + 'He claims'.length)}`;
+    t = performance.now();
+    const second = linter.lint(edited, 'text');
+    const editMs = performance.now() - t;
+    expect(linter.lastStats.linted).toBe(1);
+    expect(second.length).toBe(first.length - 1);
+    expect(second.map(key)).toEqual(lint(edited, { ruleSet, config, format: 'text' }).map(key));
+    console.log(
+      `1 MB note (${(text.length / 1e6).toFixed(2)}M chars, ${linter.lastStats.blocks} blocks): first lint ${firstMs.toFixed(0)} ms, after a one-word edit ${editMs.toFixed(0)} ms`,
+    );
+  });
+});
