@@ -33,16 +33,21 @@ export interface ChartOptions {
   /** Which filter a click on a bar sets ("category", "severity" or "file"). */
   filter: 'category' | 'severity' | 'file';
   maxRows?: number;
+  /** Spans the whole width of the chart grid. */
+  wide?: boolean;
   labelOf?: (key: string) => string;
 }
 
-const WIDTH = 760;
-const LABEL_WIDTH = 250;
-const BAR_SPACE = 420;
+/** Chart geometry in SVG units; half-width charts get a narrower canvas so their text keeps its size. */
+const WIDE = { width: 760, label: 300, bars: 380, chars: 38 };
+const HALF = { width: 480, label: 130, bars: 300, chars: 18 };
 const ROW = 28;
 
-function shorten(label: string, max = 34): string {
-  return label.length > max ? `…${label.slice(label.length - max + 1)}` : label;
+/** Long labels (file paths) keep their end, where the file name is. */
+function shorten(label: string, max: number): string {
+  if (label.length <= max) return label;
+  const name = label.slice(label.lastIndexOf('/') + 1);
+  return name.length + 2 <= max ? `…/${name}` : `…${label.slice(label.length - max + 1)}`;
 }
 
 function describe(row: CountRow): string {
@@ -51,6 +56,9 @@ function describe(row: CountRow): string {
 }
 
 export function barChart(rows: CountRow[], options: ChartOptions): SafeHtml {
+  const size = options.wide ? WIDE : HALF;
+  const LABEL_WIDTH = size.label;
+  const BAR_SPACE = size.bars;
   const shown = rows.slice(0, options.maxRows ?? rows.length);
   const max = Math.max(1, ...shown.map((r) => r.total));
   const height = shown.length * ROW + 8;
@@ -67,15 +75,15 @@ export function barChart(rows: CountRow[], options: ChartOptions): SafeHtml {
     const label = labelOf(row.key);
     return html`<g class="bar" role="button" tabindex="0" data-filter="${options.filter}" data-value="${row.key}" aria-label="${label}: ${describe(row)}. Show only these.">
 <title>${label}: ${describe(row)}</title>
-<text x="${LABEL_WIDTH - 8}" y="${y + ROW / 2}" text-anchor="end" class="bar-label">${shorten(label)}</text>
+<text x="${LABEL_WIDTH - 8}" y="${y + ROW / 2}" text-anchor="end" class="bar-label">${shorten(label, size.chars)}</text>
 ${segments}
 <text x="${(x + 6).toFixed(1)}" y="${y + ROW / 2}" class="bar-value">${row.total}</text>
 </g>`;
   });
   const more = rows.length - shown.length;
-  return html`<figure class="chart" data-chart="${options.filter}">
+  return html`<figure class="chart${options.wide ? ' wide' : ''}" data-chart="${options.filter}">
 <figcaption>${options.title}</figcaption>
-<svg viewBox="0 0 ${WIDTH} ${height}" width="100%" role="img" aria-label="${options.title}: ${shown.map((r) => `${labelOf(r.key)} ${r.total}`).join('; ')}">${bars}</svg>
+<svg viewBox="0 0 ${size.width} ${height}" width="100%" role="img" aria-label="${options.title}: ${shown.map((r) => `${labelOf(r.key)} ${r.total}`).join('; ')}">${bars}</svg>
 ${more > 0 ? html`<p class="muted">and ${more} more (see the table of files below)</p>` : ''}
 </figure>`;
 }

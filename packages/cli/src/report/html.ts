@@ -12,6 +12,13 @@ export interface HtmlOptions {
   generatedAt: string;
 }
 
+const SEVERITY_WORDS = {
+  error: ['error', 'errors'],
+  warning: ['warning', 'warnings'],
+  info: ['info', 'info'],
+  hint: ['hint', 'hints'],
+} as const;
+
 const sha256 = (text: string) => createHash('sha256').update(text).digest('base64');
 
 function plural(n: number, word: string): string {
@@ -22,7 +29,7 @@ function summaryCards(t: Totals, audit: Audit): SafeHtml {
   const card = (n: number, label: string) => html`<li><span class="num">${n}</span>${label}</li>`;
   return html`<ul class="cards">
 ${card(t.findings, 'findings')}${card(t.filesAudited, 'files audited')}${card(t.filesWithFindings, 'files with findings')}
-${SEVERITY_ORDER.map((s) => card(t.bySeverity[s], SEVERITY_LABEL[s].toLowerCase()))}
+${SEVERITY_ORDER.map((s) => card(t.bySeverity[s], SEVERITY_WORDS[s][t.bySeverity[s] === 1 ? 0 : 1]))}
 ${audit.resolved ? [card(t.newCount, 'new'), card(t.unchangedCount, 'unchanged'), card(t.resolvedCount, 'resolved')] : ''}
 ${t.skipped ? card(t.skipped, 'files not read') : ''}
 </ul>`;
@@ -40,7 +47,7 @@ ${legend()}
 <div class="charts">
 ${barChart(t.byCategory, { title: 'Findings by category', filter: 'category' })}
 ${barChart(severityRows, { title: 'Findings by severity', filter: 'severity', labelOf: (k) => SEVERITY_LABEL[k as keyof typeof SEVERITY_LABEL] })}
-${barChart(t.byFile, { title: 'Findings by file', filter: 'file', maxRows: 20 })}
+${barChart(t.byFile, { title: 'Findings by file', filter: 'file', maxRows: 20, wide: true })}
 </div></section>`;
 }
 

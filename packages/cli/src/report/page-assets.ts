@@ -12,7 +12,8 @@ h2 { margin: 32px 0 12px; font-size: 20px; border-bottom: 2px solid var(--line);
 .cards { display: flex; flex-wrap: wrap; gap: 12px; padding: 0; list-style: none; }
 .cards li { background: var(--paper); border: 1px solid var(--line); border-radius: 6px; padding: 10px 14px; min-width: 130px; }
 .cards .num { display: block; font-size: 24px; font-weight: 700; }
-.charts { display: grid; gap: 16px; }
+.charts { display: grid; gap: 16px; grid-template-columns: repeat(auto-fit, minmax(480px, 1fr)); }
+.chart.wide { grid-column: 1 / -1; }
 .chart { margin: 0; background: var(--paper); border: 1px solid var(--line); border-radius: 6px; padding: 12px; }
 .chart figcaption { font-weight: 600; margin-bottom: 6px; }
 .chart svg text { font-size: 13px; fill: var(--ink); dominant-baseline: middle; }
@@ -47,6 +48,8 @@ mark { background: #fde68a; color: inherit; padding: 0 2px; border-bottom: 2px s
 .note { margin: 6px 0; }
 .sources { margin: 4px 0 0; padding-left: 18px; font-size: 13px; }
 .suggestions { margin: 4px 0; }
+.suggestions ul { display: inline; margin: 0; padding: 0; }
+.filters p { margin: 0 0 4px; }
 .suggestions li { display: inline; } .suggestions li + li::before { content: " · "; color: var(--muted); }
 footer { padding: 24px 20px 40px; font-size: 13px; color: var(--muted); }
 @media print { .filters { position: static; } .finding { break-inside: avoid; } }
