@@ -5,10 +5,12 @@
  * server can show them as diagnostics on that file.
  */
 import { createHash } from 'node:crypto';
-import { dirname, sep } from 'node:path';
+import { statSync } from 'node:fs';
+import { dirname, relative, sep } from 'node:path';
 import { findConfigFile, readConfigChain } from '@reframe/cli/dist/config.js';
 import { type CompiledRuleSet, ConfigError, type ReframeConfig, type ResolvedConfig, resolveConfig } from '@reframe/core';
 import { DEFAULT_RULES_DIR, loadRuleSet, ReframeFileError, ReframeFileErrors } from '@reframe/core/node';
+import picomatch from 'picomatch';
 import { type ClientSettings, mergeOverFile } from './settings.js';
 
 export interface Problem {
@@ -23,6 +25,28 @@ export interface Settings {
   /** Changes whenever the rule set or resolved config changes; block caches are keyed by it. */
   key: string;
   configFile: string | undefined;
+  /** The config's `ignore` globs, matched against paths relative to the config file's folder. */
+  isIgnored: (absPath: string) => boolean;
+}
+
+function ignoreMatcher(configFile: string | undefined, globs: string[] | undefined): (absPath: string) => boolean {
+  if (!configFile || !globs?.length) return () => false;
+  const base = dirname(configFile);
+  const matches = picomatch(globs, { dot: true });
+  return (absPath) => {
+    const rel = relative(base, absPath);
+    return rel !== '' && !rel.startsWith('..') && matches(rel.split(sep).join('/'));
+  };
+}
+
+/** Modification time, so edits are seen even by clients that cannot watch files. */
+function mtimeOf(file: string | undefined): number {
+  if (!file) return 0;
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return -1;
+  }
 }
 
 /** Changes made by the server's own workspace edits, in force until the file is saved. */
@@ -114,7 +138,7 @@ export class ConfigStore {
   settingsFor(dir: string | undefined, client: ClientSettings, pendingFile?: string): Settings {
     const found = this.configFileFor(dir);
     const configFile = pendingFile && this.pending.has(pendingFile) && governs(pendingFile, found) ? pendingFile : found;
-    const cacheKey = `${configFile ?? ''}\0${JSON.stringify(client)}`;
+    const cacheKey = `${configFile ?? ''}\0${mtimeOf(found)}\0${JSON.stringify(client)}`;
     const cached = this.resolved.get(cacheKey);
     if (cached) return cached;
     const owner = configFile ?? '';
@@ -131,7 +155,13 @@ export class ConfigStore {
       }
       const config = this.withClient(fromFile, client, ruleSet, fileOnly);
       const key = createHash('sha256').update(JSON.stringify({ configFile, fromFile, client })).digest('hex').slice(0, 16);
-      const settings: Settings = { ruleSet, config, key: `${key}:${this.generation(ruleSet)}`, configFile };
+      const settings: Settings = {
+        ruleSet,
+        config,
+        key: `${key}:${this.generation(ruleSet)}`,
+        configFile,
+        isIgnored: ignoreMatcher(found, fromFile.ignore),
+      };
       this.resolved.set(cacheKey, settings);
       this.lastGood.set(owner, settings);
       this.clearProblems(owner);
@@ -153,6 +183,7 @@ export class ConfigStore {
         config: this.withClient({}, client, ruleSet, resolveConfig({}, ruleSet)),
         key: `fallback:${this.generation(ruleSet)}`,
         configFile,
+        isIgnored: () => false,
       };
       this.resolved.set(cacheKey, fallback);
       return fallback;

@@ -213,7 +213,8 @@ export function startServer(connection: Connection): void {
     let findings = 0;
     const bundled = bundledIds();
     for (const folder of folders) {
-      for (const file of workspaceFiles(folder)) {
+      const folderSettings = settingsFor(pathToFileURL(join(folder, 'x')).href, await clientSettings(pathToFileURL(folder).href));
+      for (const file of workspaceFiles(folder, folderSettings.isIgnored)) {
         const uri = pathToFileURL(file.path).href;
         const open = documents.get(uri);
         if (open) {
@@ -227,10 +228,10 @@ export function startServer(connection: Connection): void {
         const client = await clientSettings(uri);
         if (!client.enable || !isSupported(file.languageId, client.languages)) continue;
         const ok = await safely(`linting ${file.path}`, false, () => {
-          if (statSync(file.path).size > client.maxFileSize) return false;
+          const settings = settingsFor(uri, client);
+          if (settings.isIgnored(file.path) || statSync(file.path).size > client.maxFileSize) return false;
           const text = readFileSync(file.path, 'utf8');
           const doc = TextDocument.create(uri, file.languageId, 0, text);
-          const settings = settingsFor(uri, client);
           const found = lint(text, { ruleSet: settings.ruleSet, config: settings.config, format: formatFor(file.languageId) });
           void connection.sendDiagnostics({ uri, diagnostics: found.map((f) => toLspDiagnostic(f, doc, (id) => bundled.has(id))) });
           findings += found.length;

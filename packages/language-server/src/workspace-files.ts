@@ -10,7 +10,8 @@ export interface WorkspaceFile {
   languageId: string;
 }
 
-export function* workspaceFiles(root: string): Generator<WorkspaceFile> {
+/** `isIgnored` gets absolute paths (the config's `ignore` globs, as the CLI applies them). */
+export function* workspaceFiles(root: string, isIgnored: (path: string) => boolean = () => false): Generator<WorkspaceFile> {
   const stack = [root];
   while (stack.length) {
     const dir = stack.pop() as string;
@@ -24,6 +25,7 @@ export function* workspaceFiles(root: string): Generator<WorkspaceFile> {
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const path = join(dir, entry.name);
+      if (isIgnored(path)) continue;
       if (entry.isDirectory()) {
         if (!SKIP_DIRS.has(entry.name)) stack.push(path);
         continue;

@@ -353,10 +353,29 @@ describe('reframe-language-server over stdio', { timeout: 120_000 }, () => {
     ws.write('a.md', '# Note\n\nShe is an addict.\n');
     ws.write('sub/b.txt', 'He committed suicide.\nHe claims pain.\n');
     ws.write('ignored.log', 'addict');
+    // The config's `ignore` globs apply as in the CLI.
+    ws.write('.reframerc.json', JSON.stringify({ ignore: ['drafts/**'] }));
+    ws.write('drafts/c.md', 'He is an addict.\n');
     const summary = await client.executeCommand('reframe.lintWorkspace', []);
     // note.txt (the open, fixed buffer, not the disk: 3 findings), a.md (1), sub/b.txt (2).
     expect(summary).toEqual({ files: 3, findings: 6 });
     expect(ids(client.diagnosticsFor(ws.uri('sub/b.txt')) ?? [])).toEqual(['suicide/committed-suicide', 'credibility/claims']);
+  });
+
+  it('sees config-file edits on the next lint when the client cannot watch files', async () => {
+    const { client, ws } = await start({ capabilities: { workspace: { configuration: true } } });
+    const uri = ws.uri('note.txt');
+    ws.write('.reframerc.json', '{}');
+    await client.open(uri, 'plaintext', NOTE);
+    expect(await client.diagnostics(uri, 1)).toHaveLength(5);
+    expect(client.registrations).not.toContain('workspace/didChangeWatchedFiles');
+    ws.write('.reframerc.json', JSON.stringify({ rules: { 'substance/*': 'off' } }));
+    const v2 = await client.change(uri, '\n', { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } });
+    expect(ids(await client.diagnostics(uri, v2))).toEqual([
+      'suicide/committed-suicide',
+      'credibility/claims',
+      'disability/wheelchair-bound',
+    ]);
   });
 
   it('reads the rules folder from initializationOptions.rulesDir, else REFRAME_RULES_DIR', async () => {
