@@ -107,7 +107,20 @@ export function findInParagraph(
     const plural = lastTest?.kind === 'words' && lastTest.pluralForms.has(m.seq.caseSensitive ? lastToken.text : lastToken.lower);
     kept.push({ entry: entryFor(), start, end, plural });
   }
-  return dropContained(kept);
+  return dropSameRuleOverlaps(dropContained(kept));
+}
+
+/** One rule reports overlapping wording once ("very demanding and rude"): keep the finding that starts first. */
+function dropSameRuleOverlaps(findings: RawFinding[]): RawFinding[] {
+  const lastEnd = new Map<string, number>();
+  const out: RawFinding[] = [];
+  for (const f of findings) {
+    const id = f.entry.rule.data.id;
+    if ((lastEnd.get(id) ?? -1) > f.start) continue;
+    lastEnd.set(id, f.end);
+    out.push(f);
+  }
+  return out;
 }
 
 export function allowSpansOf(tokens: Token[], ...indexes: Array<SequenceIndex<true> | null>): Span[] {
