@@ -84,3 +84,21 @@ export async function languageStatusText(page) {
   await page.mouse.move(5, 5);
   return texts.join('\n');
 }
+
+/**
+ * Applies a quick fix the way a user does: click into the squiggle, Ctrl+. , pick the action.
+ * Returns the menu's rows once the squiggle is gone.
+ */
+export async function quickFixViaUi(page, kind, titleIncludes) {
+  await page.mouse.move(5, 5);
+  const box = await page.locator(`.monaco-editor .squiggly-${kind}`).first().boundingBox();
+  if (!box) throw new Error(`no ${kind} squiggle to fix`);
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await page.keyboard.press('Control+Period');
+  await page.waitForSelector('.action-widget .monaco-list-row', { state: 'visible', timeout: 15_000 });
+  const menu = await visibleText(page, '.action-widget .monaco-list-row');
+  await page.locator('.action-widget .monaco-list-row', { hasText: titleIncludes }).first().click();
+  // The fix is checked on the document by the harness; here, wait for the squiggle to go.
+  await page.waitForSelector(`.monaco-editor .squiggly-${kind}`, { state: 'detached', timeout: 15_000 });
+  return { menu };
+}

@@ -35,6 +35,7 @@ export function rangeOf(text, phrase, inner = phrase) {
   return { start: pos(start), end: pos(start + inner.length) };
 }
 
+const describeCount = (n) => (n === 1 ? '1 finding' : `${n} findings`);
 const flat = (s) => String(s ?? '').replace(/\s+/g, ' ');
 /**
  * @param o observations: { phase1, phase2, ui, logs }
@@ -144,15 +145,35 @@ export function evaluate(o, rules) {
     editorHover.slice(0, 400),
   );
 
-  // Phase 2: quick fix, explain, fix all, lint workspace, toggle.
+  // Quick fix through the UI (Ctrl+. on the warning): the preferred repair replaces exactly the range.
+  const uiFix = ui.quickFix ?? {};
+  const uiFixed = phase1.diagnostics.find((d) => d.code === uiFix.code);
+  const offsetOf = (p) => text.split('\n').slice(0, p.line).join('\n').length + (p.line > 0 ? 1 : 0) + p.character;
+  const uiExpected = uiFixed && text.slice(0, offsetOf(uiFixed.range.start)) + uiFix.repair + text.slice(offsetOf(uiFixed.range.end));
   check(
-    'quick fix replaces "committed suicide" with "died by suicide"',
-    phase2.quickFix?.text === text.replace(QUICK_FIX.from, QUICK_FIX.to),
+    `Ctrl+. menu offers "${uiFix.repair}" for ${uiFix.code}`,
+    uiFix.menu?.some((row) => row.includes(uiFix.repair)),
+    uiFix.menu,
+  );
+  check('quick fix picked in the UI replaces exactly the flagged text', phase2.textAtGo === uiExpected, {
+    want: uiExpected,
+    got: phase2.textAtGo,
+  });
+  check(
+    'after the UI quick fix that finding is gone',
+    phase2.diagnosticsAtGo?.length === NOTE_FINDINGS.length - 1 && !phase2.diagnosticsAtGo.some((d) => d.code === uiFix.code),
+    phase2.diagnosticsAtGo,
+  );
+
+  // Phase 2 (harness): quick fix, explain, fix all, lint workspace, toggle.
+  check(
+    'quick fix (code action applied by the harness) replaces "committed suicide" with "died by suicide"',
+    typeof phase2.textAtGo === 'string' && phase2.quickFix?.text === phase2.textAtGo.replace(QUICK_FIX.from, QUICK_FIX.to),
     phase2.quickFix,
   );
   check(
     'after the quick fix the finding is gone and the others remain',
-    Array.isArray(phase2.quickFix?.diagnosticsAfter) && phase2.quickFix.diagnosticsAfter.length === NOTE_FINDINGS.length - 1,
+    Array.isArray(phase2.quickFix?.diagnosticsAfter) && phase2.quickFix.diagnosticsAfter.length === NOTE_FINDINGS.length - 2,
     phase2.quickFix?.diagnosticsAfter,
   );
   check(
@@ -199,7 +220,7 @@ export function evaluate(o, rules) {
   );
   check(
     'toggle on brings the findings and the count back',
-    phase2.toggle?.onCount === NOTE_FINDINGS.length - 1 && phase2.toggle.onStatus === `Reframe: ${NOTE_FINDINGS.length - 1} findings`,
+    phase2.toggle?.onCount === NOTE_FINDINGS.length - 2 && phase2.toggle.onStatus === `Reframe: ${describeCount(NOTE_FINDINGS.length - 2)}`,
     phase2.toggle,
   );
 

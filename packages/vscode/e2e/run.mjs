@@ -6,7 +6,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hoverSquiggle, languageStatusText, openWorkbench, problemsPanelRows, waitForSquiggles } from './browser.mjs';
+import { hoverSquiggle, languageStatusText, openWorkbench, problemsPanelRows, quickFixViaUi, waitForSquiggles } from './browser.mjs';
 import { evaluate, PRIVATE_SNIPPETS, QUICK_FIX } from './checks.mjs';
 import { assertInstalled, freePort, installExtensions, profileDirs, startCodeServer, stopCodeServer } from './codeServer.mjs';
 
@@ -131,8 +131,12 @@ async function main() {
     ui.languageStatus = await languageStatusText(page).catch((e) => `(not found: ${e.message.split('\n')[0]})`);
     ui.editorHover = await hoverSquiggle(page, 'error').catch((e) => `(no hover: ${e.message.split('\n')[0]})`);
     await page.screenshot({ path: join(artifacts, 'editor.png') });
+    // A quick fix through the UI: the preferred repair offered for the first warning.
+    const warning = observations.phase1.diagnostics.find((d) => d.severity === 1);
+    const repair = warning?.data?.suggestions?.[0] ?? '(none)';
+    ui.quickFix = { code: warning?.code, repair, ...(await quickFixViaUi(page, 'warning', repair)) };
     observations.ui = ui;
-    lap('UI observed, screenshot e2e-artifacts/editor.png');
+    lap('UI observed, screenshot e2e-artifacts/editor.png, quick fix applied with Ctrl+.');
 
     writeFileSync(join(resultDir, 'go.json'), '{}');
     observations.phase2 = await waitForFile(join(resultDir, 'phase2.json'), join(resultDir, 'error.json'), 120_000);
@@ -142,6 +146,9 @@ async function main() {
     await page.waitForTimeout(500);
     await page.screenshot({ path: join(artifacts, 'after-fixes.png') });
     observations.consoleErrors = browser.consoleErrors;
+  } catch (error) {
+    await browser?.page.screenshot({ path: join(artifacts, 'failure.png') }).catch(() => undefined);
+    throw error;
   } finally {
     await browser?.close().catch(() => undefined);
     await stopCodeServer(server?.child);

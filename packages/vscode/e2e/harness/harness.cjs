@@ -89,7 +89,9 @@ async function run() {
   });
 
   await waitFor('go.json from the test runner', () => fs.existsSync(path.join(config.resultDir, 'go.json')), 120_000);
-  const phase2 = {};
+  // The browser has just applied a quick fix through the UI; record the result once it is re-linted.
+  await waitFor('re-lint after the UI quick fix', () => ours(note).length < findings.length, 10_000).catch(() => undefined);
+  const phase2 = { textAtGo: doc.getText(), diagnosticsAtGo: ours(note).map(plainDiagnostic) };
 
   // Quick fix through the same code action the light bulb offers.
   const target = ours(note).find((d) => String(plainDiagnostic(d).code) === config.quickFix.code);
@@ -120,13 +122,15 @@ async function run() {
     () => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'reframe-rule'),
     10_000,
   ).catch(() => undefined);
-  await sleep(1000); // the preview opens asynchronously
+  const tabLabels = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label));
+  // The markdown preview opens asynchronously (its extension may still be activating).
+  await waitFor('the rule preview tab', () => tabLabels().some((l) => l.includes('Preview')), 15_000).catch(() => undefined);
   phase2.explain = {
     returned: explained,
     cursorCode: plainDiagnostic(remaining).code,
     pageUri: page?.uri.toString(),
     pageText: page?.getText(),
-    tabs: vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label)),
+    tabs: tabLabels(),
   };
   lap('explained');
 
