@@ -123,6 +123,20 @@ describe('reframe report: HTML', () => {
     }
   });
 
+  it('never audits the report it writes, even when written inside the audited folder', async () => {
+    const { dir } = tree({ 'notes/session.md': NOTES['notes/session.md'] });
+    for (let run = 0; run < 2; run++) {
+      const r = await reframe(['report', 'notes', '-o', 'notes/report.html'], { cwd: dir });
+      expect(r.stderr).toContain('wrote notes/report.html (2 findings in 1 file)');
+    }
+    const json = await reframe(['report', 'notes', '-f', 'json'], { cwd: dir });
+    // Without --output naming it, an HTML file in the folder is an ordinary document again.
+    expect((JSON.parse(json.stdout) as { files: Array<{ path: string }> }).files.map((f) => f.path)).toEqual([
+      'notes/report.html',
+      'notes/session.md',
+    ]);
+  });
+
   it('reports usage errors with exit code 2', async () => {
     const { dir } = tree(NOTES);
     const cases: Array<[string[], string]> = [

@@ -112,6 +112,7 @@ function toFinding(path: string, d: Diagnostic, doc: Readable): Finding {
     line: d.range.start.line,
     column: d.range.start.column,
     offset: start,
+    end: d.range.end,
     ...doc.place(start),
     sentence: sentenceAround(doc.text, start, end),
     fingerprint: contextFingerprint(doc.text, start, end, d.ruleId, d.actual),
@@ -124,10 +125,17 @@ export interface Collected {
   ignored: string[];
 }
 
-export async function collect(args: string[], cwd: string, context: RunContext): Promise<Collected> {
+/** `exclude`: absolute paths never audited (the report being written: it quotes the documents). */
+export async function collect(
+  args: string[],
+  cwd: string,
+  context: RunContext,
+  exclude: ReadonlySet<string> = new Set(),
+): Promise<Collected> {
   const expansion = expandPaths(args, cwd);
   const paths = new Set(expansion.files.map((f) => f.path));
   for (const extra of officeFilesUnder(args, cwd)) paths.add(extra);
+  for (const path of exclude) paths.delete(path);
   const files: AuditedFile[] = [];
   for (const absPath of paths) {
     const path = displayPath(absPath, cwd);

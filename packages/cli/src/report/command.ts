@@ -96,6 +96,8 @@ function generatedAt(env: NodeJS.ProcessEnv): string {
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 async function run(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv);
   if (values.help) {
@@ -113,7 +115,8 @@ async function run(argv: string[], io: Io): Promise<number> {
   const context = new RunContext(toolVersion(), explicitConfig, overridesFrom(values));
   // Read the baseline first: a bad baseline should fail before minutes of linting.
   const baseline = values.baseline ? readBaseline(resolve(io.cwd, values.baseline), values.baseline) : undefined;
-  const collected = await collect(positionals, io.cwd, context);
+  const outputPath = values.output ? resolve(io.cwd, values.output) : undefined;
+  const collected = await collect(positionals, io.cwd, context, new Set(outputPath ? [outputPath] : []));
   for (const path of collected.ignored) io.stderr(`reframe: skipped ${path}: ignored by .gitignore or .reframeignore\n`);
   for (const file of collected.files) if (file.skipped) io.stderr(`reframe: skipped ${file.path}: ${file.skipped}\n`);
 
@@ -131,14 +134,14 @@ async function run(argv: string[], io: Io): Promise<number> {
   const findings = allFindings(audit);
   if (values.output) {
     try {
-      writeFileAtomic(resolve(io.cwd, values.output), output);
+      writeFileAtomic(outputPath ?? resolve(io.cwd, values.output), output);
     } catch (error) {
       throw new UsageError(
         `${values.output}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
       );
     }
     const newPart = audit.resolved ? `, ${findings.filter((f) => f.status === 'new').length} new, ${audit.resolved.length} resolved` : '';
-    io.stderr(`reframe: wrote ${values.output} (${findings.length} findings in ${audit.files.length} files${newPart})\n`);
+    io.stderr(`reframe: wrote ${values.output} (${count(findings.length, 'finding')} in ${count(audit.files.length, 'file')}${newPart})\n`);
   } else io.stdout(output);
 
   const counted = values['fail-on-new'] ? findings.filter((f) => f.status === 'new') : findings;

@@ -14,7 +14,7 @@ function diagnostic(f: Finding): Record<string, unknown> {
     severity: f.severity,
     message: f.message,
     actual: f.actual,
-    range: { start: { line: f.line, column: f.column, offset: f.offset } },
+    range: { start: { line: f.line, column: f.column, offset: f.offset }, end: f.end },
     suggestions: f.suggestions,
     note: f.note,
     sources: f.sources,

@@ -25,6 +25,8 @@ export interface Finding {
   line: number;
   column: number;
   offset: number;
+  /** Where the flagged words end, as in core's Diagnostic range. */
+  end: { line: number; column: number; offset: number };
   /** Set for .docx and .odt. */
   paragraph?: number;
   /** Set for .pptx. */
