@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { reframe, tempTree } from './helpers.js';
 
@@ -135,6 +136,29 @@ describe('reframe report: HTML', () => {
       'notes/report.html',
       'notes/session.md',
     ]);
+  });
+
+  it('reads the whole sample curriculum (Markdown, .docx, .pptx, .odt) with every network attempt blocked', async () => {
+    const { dir } = tree({});
+    const preload = fileURLToPath(new URL('../../core/test/fixtures/no-network.cjs', import.meta.url));
+    const curriculum = fileURLToPath(new URL('../../../examples/curriculum', import.meta.url));
+    const r = await reframe(['report', curriculum, '-f', 'json', '-o', 'audit.json'], {
+      cwd: dir,
+      env: { NODE_OPTIONS: `--require ${preload}` },
+    });
+    expect(r.stderr).not.toContain('REFRAME-NETWORK-ATTEMPT');
+    expect(r.stderr).not.toContain('skipped');
+    expect(r.code).toBe(1);
+    const audit = JSON.parse(readFileSync(join(dir, 'audit.json'), 'utf8')) as { files: Array<{ path: string; diagnostics: unknown[] }> };
+    const counts = Object.fromEntries(audit.files.map((f) => [f.path.slice(f.path.lastIndexOf('/') + 1), f.diagnostics.length > 0]));
+    expect(counts).toEqual({
+      'README.md': false,
+      'assessment-rubric.odt': true,
+      'week-1-course-outline.md': true,
+      'week-2-substance-use-handout.docx': true,
+      'week-3-suicide-prevention.pptx': true,
+      'week-4-disability-and-mental-health.md': true,
+    });
   });
 
   it('reports usage errors with exit code 2', async () => {
