@@ -14,8 +14,6 @@ export interface FindingData {
   suggestions: string[];
   fix?: { range: [number, number]; text: string };
   sources: SourceRef[];
-  /** Why the wording harms (shown on hover). */
-  note: string;
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -46,7 +44,6 @@ export function toLspDiagnostic(finding: Finding, doc: TextDocument, isBundled: 
     suggestions: finding.suggestions,
     ...(finding.fix ? { fix: finding.fix } : {}),
     sources: finding.sources,
-    note: finding.note,
   };
   const href = ruleReference(finding.ruleId, isBundled(finding.ruleId), finding.sources);
   return {

@@ -11,11 +11,12 @@ function escapeMarkdown(text: string): string {
   return text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
 }
 
-export function hoverMarkdown(findings: Array<{ data: FindingData; message: string }>): string {
+/** `note` is the rule's explanation of why the wording harms (looked up by rule id, not sent in `data`). */
+export function hoverMarkdown(findings: Array<{ data: FindingData; message: string; note: string | undefined }>): string {
   return findings
-    .map(({ data, message }) => {
+    .map(({ data, message, note }) => {
       const parts = [`**${escapeMarkdown(message)}** · \`${data.ruleId}\``];
-      if (data.note) parts.push(escapeMarkdown(data.note));
+      if (note) parts.push(escapeMarkdown(note.trim()));
       const wording = data.suggestions.filter((s) => !s.startsWith('['));
       const advice = data.suggestions.filter((s) => s.startsWith('['));
       if (wording.length) parts.push(`**Suggestions:** ${wording.map((s) => `“${escapeMarkdown(s)}”`).join(', ')}`);

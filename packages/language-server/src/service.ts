@@ -79,6 +79,8 @@ export function startServer(connection: Connection): void {
   let folders: string[] = [];
   let canPullConfig = false;
   let canWatchDynamically = false;
+  let canRegisterSettings = false;
+  let hasFolderEvents = false;
   let canCreateFiles = false;
 
   const log = (message: string) => connection.console.log(message);
@@ -89,7 +91,10 @@ export function startServer(connection: Connection): void {
     return store;
   };
 
-  /** Run a handler; on failure log (no document text) and return the fallback. */
+  /**
+   * Run a request handler; on failure log (no document text) and return the fallback. Errors meant
+   * for the client (ResponseError: bad arguments, unknown command) are passed on as the response.
+   */
   async function safely<T>(what: string, fallback: T, run: () => T | Promise<T>): Promise<T> {
     try {
       return await run();
@@ -98,6 +103,13 @@ export function startServer(connection: Connection): void {
       connection.console.error(`reframe: ${what} failed: ${describe(error)}`);
       return fallback;
     }
+  }
+
+  /** Run background work (no one to answer): every failure is logged, none escapes. */
+  function quietly(what: string, run: () => unknown): void {
+    Promise.resolve()
+      .then(run)
+      .catch((error: unknown) => connection.console.error(`reframe: ${what} failed: ${describe(error)}`));
   }
 
   function reportProblems(file: string, problems: Problem[]): void {
@@ -190,7 +202,7 @@ export function startServer(connection: Connection): void {
     const run = () => {
       timers.delete(uri);
       const latest = documents.get(uri);
-      if (latest) void safely(`linting ${uri}`, undefined, () => validate(latest));
+      if (latest) quietly(`linting ${uri}`, () => validate(latest));
     };
     if (delay <= 0) run();
     else timers.set(uri, setTimeout(run, delay));
@@ -308,6 +320,8 @@ export function startServer(connection: Connection): void {
     const caps = params.capabilities;
     canPullConfig = caps.workspace?.configuration === true;
     canWatchDynamically = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    canRegisterSettings = canPullConfig && caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    hasFolderEvents = caps.workspace?.workspaceFolders === true;
     canCreateFiles = caps.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true;
     folders = (params.workspaceFolders ?? []).flatMap((f) => pathOf(f.uri) ?? []);
     if (!folders.length) {
@@ -328,29 +342,33 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
-    void safely('registering watchers', undefined, async () => {
-      if (canWatchDynamically) {
-        await connection.client.register(DidChangeWatchedFilesNotification.type, {
-          watchers: CONFIG_GLOBS.map((globPattern) => ({ globPattern })),
-        });
-      }
-      if (canPullConfig) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'reframe' });
-      if (folders.length) {
+    // Registration can fail (a client that claims support and then refuses): log it, carry on.
+    if (canWatchDynamically) {
+      const watchers = CONFIG_GLOBS.map((globPattern) => ({ globPattern }));
+      quietly('registering file watchers', () => connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }));
+    }
+    if (canRegisterSettings) {
+      quietly('registering for settings changes', () =>
+        connection.client.register(DidChangeConfigurationNotification.type, { section: 'reframe' }),
+      );
+    }
+    if (hasFolderEvents) {
+      quietly('watching workspace folders', () =>
         connection.workspace.onDidChangeWorkspaceFolders((event) => {
           const removed = new Set(event.removed.flatMap((f) => pathOf(f.uri) ?? []));
           folders = [...folders.filter((f) => !removed.has(f)), ...event.added.flatMap((f) => pathOf(f.uri) ?? [])];
           config().invalidate();
           relintAll();
-        });
-      }
-    });
+        }),
+      );
+    }
     log(`reframe: rules from ${config().rulesDir}`);
     // Compile the bundled rules now, so the first document opened does not wait for it.
-    setImmediate(() => void safely('loading rules', undefined, () => void config().defaultRuleSet()));
+    setImmediate(() => quietly('loading rules', () => config().defaultRuleSet()));
   });
 
   connection.onDidChangeConfiguration((change) => {
-    void safely('applying settings', undefined, () => {
+    quietly('applying settings', () => {
       const settings = (change.settings as { reframe?: unknown } | null)?.reframe;
       if (settings !== undefined) globalSettings = settings;
       settingsCache.clear();
@@ -360,7 +378,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeWatchedFiles((event) => {
-    void safely('reloading configuration', undefined, () => {
+    quietly('reloading configuration', () => {
       for (const change of event.changes) {
         const path = pathOf(change.uri);
         if (path) config().dropPending(path);
@@ -416,11 +434,14 @@ export function startServer(connection: Connection): void {
       );
       const first = under[0];
       if (!first) return null;
+      const { ruleSet } = settingsFor(doc.uri, await clientSettings(doc.uri));
+      const explained = under.map((d) => ({
+        data: d.data,
+        message: typeof d.message === 'string' ? d.message : d.message.value,
+        note: ruleSet.rules.get(d.data.ruleId)?.data.note,
+      }));
       return {
-        contents: {
-          kind: 'markdown',
-          value: hoverMarkdown(under.map((d) => ({ data: d.data, message: typeof d.message === 'string' ? d.message : d.message.value }))),
-        },
+        contents: { kind: 'markdown', value: hoverMarkdown(explained) },
         range: first.range,
       };
     }),

@@ -52,6 +52,16 @@ describe('reframe-language-server over stdio', { timeout: 120_000 }, () => {
     await client.until(() => client.registrations.includes('workspace/didChangeConfiguration'), 'settings registration');
   });
 
+  it('keeps working when the client refuses dynamic registration', async () => {
+    const { client, ws } = await start({ refuseRegistrations: true });
+    await client.until(() => client.registrations.includes('workspace/didChangeWatchedFiles'), 'watcher registration');
+    const uri = ws.uri('note.txt');
+    await client.open(uri, 'plaintext', NOTE);
+    expect(await client.diagnostics(uri, 1)).toHaveLength(5);
+    expect(client.logs.join('\n')).toContain('registering file watchers failed');
+    expect(client.child.exitCode).toBeNull();
+  });
+
   it('advertises commands, code action kinds and hover', async () => {
     const ws = workspace();
     spaces.push(ws);

@@ -20,6 +20,7 @@ import {
   DidChangeWatchedFilesNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
+  ErrorCodes,
   ExecuteCommandRequest,
   ExitNotification,
   type FileEvent,
@@ -34,6 +35,7 @@ import {
   type PublishDiagnosticsParams,
   type Range,
   RegistrationRequest,
+  ResponseError,
   ShowMessageNotification,
   ShutdownRequest,
   StreamMessageReader,
@@ -51,6 +53,8 @@ export interface ClientOptions {
   initializationOptions?: Record<string, unknown>;
   capabilities?: ClientCapabilities;
   env?: NodeJS.ProcessEnv;
+  /** Answer client/registerCapability with an error, as some editors do. */
+  refuseRegistrations?: boolean;
 }
 
 export const FULL_CAPABILITIES: ClientCapabilities = {
@@ -117,6 +121,7 @@ export class LspClient {
     });
     this.connection.onRequest(RegistrationRequest.type, (p) => {
       for (const r of p.registrations) this.registrations.push(r.method);
+      if (options.refuseRegistrations) return new ResponseError(ErrorCodes.MethodNotFound, 'Unhandled method client/registerCapability');
       return null;
     });
     this.connection.onRequest(ApplyWorkspaceEditRequest.type, (p) => {
