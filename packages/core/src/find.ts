@@ -43,6 +43,15 @@ function cueBefore(tokens: Token[], first: number, cues: CompiledRuleSet['mentio
   return false;
 }
 
+/** Is the match the next item of a list whose previous item (ending at a token in `ends`) was mentioned? */
+function continuesList(tokens: Token[], first: number, ends: Set<number>): boolean {
+  if (ends.size === 0) return false;
+  let j = first - 1;
+  const previous = tokens[j];
+  if (previous && (previous.lower === 'and' || previous.lower === 'or') && previous.sentence === tokens[first]?.sentence) j--;
+  return ends.has(j) && tokens[j]?.sentence === tokens[first]?.sentence;
+}
+
 /** Does a paragraph hold any word that could start a rule match? Cheap; used to skip parsing. */
 export function hasCandidate(text: string, triggers: Set<string>): boolean {
   for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu)) {
@@ -71,6 +80,9 @@ export function findInParagraph(
   };
 
   const kept: RawFinding[] = [];
+  // Last tokens of matches read as mentions, so a list of mentioned terms ("avoid addict, junkie
+  // and alcoholic") is a mention throughout.
+  const mentionEnds = new Set<number>();
   for (const m of ruleSet.index.matches(tokens)) {
     const firstToken = tokens[m.first];
     const lastToken = tokens[m.last];
@@ -100,7 +112,10 @@ export function findInParagraph(
       if (rule.requires.length && !occursWithin(tokens, from, to, rule.requires)) continue;
       if (rule.unless.length && occursWithin(tokens, from, to, rule.unless)) continue;
     }
-    if (respect.mentions && cueBefore(tokens, m.first, ruleSet.mentionCues, MENTION_GAP)) continue;
+    if (respect.mentions && (cueBefore(tokens, m.first, ruleSet.mentionCues, MENTION_GAP) || continuesList(tokens, m.first, mentionEnds))) {
+      mentionEnds.add(m.last);
+      continue;
+    }
     if (respect.selfDescription && cueBefore(tokens, m.first, ruleSet.selfDescriptionCues, SELF_DESCRIPTION_WINDOW)) continue;
     if (allowed(start, end)) continue;
     const lastTest = m.seq.tokens[m.seq.tokens.length - 1];

@@ -1,0 +1,51 @@
+/**
+ * How findings interact: a rule reports overlapping wording once, and a list of terms that follows a
+ * mention cue is a mention throughout. Tiny invented rule sets keep the test about the engine.
+ */
+import { describe, expect, it } from 'vitest';
+import { compileRuleSet } from '../src/compile.js';
+import { lint, type RuleData } from '../src/index.js';
+
+function ruleSetOf(rules: Array<Pick<RuleData, 'id' | 'match'>>, mentionCues: string[] = []) {
+  return compileRuleSet({
+    packs: [
+      {
+        file: 'test.yml',
+        rules: rules.map((r) => ({
+          category: r.id.split('/')[0] ?? 'test',
+          severity: 'warning',
+          suggestions: ['[reword]'],
+          note: 'invented rule for an engine test',
+          sources: ['SRC'],
+          examples: { flag: [], pass: [] },
+          ...r,
+        })),
+      },
+    ],
+    sources: { SRC: { title: 'Invented source', url: 'https://example.invalid/' } },
+    context: { allow: [], mentionCues, selfDescriptionCues: [], equalityIgnoreRules: [] },
+  });
+}
+
+describe('overlapping findings', () => {
+  it('one rule reports overlapping wording once; different rules both report', () => {
+    const rs = ruleSetOf([
+      { id: 'test/labels', match: ['very demanding', 'demanding and rude'] },
+      { id: 'other/rude', match: ['rude to'] },
+    ]);
+    const found = lint('Very demanding and rude to staff.', { ruleSet: rs }).map((d) => `${d.ruleId}:${d.actual}`);
+    expect(found).toEqual(['test/labels:Very demanding', 'other/rude:rude to']);
+  });
+});
+
+describe('mentioned terms in a list', () => {
+  const rs = ruleSetOf([{ id: 'test/labels', match: ['addict', 'junkie', 'alcoholic'] }], ['avoid', 'terms like']);
+  it('treats every item after a mention cue as mentioned', () => {
+    expect(lint('Avoid: addict, junkie and alcoholic.', { ruleSet: rs })).toEqual([]);
+    expect(lint('Terms like addict or junkie hurt.', { ruleSet: rs })).toEqual([]);
+  });
+  it('does not carry a mention into the next sentence or past other words', () => {
+    expect(lint('Avoid addict. Junkie in bed 4.', { ruleSet: rs }).map((d) => d.actual)).toEqual(['Junkie']);
+    expect(lint('Avoid addict; the junkie in bed 4 is waiting.', { ruleSet: rs }).map((d) => d.actual)).toEqual(['junkie']);
+  });
+});
