@@ -95,6 +95,7 @@ describe('reframe report --baseline', () => {
 
     const md = await reframe(['report', 'notes', '--baseline', 'previous.json', '--format', 'markdown'], { cwd: dir });
     expect(md.stdout).toContain('Since the baseline: **1 new**, 3 unchanged, 1 resolved.');
+    expect(md.stdout).toContain('| notes/ward.md | line 11, column 12 | Info | credibility/claims | claims |');
   });
 
   it('uses the words around a finding when the baseline is report JSON, so the right one of two is resolved', async () => {

@@ -1,6 +1,6 @@
 /** A short Markdown summary for a pull-request comment or a CI job summary. */
 import { SEVERITY_LABEL } from './charts.js';
-import { type Audit, SEVERITY_ORDER } from './model.js';
+import { type Audit, allFindings, describeLocation, SEVERITY_ORDER } from './model.js';
 import { computeTotals } from './totals.js';
 
 /** Document text in a table cell: no markup, no table breaks, no @-mentions or links that ping or track. */
@@ -11,6 +11,8 @@ export function escapeMarkdown(text: string): string {
     .replace(/@/g, '&#64;')
     .replace(/:\/\//g, ':&#47;&#47;');
 }
+
+const NEW_LIMIT = 10;
 
 const SEVERITY_WORDS = {
   error: ['error', 'errors'],
@@ -47,6 +49,19 @@ export function renderMarkdown(audit: Audit, title: string, topTermLimit = 5): s
     const moreFiles = t.byFile.filter((r) => r.total > 0).length - files.length;
     if (moreFiles > 0) lines.push(`| and ${moreFiles} more | |${withNew ? ' |' : ''}`);
     lines.push('');
+    if (audit.resolved) {
+      const fresh = allFindings(audit).filter((f) => f.status === 'new');
+      if (fresh.length) {
+        lines.push(`New since the baseline${fresh.length > NEW_LIMIT ? ` (first ${NEW_LIMIT} of ${fresh.length})` : ''}:`, '');
+        lines.push('| File | Where | Severity | Rule | Wording |', '|---|---|---|---|---|');
+        for (const f of fresh.slice(0, NEW_LIMIT)) {
+          lines.push(
+            `| ${escapeMarkdown(f.path)} | ${describeLocation(f)} | ${SEVERITY_LABEL[f.severity]} | ${escapeMarkdown(f.ruleId)} | ${escapeMarkdown(f.actual)} |`,
+          );
+        }
+        lines.push('');
+      }
+    }
     lines.push(`| ${audit.redacted ? 'Rule' : 'Wording'} | Times | Suggested repair |`, '|---|--:|---|');
     for (const row of t.topTerms) {
       lines.push(`| ${escapeMarkdown(row.term)} | ${row.count} | ${escapeMarkdown(row.suggestions.slice(0, 2).join(' / ') || '—')} |`);
