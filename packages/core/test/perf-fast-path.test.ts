@@ -12,6 +12,7 @@ import { planWindows, scanQuotes, sureBoundaries } from '../src/windows.js';
 import { bundledRuleSet } from './helpers.js';
 
 const MTSAMPLES = fileURLToPath(new URL('../../../../shared/corpus/mtsamples.jsonl', import.meta.url));
+const DEV_SET = fileURLToPath(new URL('../../../../shared/eval/dev.jsonl', import.meta.url));
 
 function both(text: string, format: DocumentFormat = 'text') {
   const ruleSet = bundledRuleSet();
@@ -122,6 +123,24 @@ describe('fast path equals the full parse', () => {
     expect(expectSame(plain)).toBeGreaterThan(0);
     const markdown = withPhrases.map((n, i) => `## Note ${i + 1}\n\n${n.replace(/,([A-Z][A-Z ]+):/g, '\n\n### $1\n\n')}`).join('\n\n');
     expect(expectSame(markdown, 'markdown')).toBeGreaterThan(0);
+  });
+});
+
+describe('fast path on the labelled sentences', () => {
+  it('gives the same diagnostics as the full parse for every rule example and dev-set sentence, as text and Markdown', () => {
+    const texts: string[] = [];
+    for (const rule of bundledRuleSet().rules.values()) texts.push(...rule.data.examples.flag, ...rule.data.examples.pass);
+    if (existsSync(DEV_SET)) {
+      for (const line of readFileSync(DEV_SET, 'utf8').split('\n'))
+        if (line.trim()) texts.push(String((JSON.parse(line) as { text: string }).text));
+    }
+    expect(texts.length).toBeGreaterThan(10);
+    let flagged = 0;
+    for (const text of texts) {
+      flagged += expectSame(text) > 0 ? 1 : 0;
+      expectSame(text, 'markdown');
+    }
+    expect(flagged).toBeGreaterThan(0);
   });
 });
 
