@@ -7,6 +7,19 @@ import { describe, expect, it } from 'vitest';
 import { check } from './helpers.js';
 
 const FLAGGED: Array<[string, string]> = [
+  ['The suicide attempt was unsuccessful and she was admitted.', 'suicide/failed-attempt'],
+  ['The overdose was a cry for help according to the registrar.', 'suicide/suicide-gesture'],
+  ['He is a manic depressive and refuses lithium.', 'mental-health/diagnosis-as-noun credibility/refused'],
+  ["A Down's child was in the waiting room.", 'disability/slurs'],
+  ['Compared with able-bodied peers.', 'disability/handicapped'],
+  ['Admits to drinking six beers a night.', 'credibility/denies-use'],
+  ['He admitted to daily cannabis use.', 'credibility/denies-use'],
+  ['Admits drug use.', 'credibility/denies-use'],
+  ['She is in denial about her drinking.', 'credibility/motive-labels'],
+  ['Claims to have Aboriginal blood.', 'credibility/claims race-culture/blood-quantum'],
+  ['Cancer sufferers may qualify.', 'other/disease-labels'],
+  ['Old records call her a leper.', 'other/disease-labels'],
+
   ['Her cousin commits suicide in the final chapter of the case study.', 'suicide/committed-suicide'],
   ["The client's sister took an overdose and committed\nsuicide in 2017.", 'suicide/committed-suicide'],
   ['Risk history: two unsuccessful suicide attempts and one failed overdose.', 'suicide/failed-attempt'],
@@ -190,6 +203,12 @@ const FLAGGED: Array<[string, string]> = [
   ['He is an insulin-dependent diabetic.', 'other/diabetic-noun'],
 ];
 const CLEAN: string[] = [
+  'Admitted to hospital after a fall.',
+  'She was admitted to ICU overnight.',
+  'Admitted to drug and alcohol unit for withdrawal management.',
+  'Asthmatic bronchitis as a child.',
+  'Haemophilia A, on factor VIII.',
+
   'The word junkie is offensive to many clients.',
   'Terms like addict and alcoholic harm people.',
   'Do not use the label schizophrenic in notes.',
