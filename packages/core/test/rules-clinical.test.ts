@@ -91,7 +91,7 @@ const FLAGGED: Array<[string, string]> = [
   ['Please ask about preferred pronouns.', 'gender-sexuality/preferred-pronouns'],
   ['Role-play: ask the client how her husband feels about the pregnancy.', 'relationships/assumed-partner'],
   ['Intake script: does your wife know you drink?', 'relationships/assumed-partner'],
-  ["Form field: Wife's name.", 'relationships/gendered-pair'],
+  ["Form field: Wife's name.", 'relationships/assumed-partner'],
   ['ATSI clients should be offered an AHW.', 'race-culture/atsi'],
   ['An Aborigine from the Northern Territory.', 'race-culture/aborigines'],
   ['Caucasian male, 45, with chest pain.', 'race-culture/caucasian'],
