@@ -130,6 +130,14 @@ function blocksWithAnchors(source: string, prefilter: Prefilter): Array<{ span: 
 
 /** Blocks up to this size are parsed whole; larger ones by windows around their candidates. */
 const WHOLE_BLOCK_LIMIT = 1_000;
+/**
+ * A rule whose exceptions read the whole paragraph (`scope: paragraph`) needs its block parsed whole,
+ * up to this size. Beyond it the "paragraph" is a page of text with no blank line (a file without
+ * line breaks): parsing it whole grows with the square of its size, so the exception reads
+ * PARAGRAPH_CONTEXT sentences on each side instead. The only place the fast path may differ.
+ */
+const PARAGRAPH_SCOPE_LIMIT = 64 * 1024;
+const PARAGRAPH_CONTEXT = 8;
 const always = (): boolean => true;
 
 function runFast(text: string, masked: string, format: DocumentFormat, ruleSet: CompiledRuleSet, config: ResolvedConfig): Runs {
@@ -156,12 +164,15 @@ function runFast(text: string, masked: string, format: DocumentFormat, ruleSet: 
       continue;
     }
     if (anchors.length === 0) continue;
-    if (end - start <= WHOLE_BLOCK_LIMIT || anchors.some((a) => a.paragraph)) {
+    const paragraphScoped = new Set(anchors.filter((a) => a.paragraph).map((a) => a.at));
+    if (end - start <= WHOLE_BLOCK_LIMIT || (paragraphScoped.size > 0 && end - start <= PARAGRAPH_SCOPE_LIMIT)) {
       run(processors.text, start, end, always);
       continue;
     }
     const offsets = anchors.map((a) => a.at);
-    for (const w of planWindows(source, start, end, offsets)) run(processors.text, w.start, w.end, (offset) => kept(w.keep, offset));
+    const context = (at: number): number => (paragraphScoped.has(at) ? PARAGRAPH_CONTEXT : 1);
+    for (const w of planWindows(source, start, end, offsets, context))
+      run(processors.text, w.start, w.end, (offset) => kept(w.keep, offset));
   }
   return out;
 }

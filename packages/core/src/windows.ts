@@ -107,8 +107,18 @@ export function sureBoundaries(source: string, start: number, end: number): numb
   return out;
 }
 
-/** Windows around candidate offsets in the block [start, end); merged where they overlap. */
-export function planWindows(source: string, start: number, end: number, candidates: number[]): Window[] {
+/**
+ * Windows around candidate offsets in the block [start, end); merged where they overlap. `context`
+ * is the number of sentences parsed on each side of the candidate's own sentence (per candidate
+ * when given as a function).
+ */
+export function planWindows(
+  source: string,
+  start: number,
+  end: number,
+  candidates: number[],
+  context: (candidate: number) => number = () => 1,
+): Window[] {
   if (candidates.length === 0) return [];
   const cuts = sureBoundaries(source, start, end);
   const raw: Window[] = [];
@@ -122,9 +132,10 @@ export function planWindows(source: string, start: number, end: number, candidat
       else hi = mid;
     }
     const k = lo;
+    const around = context(at);
     raw.push({
-      start: cuts[k - 2] ?? start,
-      end: cuts[k + 1] ?? end,
+      start: cuts[k - 1 - around] ?? start,
+      end: cuts[k + around] ?? end,
       keep: [[cuts[k - 1] ?? start, cuts[k] ?? end]],
     });
   }

@@ -126,6 +126,26 @@ describe('fast path equals the full parse', () => {
   });
 });
 
+describe('the one documented difference', () => {
+  it('reads paragraph-scoped exceptions over nearby sentences only in a block over 64 KB', () => {
+    const random = seeded(13);
+    const filler = () => paragraph(random, 400);
+    // One block of ~90 KB: "his wife" near the start, the "intake" that satisfies the rule's
+    // paragraph-wide `requires` only at the far end.
+    const text = `Seen with his wife today. ${[1, 2, 3, 4, 5, 6].map(filler).join(' ')} The intake form was completed.`;
+    expect(text.length).toBeGreaterThan(64 * 1024);
+    const { fast, full } = both(text);
+    const key = (d: { ruleId: string; range: { start: { offset: number } } }) => `${d.range.start.offset}:${d.ruleId}`;
+    const fastKeys = new Set(fast.map(key));
+    const onlyFull = full.filter((d) => !fastKeys.has(key(d)));
+    const scoped = new Set(
+      [...bundledRuleSet().rules.values()].filter((r) => r.data.exceptions?.scope === 'paragraph').map((r) => r.data.id),
+    );
+    for (const d of onlyFull) expect(scoped.has(d.ruleId), d.ruleId).toBe(true);
+    expect(fast.every((d) => full.some((f) => key(f) === key(d)))).toBe(true);
+  });
+});
+
 describe('fast path on the labelled sentences', () => {
   it('gives the same diagnostics as the full parse for every rule example and dev-set sentence, as text and Markdown', () => {
     const texts: string[] = [];
