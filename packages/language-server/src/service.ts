@@ -225,7 +225,9 @@ export function startServer(connection: Connection): void {
     let findings = 0;
     const bundled = bundledIds();
     for (const folder of folders) {
-      const folderSettings = settingsFor(pathToFileURL(join(folder, 'x')).href, await clientSettings(pathToFileURL(folder).href));
+      // One settings request per folder, not per file (a workspace may hold thousands of notes).
+      const client = await clientSettings(pathToFileURL(folder).href);
+      const folderSettings = settingsFor(pathToFileURL(join(folder, 'x')).href, client);
       for (const file of workspaceFiles(folder, folderSettings.isIgnored)) {
         const uri = pathToFileURL(file.path).href;
         const open = documents.get(uri);
@@ -237,7 +239,6 @@ export function startServer(connection: Connection): void {
           }
           continue;
         }
-        const client = await clientSettings(uri);
         if (!client.enable || !isSupported(file.languageId, client.languages)) continue;
         const ok = await safely(`linting ${file.path}`, false, () => {
           const settings = settingsFor(uri, client);
