@@ -29,6 +29,7 @@ async function start(options: Partial<ClientOptions> = {}): Promise<{ client: Ls
   return { client, ws };
 }
 
+const ZERO = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 const ids = (diagnostics: Diagnostic[]) => diagnostics.map((d) => d.code);
 
 function byRule(diagnostics: Diagnostic[], ruleId: string): Diagnostic {
@@ -231,6 +232,36 @@ describe('reframe-language-server over stdio', { timeout: 120_000 }, () => {
       extends: './.reframerc.yaml',
       allow: ['addict'],
     });
+  });
+
+  it('ignores a finding in HTML and one that spans two lines', async () => {
+    const { client, ws } = await start();
+    const html = ws.uri('module.html');
+    const page = '<html><body>\n  <p>He is an addict.</p>\n</body></html>\n';
+    await client.open(html, 'html', page);
+    const [inHtml] = await client.diagnostics(html, 1);
+    const htmlIgnore = (await client.codeActions(html, inHtml?.range ?? ZERO, inHtml ? [inHtml] : [])).find(
+      (a) => a.kind === 'quickfix.reframe.ignoreLine',
+    );
+    const ignoredPage = applyAction(htmlIgnore as CodeAction, html, page);
+    expect(ignoredPage).toBe(
+      '<html><body>\n  <!-- reframe-disable-next-line substance/addict -->\n  <p>He is an addict.</p>\n</body></html>\n',
+    );
+    expect(await client.diagnostics(html, await client.change(html, ignoredPage))).toEqual([]);
+
+    const txt = ws.uri('wrapped.txt');
+    const note = 'Her brother committed\nsuicide in 2019. He is an addict.\n';
+    await client.open(txt, 'plaintext', note);
+    const spanning = byRule(await client.diagnostics(txt, 1), 'suicide/committed-suicide');
+    expect(spanning.range.start.line).toBe(0);
+    expect(spanning.range.end.line).toBe(1);
+    const ignore = (await client.codeActions(txt, spanning.range, [spanning])).find((a) => a.kind === 'quickfix.reframe.ignoreLine');
+    const ignored = applyAction(ignore as CodeAction, txt, note);
+    expect(ignored).toBe(
+      '# reframe-disable suicide/committed-suicide\nHer brother committed\nsuicide in 2019. He is an addict.\n# reframe-enable suicide/committed-suicide\n',
+    );
+    // Only that rule is silenced: "addict" on the same line is still reported.
+    expect(ids(await client.diagnostics(txt, await client.change(txt, ignored)))).toEqual(['substance/addict']);
   });
 
   it('merges into an existing .reframerc.json and keeps its keys', async () => {
