@@ -378,7 +378,8 @@ describe('repairs keep grammar, number and capitalisation', () => {
   const first = (text: string, actual: string) => check(text).find((d) => d.actual === actual)?.suggestions;
   it.each([
     ['Addicts often miss appointments.', 'Addicts', 'People with a substance use disorder'],
-    ['The addict was reviewed.', 'addict', 'person with a substance use disorder'],
+    ['The addict was reviewed.', 'The addict', 'The patient'],
+    ['An addict was reviewed.', 'addict', 'person with a substance use disorder'],
     ['Two drug abusers were admitted.', 'drug abusers', 'people with substance use disorders'],
     ['Cannabis users attend on Friday.', 'Cannabis users', 'People who use cannabis'],
     ['History of alcohol abuse.', 'alcohol abuse', 'alcohol use'],
