@@ -7,6 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { check } from './helpers.js';
 
 const FLAGGED: Array<[string, string]> = [
+  ['Practice question for students: How long have you and your husband been married?', 'relationships/assumed-partner'],
+  ['Case study: Ask Mrs Lee whether her husband helps at home.', 'relationships/assumed-partner'],
+  ['She is elderly and lives alone.', 'age/elderly-person'],
+
   ['The suicide attempt was unsuccessful and she was admitted.', 'suicide/failed-attempt'],
   ['The overdose was a cry for help according to the registrar.', 'suicide/suicide-gesture'],
   ['He is a manic depressive and refuses lithium.', 'mental-health/diagnosis-as-noun credibility/refused'],
@@ -203,6 +207,9 @@ const FLAGGED: Array<[string, string]> = [
   ['He is an insulin-dependent diabetic.', 'other/diabetic-noun'],
 ];
 const CLEAN: string[] = [
+  "She had questions about her husband's care.",
+  'Her husband will bring her medications tomorrow.',
+
   'Admitted to hospital after a fall.',
   'She was admitted to ICU overnight.',
   'Admitted to drug and alcohol unit for withdrawal management.',
