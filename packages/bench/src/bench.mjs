@@ -94,7 +94,7 @@ async function main() {
   const files = manifest.files.filter((f) => !(quick && f.name.includes('10MB')));
   for (const file of files) {
     const size = mb(file.bytes);
-    const runs = quick ? 1 : size > 4 ? 2 : 3;
+    const runs = quick || size > 4 ? 1 : 3;
     log(`reframe ${file.name} (${runs} runs)…`);
     const r = reframeRun(file.path, runs);
     const row = { name: file.name, size, reframe: r, findings: findingsIn(r.stdout) };
