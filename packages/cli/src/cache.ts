@@ -82,10 +82,11 @@ export function fromCached(entry: CacheEntry, text: string, ruleSet: CompiledRul
       actual,
       range: c.range,
       suggestions: c.suggestions,
-      ...(c.fix ? { fix: c.fix } : {}),
       note: rule ? rule.data.note.trim() : (c.note ?? ''),
       sources: rule ? rule.sources : (c.sources ?? []),
     };
+    // Same key order as core's diagnostics, so cached and fresh JSON output are byte-identical.
+    if (c.fix) d.fix = c.fix;
     if (c.paragraph !== undefined) d.paragraph = c.paragraph;
     return d;
   });

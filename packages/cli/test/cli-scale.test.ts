@@ -1,0 +1,156 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { findings, parseReport, reframe, tempTree } from './helpers.js';
+
+let cleanups: Array<() => void> = [];
+afterEach(() => {
+  for (const c of cleanups) c();
+  cleanups = [];
+});
+function tree(files: Record<string, string | Buffer>) {
+  const t = tempTree(files);
+  cleanups.push(t.cleanup);
+  return t;
+}
+
+describe('--cache', () => {
+  it('reproduces the same diagnostics from the cache, stores no document text, and notices changes', async () => {
+    const { dir, write } = tree({
+      'a.txt': 'Mrs Ottoline Vantreight is wheelchair-bound.\nHer uncle   committed\nsuicide in 2015.\n',
+      'b.md': '# Zebulon clinic\n\nThe addict in bay 3 claims he is fine.\n',
+      'c.txt': 'Nothing to see: denies chest pain.\n',
+    });
+    const uncached = (await reframe(['--format', 'json', '.'], { cwd: dir })).stdout;
+    const cold = await reframe(['--format', 'json', '--cache', '.'], { cwd: dir });
+    expect(cold.stdout).toBe(uncached);
+    const cache = readFileSync(join(dir, '.reframecache'), 'utf8');
+    const warm = await reframe(['--format', 'json', '--cache', '.'], { cwd: dir });
+    expect(warm.stdout).toBe(uncached);
+    for (const text of [
+      'Ottoline',
+      'Vantreight',
+      'is wheelchair-bound',
+      'uncle   committed',
+      'committed\nsuicide',
+      'Zebulon',
+      'The addict',
+      'bay 3',
+      'chest pain',
+      'a.txt',
+      'b.md',
+    ]) {
+      expect(cache, text).not.toContain(text);
+    }
+    // The warm run really came from the cache: a cache entry edited by hand shows through.
+    const entries = JSON.parse(cache) as { entries: Record<string, { diagnostics: Array<{ severity: string }> }> };
+    for (const e of Object.values(entries.entries)) for (const d of e.diagnostics) d.severity = 'hint';
+    writeFileSync(join(dir, '.reframecache'), JSON.stringify(entries));
+    const tampered = parseReport((await reframe(['--format', 'json', '--cache', '.'], { cwd: dir })).stdout);
+    expect(tampered.files.flatMap((f) => f.diagnostics.map((d) => d.severity)).every((s) => s === 'hint')).toBe(true);
+    // Content changes invalidate that file's entry.
+    write({ 'c.txt': 'Nothing to see: he is an addict.\n' });
+    const changed = parseReport((await reframe(['--format', 'json', '--cache', '.'], { cwd: dir })).stdout);
+    expect(changed.files.find((f) => f.path === 'c.txt')?.diagnostics.map((d) => [d.ruleId, d.severity])).toEqual([
+      ['substance/addict', 'warning'],
+    ]);
+    // Config changes invalidate every entry.
+    write({ '.reframerc.json': '{"rules":{"suicide/*":"info"}}' });
+    const reconfigured = parseReport((await reframe(['--format', 'json', '--cache', '.'], { cwd: dir })).stdout);
+    expect(reconfigured.files.find((f) => f.path === 'a.txt')?.diagnostics.map((d) => d.severity)).toEqual(['warning', 'info']);
+  });
+
+  it('honours --cache-location', async () => {
+    const { dir } = tree({ 'a.txt': 'He committed suicide.\n' });
+    await reframe(['--cache', '--cache-location', 'tmp/cache.json', 'a.txt'], { cwd: dir });
+    expect(JSON.parse(readFileSync(join(dir, 'tmp', 'cache.json'), 'utf8')).version).toBe(1);
+    const bad = await reframe(['--cache-location', 'x.json', 'a.txt'], { cwd: dir });
+    expect(bad.code).toBe(2);
+  });
+});
+
+describe('parallel linting', () => {
+  it('uses worker threads for large trees with the same results, in the same order', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 240; i++) {
+      const body =
+        i % 3 === 0
+          ? `Note ${i}: he committed suicide.\n`
+          : i % 3 === 1
+            ? `Note ${i}: the addict in bay ${i}.\n`
+            : `Note ${i}: denies chest pain.\n`;
+      files[`notes/${String(i % 7)}/n${i}.txt`] = body;
+    }
+    const { dir } = tree(files);
+    const parallel = await reframe(['--format', 'json', 'notes'], { cwd: dir, env: { REFRAME_DEBUG: '1' } });
+    expect(parallel.stderr).toMatch(/linting 240 files on \d+ worker threads/);
+    const serial = await reframe(['--format', 'json', '--jobs', '1', 'notes'], { cwd: dir, env: { REFRAME_DEBUG: '1' } });
+    expect(serial.stderr).not.toContain('worker threads');
+    expect(parallel.stdout).toBe(serial.stdout);
+    const report = parseReport(parallel.stdout);
+    expect(report.files).toHaveLength(240);
+    expect(report.summary.errors).toBe(80);
+    expect(report.summary.warnings).toBe(80);
+    const small = await reframe(['--format', 'json', 'notes/0'], { cwd: dir, env: { REFRAME_DEBUG: '1' } });
+    expect(small.stderr).not.toContain('worker threads');
+  });
+
+  it('reports a config error found on a worker thread with exit 2', async () => {
+    const files: Record<string, string> = { 'notes/.reframerc.json': '{"rules":{"nope/nothing":"off"}}' };
+    for (let i = 0; i < 210; i++) files[`notes/n${i}.txt`] = 'Denies chest pain.\n';
+    const { dir } = tree(files);
+    const r = await reframe(['notes'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown rule "nope/nothing"');
+  });
+});
+
+describe('--changed-since', () => {
+  function git(dir: string, ...args: string[]) {
+    execFileSync('git', args, {
+      cwd: dir,
+      stdio: 'pipe',
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 't',
+        GIT_AUTHOR_EMAIL: 't@e.invalid',
+        GIT_COMMITTER_NAME: 't',
+        GIT_COMMITTER_EMAIL: 't@e.invalid',
+      },
+    });
+  }
+
+  it('reports only findings on lines changed since the ref, plus new files', async () => {
+    const { dir, write } = tree({
+      'a.txt': 'The addict in bay 1.\nLine two.\nLine three.\n',
+      'b.txt': 'He committed suicide.\n',
+    });
+    git(dir, 'init', '-q');
+    git(dir, 'add', '.');
+    git(dir, 'commit', '-q', '-m', 'base');
+    write({ 'a.txt': 'The addict in bay 1.\nThe addict in bay 2.\nLine three.\n', 'c.txt': 'Wheelchair-bound.\n' });
+    const r = await reframe(['--format', 'json', '--changed-since', 'HEAD', '.'], { cwd: dir });
+    const report = parseReport(r.stdout);
+    expect(findings(report)).toEqual({ 'a.txt': ['substance/addict'], 'c.txt': ['disability/wheelchair-bound'] });
+    expect(report.files[0]?.diagnostics[0]?.range.start.line).toBe(2);
+    // Without the option every finding is reported.
+    expect(findings(parseReport((await reframe(['--format', 'json', '.'], { cwd: dir })).stdout))).toEqual({
+      'a.txt': ['substance/addict', 'substance/addict'],
+      'b.txt': ['suicide/committed-suicide'],
+      'c.txt': ['disability/wheelchair-bound'],
+    });
+    // --fix touches only changed lines too.
+    write({ 'b.txt': 'He committed suicide.\nShe committed suicide.\n' });
+    await reframe(['--fix', '--changed-since', 'HEAD', 'b.txt'], { cwd: dir });
+    expect(readFileSync(join(dir, 'b.txt'), 'utf8')).toBe('He committed suicide.\nShe died by suicide.\n');
+  });
+
+  it('reports an unknown ref with exit 2', async () => {
+    const { dir } = tree({ 'a.txt': 'x\n' });
+    git(dir, 'init', '-q');
+    const r = await reframe(['--changed-since', 'no-such-branch', '.'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown git ref "no-such-branch"');
+  });
+});
