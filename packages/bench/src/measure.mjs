@@ -13,17 +13,24 @@ const GNU_TIME = '/usr/bin/time';
  */
 export function runOnce(command, args, { cwd, timeoutMs = 600_000, okCodes = [0, 1] } = {}) {
   const useTime = existsSync(GNU_TIME);
-  const argv = useTime ? ['-f', '__RSS_KB__ %M', command, ...args] : args;
+  // coreutils `timeout` stops the measured process itself: a signal sent to GNU time would leave it running.
+  const limited = ['-k', '5', String(Math.ceil(timeoutMs / 1000)), command, ...args];
+  const argv = useTime ? ['-f', '__RSS_KB__ %M', 'timeout', ...limited] : limited;
   const started = process.hrtime.bigint();
-  const child = spawnSync(useTime ? GNU_TIME : command, argv, {
+  const child = spawnSync(useTime ? GNU_TIME : 'timeout', argv, {
     cwd,
-    timeout: timeoutMs,
+    timeout: timeoutMs + 30_000,
     maxBuffer: 1024 * 1024 * 1024,
     encoding: 'utf8',
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (child.error && /** @type {NodeJS.ErrnoException} */ (child.error).code === 'ETIMEDOUT')
+  if (
+    child.status === 124 ||
+    child.status === 137 ||
+    /** @type {NodeJS.ErrnoException | undefined} */ (child.error)?.code === 'ETIMEDOUT'
+  ) {
     return { timedOut: true, seconds, rssMB: undefined, stdout: '' };
+  }
   const rss = /__RSS_KB__ (\d+)/.exec(child.stderr ?? '');
   // GNU time reports a signal or exit status itself; the child's own status is what matters.
   const status = child.status;
