@@ -1,25 +1,7 @@
 /** The `reframe` command. Returns the exit code: 0 clean, 1 findings that fail, 2 usage/config/I/O error. */
 import { readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { PRESETS, type Preset, SEVERITIES, type Severity, type SeveritySetting } from '@reframe/core';
-import { ReframeFileError, ReframeFileErrors } from '@reframe/core/node';
-import { lintDocument, type Task, type TaskResult } from './analyse.js';
-import { writeFileAtomic } from './atomic.js';
-import { LintCache } from './cache.js';
-import { type ChangedLines, changedSince, onChangedLine } from './changed.js';
-import { type CommandLine, HELP, parseCommandLine } from './cli-options.js';
-import { runInit } from './commands/init.js';
-import { explainRule, listRules } from './commands/rules.js';
-import { type Overrides, RunContext } from './context.js';
-import { unifiedDiff } from './diff.js';
-import { decodeText, loadDocument } from './documents.js';
+import { HELP, parseCommandLine } from './cli-options.js';
 import { ConfigFailure, UsageError } from './errors.js';
-import { expandPaths, formatOf } from './files.js';
-import { fixUntilStable, writeFixed } from './fix.js';
-import { FORMATS, type FormatName, format } from './formatters/index.js';
-import { analyseAll } from './parallel.js';
-import { redactReport } from './redact.js';
-import { type LintedFile, type Report, type ReportedDiagnostic, summarise } from './types.js';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -33,12 +15,14 @@ export interface Io {
   ask?: (question: string) => Promise<string>;
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
-const RULE_SETTINGS: readonly SeveritySetting[] = ['off', ...SEVERITIES];
-
 export function toolVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
+}
+
+/** Core's file errors (file:line:col: message), recognised by name so that core loads only when needed. */
+function isFileError(error: unknown): error is Error {
+  return error instanceof Error && (error.name === 'ReframeFileError' || error.name === 'ReframeFileErrors');
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -53,261 +37,18 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stdout(`${toolVersion()}\n`);
       return 0;
     }
-    return await run(cli, io);
+    // The engine (retext, remark, the rule packs) loads only for commands that lint or list rules.
+    const { run } = await import('./run.js');
+    return await run(cli, io, toolVersion());
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`reframe: ${error.message}\nRun "reframe --help" for usage.\n`);
       return 2;
     }
-    if (error instanceof ReframeFileErrors || error instanceof ReframeFileError || error instanceof ConfigFailure) {
+    if (isFileError(error) || error instanceof ConfigFailure) {
       io.stderr(`reframe: configuration error\n${error.message}\n`);
       return 2;
     }
     throw error;
   }
-}
-
-function overridesFrom(cli: CommandLine): Overrides {
-  const { values } = cli;
-  const overrides: Overrides = {};
-  if (values.preset !== undefined) {
-    if (!(PRESETS as readonly string[]).includes(values.preset))
-      throw new UsageError(`unknown preset "${values.preset}" (use ${PRESETS.join(' or ')})`);
-    overrides.preset = values.preset as Preset;
-  }
-  for (const setting of values.rule ?? []) {
-    const m = /^([^=]+)=(.+)$/.exec(setting);
-    if (!m?.[1] || !m[2] || !RULE_SETTINGS.includes(m[2] as SeveritySetting)) {
-      throw new UsageError(`--rule takes ID=${RULE_SETTINGS.join('|')} (got "${setting}")`);
-    }
-    overrides.rules = { ...overrides.rules, [m[1].trim()]: m[2] as SeveritySetting };
-  }
-  return overrides;
-}
-
-async function run(cli: CommandLine, io: Io): Promise<number> {
-  const { values, positionals } = cli;
-  const overrides = overridesFrom(cli);
-  const explicitConfig = values.config ? resolve(io.cwd, values.config) : undefined;
-  const version = toolVersion();
-  const context = new RunContext(version, explicitConfig, overrides);
-  const [command, ...rest] = positionals;
-
-  if (command === 'init') {
-    if (rest.length) throw new UsageError('init takes no arguments');
-    return runInit({ cwd: io.cwd, stdout: io.stdout, ask: io.ask }, overrides.preset);
-  }
-  if (command === 'rules' || command === 'explain') {
-    const settings = context.forFile(join(io.cwd, '(rules)'));
-    const json = values.format === 'json';
-    if (command === 'rules') {
-      if (rest.length) throw new UsageError('rules takes no arguments (use --category NAME to filter)');
-      io.stdout(listRules(settings.ruleSet, settings.config, { category: values.category, json }));
-      return 0;
-    }
-    if (rest.length !== 1 || !rest[0]) throw new UsageError('explain takes one rule id, e.g. reframe explain suicide/committed-suicide');
-    io.stdout(explainRule(settings.ruleSet, settings.config, rest[0]));
-    return 0;
-  }
-  return lintCommand(cli, io, context, { version, explicitConfig, overrides });
-}
-
-interface LintSetup {
-  version: string;
-  explicitConfig: string | undefined;
-  overrides: Overrides;
-}
-
-function checkLintOptions(cli: CommandLine): {
-  formatName: FormatName;
-  failOn: Severity;
-  maxWarnings: number | undefined;
-  jobs: number | undefined;
-} {
-  const { values, positionals } = cli;
-  const formatName = (values.format ?? 'stylish') as FormatName;
-  if (!FORMATS.includes(formatName)) throw new UsageError(`unknown format "${values.format}" (use ${FORMATS.join(', ')})`);
-  const failOn = (values['fail-on'] ?? 'warning') as Severity;
-  if (!(failOn in SEVERITY_RANK)) throw new UsageError(`--fail-on takes error, warning, info or hint (got "${values['fail-on']}")`);
-  const count = (name: 'max-warnings' | 'jobs'): number | undefined => {
-    const raw = values[name];
-    if (raw === undefined) return undefined;
-    if (!/^\d+$/.test(raw)) throw new UsageError(`--${name} takes a whole number (got "${raw}")`);
-    return Number(raw);
-  };
-  if (values.stdin && positionals.length) throw new UsageError('--stdin reads standard input: give no files or folders with it');
-  if (!values.stdin && values['stdin-filename'] !== undefined) throw new UsageError('--stdin-filename needs --stdin');
-  if (!values.stdin && positionals.length === 0) throw new UsageError('no files or folders given');
-  if (values.fix && values['fix-dry-run']) throw new UsageError('use either --fix or --fix-dry-run, not both');
-  if (values.fix && values.stdin) throw new UsageError('--fix cannot write to standard input; use --fix-dry-run to see the changes');
-  if (values.stdin && values['changed-since'])
-    throw new UsageError('--changed-since compares files with git; it cannot be used with --stdin');
-  if (values['cache-location'] !== undefined && !values.cache) throw new UsageError('--cache-location needs --cache');
-  return { formatName, failOn, maxWarnings: count('max-warnings'), jobs: count('jobs') };
-}
-
-function displayPath(path: string, cwd: string): string {
-  const rel = relative(cwd, path);
-  return rel && !rel.startsWith('..') ? rel : path;
-}
-
-async function lintCommand(cli: CommandLine, io: Io, context: RunContext, setup: LintSetup): Promise<number> {
-  const { values, positionals } = cli;
-  const options = checkLintOptions(cli);
-  const notice = (message: string) => io.stderr(`reframe: ${message}\n`);
-  const changed: ChangedLines | undefined = values['changed-since'] ? changedSince(values['changed-since'], io.cwd) : undefined;
-
-  let files: LintedFile[];
-  if (values.stdin) {
-    files = [await lintStdin(cli, io, context)];
-  } else {
-    const expansion = expandPaths(positionals, io.cwd);
-    for (const path of expansion.ignored) notice(`skipped ${displayPath(path, io.cwd)}: ignored by .gitignore or .reframeignore`);
-    const cache = values.cache ? new LintCache(resolve(io.cwd, values['cache-location'] ?? '.reframecache')) : undefined;
-    cache?.load();
-    const tasks: Task[] = [];
-    for (const file of expansion.files) {
-      if (changed && !changed.has(file.path)) continue;
-      tasks.push({
-        index: tasks.length,
-        absPath: file.path,
-        display: displayPath(file.path, io.cwd),
-        format: formatOf(file.path),
-        cached: cache?.get(file.path),
-        useCache: cache !== undefined,
-      });
-    }
-    const debug = io.env.REFRAME_DEBUG ? notice : undefined;
-    const results: TaskResult[] = await analyseAll(tasks, {
-      context,
-      toolVersion: setup.version,
-      ...setup,
-      jobs: options.jobs,
-      ...(debug ? { debug } : {}),
-    });
-    files = [];
-    for (const r of results) {
-      if (r.failure) {
-        if (r.failure.kind === 'config') throw new ConfigFailure(r.failure.message);
-        throw new UsageError(r.failure.message);
-      }
-      if (r.notice) notice(r.notice);
-      if (r.ignored || !r.file) continue;
-      if (r.cacheEntry && r.file.absPath) cache?.set(r.file.absPath, r.cacheEntry);
-      files.push(r.file);
-    }
-    try {
-      cache?.save();
-    } catch (error) {
-      notice(`could not write the cache ${cache?.location}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
-  }
-
-  const keepChanged = (file: LintedFile, diagnostics: ReportedDiagnostic[]): ReportedDiagnostic[] => {
-    const ranges = changed && file.absPath ? changed.get(file.absPath) : undefined;
-    if (!changed || !ranges) return diagnostics;
-    return diagnostics.filter((d) => d.paragraph !== undefined || onChangedLine(ranges, d.range.start.line, d.range.end.line));
-  };
-  for (const file of files) file.diagnostics = keepChanged(file, file.diagnostics);
-
-  let diffs = '';
-  if (values.fix || values['fix-dry-run']) {
-    for (const file of files) {
-      if (file.skipped || !file.diagnostics.some((d) => d.fix)) continue;
-      if (file.format === 'docx') {
-        notice(`${file.path}: fixes are not applied to .docx files; edit them in a word processor`);
-        continue;
-      }
-      const result = await fixFile(file, context, values.stdin ? await stdinBytes(io) : undefined, (d) => keepChanged(file, d));
-      file.diagnostics = result.diagnostics;
-      if (values['fix-dry-run']) diffs += unifiedDiff(file.path, result.before, result.after);
-      else if (result.after !== result.before && file.absPath && !values.stdin) {
-        try {
-          writeFixed(file.absPath, result.bytes, result.after, result.bom);
-        } catch (error) {
-          if (error instanceof UsageError) throw error;
-          throw new UsageError(
-            `${file.path}: cannot write the fixed file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-          );
-        }
-      }
-    }
-  }
-
-  if (values.quiet) for (const file of files) file.diagnostics = file.diagnostics.filter((d) => d.severity === 'error');
-  const report: Report = { version: 1, files, summary: summarise(files) };
-  const shown = values.redact ? redactReport(report) : report;
-  const colorWanted = values.color ? true : io.isTTY && !values['no-color'] && !io.env.NO_COLOR;
-  const color = Boolean(colorWanted) && !values['no-color'] && options.formatName === 'stylish' && !values['output-file'];
-  const output = values['fix-dry-run']
-    ? diffs
-    : format(options.formatName, shown, { color, toolVersion: setup.version, cwd: io.cwd, redact: Boolean(values.redact) });
-  if (values['output-file']) {
-    const target = resolve(io.cwd, values['output-file']);
-    try {
-      writeFileAtomic(target, output);
-    } catch (error) {
-      throw new UsageError(
-        `${values['output-file']}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-      );
-    }
-  } else io.stdout(output);
-
-  const all = files.flatMap((f) => f.diagnostics);
-  const failing = all.some((d) => SEVERITY_RANK[d.severity] >= SEVERITY_RANK[options.failOn]);
-  const warnings = all.filter((d) => d.severity === 'warning').length;
-  const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
-  if (tooManyWarnings) notice(`${warnings} warnings, more than --max-warnings ${options.maxWarnings}`);
-  return failing || tooManyWarnings ? 1 : 0;
-}
-
-let stdinCache: Buffer | undefined;
-async function stdinBytes(io: Io): Promise<Buffer> {
-  if (stdinCache === undefined) {
-    if (!io.readStdin) throw new UsageError('standard input is not available');
-    stdinCache = await io.readStdin();
-  }
-  return stdinCache;
-}
-
-async function lintStdin(cli: CommandLine, io: Io, context: RunContext): Promise<LintedFile> {
-  const name = cli.values['stdin-filename'];
-  const absPath = name ? resolve(io.cwd, name) : join(io.cwd, '<stdin>');
-  const display = name ? displayPath(absPath, io.cwd) : '<stdin>';
-  const fileFormat = name ? formatOf(name) : 'text';
-  if (!fileFormat)
-    throw new UsageError(`--stdin-filename ${name}: not a supported file type (.md, .markdown, .mdx, .txt, .text, .html, .htm, .docx)`);
-  const settings = context.forFile(absPath);
-  const loaded = await loadDocument(absPath, fileFormat, await stdinBytes(io));
-  if ('skipped' in loaded) throw new UsageError(`standard input (${display}): ${loaded.skipped}`);
-  // absPath names the file the input stands for (its config applies); nothing is ever written to it.
-  return { path: display, absPath, format: fileFormat, diagnostics: lintDocument(loaded.document, fileFormat, settings) };
-}
-
-interface FixOutcome {
-  before: string;
-  after: string;
-  bytes: Buffer;
-  bom: boolean;
-  diagnostics: ReportedDiagnostic[];
-}
-
-async function fixFile(
-  file: LintedFile,
-  context: RunContext,
-  stdin: Buffer | undefined,
-  keep: (d: ReportedDiagnostic[]) => ReportedDiagnostic[],
-): Promise<FixOutcome> {
-  const format = file.format ?? 'text';
-  let bytes: Buffer;
-  try {
-    bytes = stdin ?? readFileSync(file.absPath ?? '');
-  } catch (error) {
-    throw new UsageError(`${file.path}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-  const { text, bom } = decodeText(bytes);
-  const settings = context.forFile(file.absPath ?? file.path);
-  const lintFormat = format === 'docx' ? 'text' : format;
-  const fixed = fixUntilStable(text, (t) => keep(lintDocument({ text: t, lintFormat, bytes, bom }, format, settings)));
-  return { before: text, after: fixed.text, bytes, bom, diagnostics: fixed.diagnostics };
 }
