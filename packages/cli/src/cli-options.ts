@@ -44,7 +44,7 @@ Exit status:
 Speed:
       --cache               Reuse findings for unchanged files (stores hashes, never text)
       --cache-location FILE Cache file (default: .reframecache)
-      --jobs N              Worker threads (default: one per CPU core when more than 200 files)
+      --jobs N              Worker threads (default: one per core for more than 200 files and 16 MB)
 
   -h, --help                Show this help
   -v, --version             Show the version

@@ -1,5 +1,5 @@
 /** Everything after argument parsing: loaded lazily by main.ts so --help and --version start fast. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { PRESETS, type Preset, SEVERITIES, type Severity, type SeveritySetting } from '@reframe/core';
 import { lintDocument, type Task, type TaskResult } from './analyse.js';
@@ -17,7 +17,7 @@ import { expandPaths, formatOf } from './files.js';
 import { fixUntilStable, writeFixed } from './fix.js';
 import { FORMATS, type FormatName, format } from './formatters/index.js';
 import type { Io } from './main.js';
-import { analyseAll } from './parallel.js';
+import { analyseAll, PARALLEL_THRESHOLD } from './parallel.js';
 import { redactReport } from './redact.js';
 import { type LintedFile, type Report, type ReportedDiagnostic, summarise } from './types.js';
 
@@ -102,6 +102,14 @@ function checkLintOptions(cli: CommandLine): {
   return { formatName, failOn, maxWarnings: count('max-warnings'), jobs: count('jobs') };
 }
 
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
 function displayPath(path: string, cwd: string): string {
   const rel = relative(cwd, path);
   return rel && !rel.startsWith('..') ? rel : path;
@@ -122,8 +130,10 @@ async function lintCommand(cli: CommandLine, io: Io, context: RunContext, setup:
     const cache = values.cache ? new LintCache(resolve(io.cwd, values['cache-location'] ?? '.reframecache')) : undefined;
     cache?.load();
     const tasks: Task[] = [];
+    let totalBytes = 0;
     for (const file of expansion.files) {
       if (changed && !changed.has(file.path)) continue;
+      if (expansion.files.length > PARALLEL_THRESHOLD && options.jobs === undefined) totalBytes += sizeOf(file.path);
       tasks.push({
         index: tasks.length,
         absPath: file.path,
@@ -139,6 +149,7 @@ async function lintCommand(cli: CommandLine, io: Io, context: RunContext, setup:
       toolVersion: setup.version,
       ...setup,
       jobs: options.jobs,
+      totalBytes,
       ...(debug ? { debug } : {}),
     });
     files = [];

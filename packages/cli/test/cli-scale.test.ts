@@ -71,7 +71,7 @@ describe('--cache', () => {
 });
 
 describe('parallel linting', () => {
-  it('uses worker threads for large trees with the same results, in the same order', async () => {
+  it('uses worker threads (--jobs, or automatically for big trees) with the same results, in the same order', async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 240; i++) {
       const body =
@@ -83,8 +83,8 @@ describe('parallel linting', () => {
       files[`notes/${String(i % 7)}/n${i}.txt`] = body;
     }
     const { dir } = tree(files);
-    const parallel = await reframe(['--format', 'json', 'notes'], { cwd: dir, env: { REFRAME_DEBUG: '1' } });
-    expect(parallel.stderr).toMatch(/linting 240 files on \d+ worker threads/);
+    const parallel = await reframe(['--format', 'json', '--jobs', '2', 'notes'], { cwd: dir, env: { REFRAME_DEBUG: '1' } });
+    expect(parallel.stderr).toContain('linting 240 files on 2 worker threads');
     const serial = await reframe(['--format', 'json', '--jobs', '1', 'notes'], { cwd: dir, env: { REFRAME_DEBUG: '1' } });
     expect(serial.stderr).not.toContain('worker threads');
     expect(parallel.stdout).toBe(serial.stdout);
@@ -92,15 +92,27 @@ describe('parallel linting', () => {
     expect(report.files).toHaveLength(240);
     expect(report.summary.errors).toBe(80);
     expect(report.summary.warnings).toBe(80);
-    const small = await reframe(['--format', 'json', 'notes/0'], { cwd: dir, env: { REFRAME_DEBUG: '1' } });
-    expect(small.stderr).not.toContain('worker threads');
+    // Automatic: 240 small files are faster on one thread than on workers that each compile the rules.
+    const auto = await reframe(['--format', 'json', 'notes'], { cwd: dir, env: { REFRAME_DEBUG: '1' } });
+    expect(auto.stderr).not.toContain('worker threads');
+    expect(auto.stdout).toBe(serial.stdout);
+  });
+
+  it('goes parallel automatically past 200 files and 16 MB', async () => {
+    const files: Record<string, string> = {};
+    const filler = 'Denies chest pain. Clean wound, healing well. '.repeat(1900);
+    for (let i = 0; i < 210; i++) files[`n${i}.txt`] = `${filler}\nHe committed suicide.\n`;
+    const { dir } = tree(files);
+    const r = await reframe(['--format', 'json', '.'], { cwd: dir, env: { REFRAME_DEBUG: '1' } });
+    expect(r.stderr).toMatch(/linting 210 files on \d+ worker threads/);
+    expect(parseReport(r.stdout).summary.errors).toBe(210);
   });
 
   it('reports a config error found on a worker thread with exit 2', async () => {
     const files: Record<string, string> = { 'notes/.reframerc.json': '{"rules":{"nope/nothing":"off"}}' };
     for (let i = 0; i < 210; i++) files[`notes/n${i}.txt`] = 'Denies chest pain.\n';
     const { dir } = tree(files);
-    const r = await reframe(['notes'], { cwd: dir });
+    const r = await reframe(['--jobs', '2', 'notes'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('unknown rule "nope/nothing"');
   });
