@@ -199,3 +199,26 @@ describe('reframe init, rules, explain', () => {
     expect(typo.stderr).toContain('did you mean "substance/addict"');
   });
 });
+
+describe('help and version', () => {
+  it('prints help and the version with exit 0, quickly (the engine is not loaded)', async () => {
+    const { dir } = tree({});
+    const help = await reframe(['--help'], { cwd: dir });
+    expect(help.code).toBe(0);
+    for (const option of [
+      '--stdin-filename',
+      '--changed-since',
+      '--fix-dry-run',
+      '--max-warnings',
+      '--redact',
+      '--cache-location',
+      'Exit codes',
+    ]) {
+      expect(help.stdout).toContain(option);
+    }
+    const version = await reframe(['--version'], { cwd: dir });
+    expect(version.code).toBe(0);
+    const pkg = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version: string };
+    expect(version.stdout).toBe(`${pkg.version}\n`);
+  });
+});
