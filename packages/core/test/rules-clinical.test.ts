@@ -220,7 +220,7 @@ const CLEAN: string[] = [
   'Terms like addict and alcoholic harm people.',
   'Do not use the label schizophrenic in notes.',
   'Instead of wheelchair-bound, write uses a wheelchair.',
-  'Training slide: replace frequent flyer with a count of visits.',
+  'Workshop handout: swap frequent flyer for the number of attendances.',
   'We no longer say committed suicide in this service.',
   'Avoid: addict, junkie, alcoholic.',
   'Words to avoid include "addict", "junkie" and "drunk".',
