@@ -12,20 +12,43 @@ export interface LoadedDocument {
   bytes: Buffer;
   /** The file began with a byte order mark (stripped from `text`). */
   bom: boolean;
+  /** How the bytes are encoded: UTF-8 unless a UTF-16 byte order mark says otherwise. */
+  encoding?: TextEncodingName;
 }
+
+export type TextEncodingName = 'utf8' | 'utf16le' | 'utf16be';
 
 export type LoadOutcome = { document: LoadedDocument } | { skipped: string };
 
-/** Only NUL bytes are a reliable sign of a binary file (UTF-16 text also has them, and is not supported). */
-function looksBinary(bytes: Buffer): boolean {
-  return bytes.includes(0);
+/** UTF-16 with a byte order mark, or nothing. */
+function utf16Of(bytes: Buffer): TextEncodingName | undefined {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf16le';
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf16be';
+  return undefined;
 }
 
-export function decodeText(bytes: Buffer): { text: string; bom: boolean } {
+/** NUL bytes are a reliable sign of a binary file, once UTF-16 (which has them) is recognised by its BOM. */
+function looksBinary(bytes: Buffer): boolean {
+  return utf16Of(bytes) === undefined && bytes.includes(0);
+}
+
+export function decodeText(bytes: Buffer): { text: string; bom: boolean; encoding: TextEncodingName } {
+  const utf16 = utf16Of(bytes);
+  if (utf16) {
+    const text = new TextDecoder(utf16 === 'utf16le' ? 'utf-16le' : 'utf-16be').decode(bytes.subarray(2));
+    return { text, bom: true, encoding: utf16 };
+  }
   let text = bytes.toString('utf8');
   const bom = text.charCodeAt(0) === 0xfeff;
   if (bom) text = text.slice(1);
-  return { text, bom };
+  return { text, bom, encoding: 'utf8' };
+}
+
+/** Encode text back the way it was read (BOM included when there was one). */
+export function encodeText(text: string, bom: boolean, encoding: TextEncodingName = 'utf8'): Buffer {
+  if (encoding === 'utf8') return Buffer.from((bom ? '\uFEFF' : '') + text, 'utf8');
+  const le = Buffer.from(`\uFEFF${text}`, 'utf16le');
+  return encoding === 'utf16le' ? le : le.swap16();
 }
 
 export async function loadDocument(path: string, format: FileFormat, bytes: Buffer = readFileSync(path)): Promise<LoadOutcome> {
@@ -42,8 +65,8 @@ export async function loadDocument(path: string, format: FileFormat, bytes: Buff
     }
   }
   if (looksBinary(bytes)) return { skipped: 'looks binary' };
-  const { text, bom } = decodeText(bytes);
-  return { document: { text, lintFormat: format, bytes, bom } };
+  const { text, bom, encoding } = decodeText(bytes);
+  return { document: { text, lintFormat: format, bytes, bom, encoding } };
 }
 
 /** 1-based paragraph of an offset in mammoth's raw text, where each paragraph ends with a blank line. */

@@ -7,6 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import type { Fix } from '@reframe/core';
 import { writeFileAtomic } from './atomic.js';
 import { sha256 } from './cache.js';
+import { encodeText, type TextEncodingName } from './documents.js';
 import { UsageError } from './errors.js';
 import type { ReportedDiagnostic } from './types.js';
 
@@ -48,10 +49,16 @@ export function fixUntilStable(
 }
 
 /** Write fixed text over `path`, only if the file still has the bytes it had when it was read. */
-export function writeFixed(path: string, originalBytes: Buffer, fixedText: string, bom: boolean): void {
+export function writeFixed(
+  path: string,
+  originalBytes: Buffer,
+  fixedText: string,
+  bom: boolean,
+  encoding: TextEncodingName = 'utf8',
+): void {
   const originalHash = sha256(originalBytes);
   const mode = statSync(path).mode;
-  writeFileAtomic(path, (bom ? '\uFEFF' : '') + fixedText, {
+  writeFileAtomic(path, encodeText(fixedText, bom, encoding), {
     mode,
     beforeRename: () => {
       if (sha256(readFileSync(path)) !== originalHash)

@@ -11,7 +11,7 @@ import { runInit } from './commands/init.js';
 import { explainRule, listRules } from './commands/rules.js';
 import { type Overrides, RunContext } from './context.js';
 import { unifiedDiff } from './diff.js';
-import { decodeText, loadDocument } from './documents.js';
+import { decodeText, loadDocument, type TextEncodingName } from './documents.js';
 import { ConfigFailure, UsageError } from './errors.js';
 import { expandPaths, formatOf } from './files.js';
 import { fixUntilStable, writeFixed } from './fix.js';
@@ -190,7 +190,7 @@ async function lintCommand(cli: CommandLine, io: Io, context: RunContext, setup:
       if (values['fix-dry-run']) diffs += unifiedDiff(file.path, result.before, result.after);
       else if (result.after !== result.before && file.absPath && !values.stdin) {
         try {
-          writeFixed(file.absPath, result.bytes, result.after, result.bom);
+          writeFixed(file.absPath, result.bytes, result.after, result.bom, result.encoding);
         } catch (error) {
           if (error instanceof UsageError) throw error;
           throw new UsageError(
@@ -256,6 +256,7 @@ interface FixOutcome {
   after: string;
   bytes: Buffer;
   bom: boolean;
+  encoding: TextEncodingName;
   diagnostics: ReportedDiagnostic[];
 }
 
@@ -272,9 +273,9 @@ async function fixFile(
   } catch (error) {
     throw new UsageError(`${file.path}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  const { text, bom } = decodeText(bytes);
+  const { text, bom, encoding } = decodeText(bytes);
   const settings = context.forFile(file.absPath ?? file.path);
   const lintFormat = format === 'docx' ? 'text' : format;
   const fixed = fixUntilStable(text, (t) => keep(lintDocument({ text: t, lintFormat, bytes, bom }, format, settings)));
-  return { before: text, after: fixed.text, bytes, bom, diagnostics: fixed.diagnostics };
+  return { before: text, after: fixed.text, bytes, bom, encoding, diagnostics: fixed.diagnostics };
 }

@@ -150,7 +150,8 @@ function runFast(text: string, masked: string, format: DocumentFormat, ruleSet: 
     const run = slicer(text, masked, config, out);
     for (const [start, end] of groups) {
       if (!config.equality && !hasAnchor(prefilter, masked.slice(start, end))) continue;
-      run(processors.markdown, start, end, (offset) => offset >= start && offset < end, suffix);
+      const keep = (offset: number) => offset >= start && offset < end;
+      markdownOrText(run, processors, masked, start, end, keep, suffix);
     }
     return out;
   }
@@ -177,13 +178,35 @@ function runFast(text: string, masked: string, format: DocumentFormat, ruleSet: 
   return out;
 }
 
+/**
+ * Parse a Markdown slice; if the Markdown stack overflows its call stack (deeply nested quotes or lists,
+ * or a huge single paragraph: mdast-util-to-nlcst recurses and spreads arrays), lint the same slice as
+ * plain text, block by block, so one odd document never stops a run.
+ */
+function markdownOrText(
+  run: RunSlice,
+  processors: Processors,
+  source: string,
+  start: number,
+  end: number,
+  keep: (offset: number) => boolean,
+  suffix = '',
+): void {
+  try {
+    run(processors.markdown, start, end, keep, suffix);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    for (const [s, e] of blocks(source.slice(start, end))) run(processors.text, start + s, start + e, keep);
+  }
+}
+
 /** The reference path: whole candidate blocks; Markdown parsed as one document. */
 function runFull(text: string, masked: string, format: DocumentFormat, ruleSet: CompiledRuleSet, config: ResolvedConfig): Runs {
   const processors = processorsFor(ruleSet, config.equality);
   const out: Runs = { findings: [], equality: [] };
   if (format === 'markdown') {
     if (config.equality || hasCandidate(masked, ruleSet.index.triggers))
-      slicer(text, masked, config, out)(processors.markdown, 0, masked.length, always);
+      markdownOrText(slicer(text, masked, config, out), processors, masked, 0, masked.length, always);
     return out;
   }
   const source = format === 'html' ? htmlToText(masked) : masked;

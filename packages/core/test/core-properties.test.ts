@@ -160,6 +160,8 @@ describe('pathological input finishes promptly (linear matching)', () => {
     ['thousands of unbalanced quotes', 'markdown', '"'.repeat(50_000) + ' addict'],
     ['thousands of brackets', 'text', '[('.repeat(50_000) + 'addict' + ')]'.repeat(50_000)],
     ['a long phrase prefix repeated', 'text', 'committed '.repeat(100_000)],
+    ['deeply nested Markdown quotes', 'markdown', `${'> '.repeat(5000)}the addict`],
+    ['deeply nested Markdown lists', 'markdown', `${'- '.repeat(3000)}the addict`],
   ];
   it.each(cases)('%s (%s)', (_, fmt, text) => {
     const started = performance.now();
