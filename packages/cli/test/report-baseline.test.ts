@@ -112,14 +112,14 @@ describe('reframe report --baseline', () => {
       (await reframe(['report', '.', '--baseline', 'previous.json', '-f', 'json'], { cwd: dir })).stdout,
     ) as ReportJson;
     expect(statuses(withContext)).toEqual({ 'ward.md substance/addict': 'unchanged' });
-    expect(withContext.resolved?.map((r) => r.location)).toEqual(['line 1, column 5']);
+    expect(withContext.resolved?.map((r) => r.location)).toEqual(['line 1, column 1']);
 
     // Without context, findings pair up in order: the first old one is taken as the survivor.
     const inOrder = JSON.parse(
       (await reframe(['report', '.', '--baseline', 'plain.json', '-f', 'json'], { cwd: dir })).stdout,
     ) as ReportJson;
     expect(statuses(inOrder)).toEqual({ 'ward.md substance/addict': 'unchanged' });
-    expect(inOrder.resolved?.map((r) => r.location)).toEqual(['line 3, column 11']);
+    expect(inOrder.resolved?.map((r) => r.location)).toEqual(['line 3, column 7']);
   });
 
   it('--fail-on-new fails only on new findings at or above the failing severity', async () => {

@@ -89,7 +89,7 @@ describe('reframe report: HTML', () => {
     const r = await reframe(['report', '.', '-o', 'r.html'], { cwd: dir });
     expect(r.code).toBe(1);
     const page = readFileSync(join(dir, 'r.html'), 'utf8');
-    expect(page).toContain('<mark>addict</mark>');
+    expect(page).toContain('<mark>The addict</mark>');
     expect(page).not.toContain('<script>alert');
     expect(page).not.toContain('<img');
     expect(page).not.toContain('<b>name</b>');
