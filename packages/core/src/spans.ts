@@ -10,19 +10,31 @@ export function urlSpans(text: string, base: number): Span[] {
 
 const isLetter = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 
+export interface QuoteScan {
+  spans: Span[];
+  /** Offsets (absolute) of single-quote openers that are never closed. */
+  strandedSingles: number[];
+  /** Offset of the last single quotation character of any kind, or -1. */
+  lastSingleChar: number;
+}
+
 /**
  * Quotation spans (including the marks). Straight double quotes pair in order; curly quotes pair by
  * shape; a single quote opens only at the start of a word and closes only at the end of one, so
- * apostrophes ("it's", "clients'") are not mistaken for quotes.
+ * apostrophes ("it's", "clients'") are not mistaken for quotes. Also reports what the fast path's
+ * windows need: single-quote openers left open, which change pairing for everything after them.
  */
-export function quoteSpans(text: string, base: number): Span[] {
+export function scanQuotes(text: string, base: number): QuoteScan {
   const spans: Span[] = [];
+  const strandedSingles: number[] = [];
+  let lastSingleChar = -1;
   let openDouble = -1;
   let openCurly = -1;
   let openSingle = -1;
   let openSingleChar = '';
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
+    if (c !== '"' && c !== '“' && c !== '”' && c !== "'" && c !== '‘' && c !== '’') continue;
     const before = text[i - 1];
     const after = text[i + 1];
     if (c === '"') {
@@ -36,7 +48,8 @@ export function quoteSpans(text: string, base: number): Span[] {
     } else if (c === '”') {
       if (openCurly >= 0) spans.push([base + openCurly, base + i + 1]);
       openCurly = -1;
-    } else if (c === "'" || c === '‘' || c === '’') {
+    } else {
+      lastSingleChar = base + i;
       const canOpen = !isLetter(before) && after !== undefined && !/\s/.test(after);
       const canClose = openSingle >= 0 && !isLetter(after) && before !== undefined && !/\s/.test(before);
       if (canClose && (openSingleChar === "'" ? c === "'" : c === '’')) {
@@ -48,7 +61,13 @@ export function quoteSpans(text: string, base: number): Span[] {
       }
     }
   }
-  return spans;
+  if (openSingle >= 0) strandedSingles.push(base + openSingle);
+  return { spans: spans.sort((a, b) => a[0] - b[0]), strandedSingles, lastSingleChar };
+}
+
+/** Quotation spans of a paragraph, sorted by start. */
+export function quoteSpans(text: string, base: number): Span[] {
+  return scanQuotes(text, base).spans;
 }
 
 export function inside(spans: Span[], start: number, end: number): Span | undefined {

@@ -9,7 +9,7 @@
  * a full stop, question or exclamation mark after a lower-case word of four or more letters that is not
  * one of the parser's abbreviations, then white space, then a capital letter; and no quotation open.
  */
-import type { Span } from './spans.js';
+import { type Span, scanQuotes } from './spans.js';
 
 export interface Window {
   start: number;
@@ -21,61 +21,6 @@ export interface Window {
 // parse-english merges "Sept. Monday" and the like; these are its lower-case abbreviations of 4+ letters.
 const ABBREVIATIONS = new Set(['thurs', 'tbsp', 'sept', 'tues']);
 const SENTENCE_END = /(?<![A-Za-z])([a-z]{4,})[.?!]\s+(?=[A-Z])/g;
-
-export interface QuoteScan {
-  spans: Span[];
-  /** Offsets (absolute) of single-quote openers that are never closed. */
-  strandedSingles: number[];
-  /** Offset of the last single quotation character of any kind, or -1. */
-  lastSingleChar: number;
-}
-
-const isLetter = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
-
-/**
- * The same pairing as spans.ts quoteSpans (a test keeps the two in step), plus what a window needs:
- * single-quote openers that stay open, which would change pairing for everything after them.
- */
-export function scanQuotes(text: string, base: number): QuoteScan {
-  const spans: Span[] = [];
-  const strandedSingles: number[] = [];
-  let lastSingleChar = -1;
-  let openDouble = -1;
-  let openCurly = -1;
-  let openSingle = -1;
-  let openSingleChar = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c !== '"' && c !== '“' && c !== '”' && c !== "'" && c !== '‘' && c !== '’') continue;
-    const before = text[i - 1];
-    const after = text[i + 1];
-    if (c === '"') {
-      if (openDouble < 0) openDouble = i;
-      else {
-        spans.push([base + openDouble, base + i + 1]);
-        openDouble = -1;
-      }
-    } else if (c === '“') {
-      openCurly = i;
-    } else if (c === '”') {
-      if (openCurly >= 0) spans.push([base + openCurly, base + i + 1]);
-      openCurly = -1;
-    } else {
-      lastSingleChar = base + i;
-      const canOpen = !isLetter(before) && after !== undefined && !/\s/.test(after);
-      const canClose = openSingle >= 0 && !isLetter(after) && before !== undefined && !/\s/.test(before);
-      if (canClose && (openSingleChar === "'" ? c === "'" : c === '’')) {
-        spans.push([base + openSingle, base + i + 1]);
-        openSingle = -1;
-      } else if (canOpen && c !== '’' && openSingle < 0) {
-        openSingle = i;
-        openSingleChar = c;
-      }
-    }
-  }
-  if (openSingle >= 0) strandedSingles.push(base + openSingle);
-  return { spans: spans.sort((a, b) => a[0] - b[0]), strandedSingles, lastSingleChar };
-}
 
 /** Sure sentence boundaries in source[start, end), as offsets of the first letter of the next sentence. */
 export function sureBoundaries(source: string, start: number, end: number): number[] {

@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { type DocumentFormat, lint } from '../src/index.js';
 import { markdownGroups } from '../src/markdown-blocks.js';
-import { quoteSpans } from '../src/spans.js';
-import { planWindows, scanQuotes, sureBoundaries } from '../src/windows.js';
+import { quoteSpans, scanQuotes } from '../src/spans.js';
+import { planWindows, sureBoundaries } from '../src/windows.js';
 import { bundledRuleSet } from './helpers.js';
 
 const MTSAMPLES = fileURLToPath(new URL('../../../../shared/corpus/mtsamples.jsonl', import.meta.url));
