@@ -70,6 +70,8 @@ export function findInParagraph(
 ): RawFinding[] {
   const { tokens } = paragraph;
   if (tokens.length === 0) return [];
+  const matches = ruleSet.index.matches(tokens);
+  if (matches.length === 0) return [];
   const raw = source.slice(paragraph.start, paragraph.end);
   const quotes = quoteSpans(raw, paragraph.start);
   const urls = urlSpans(raw, paragraph.start);
@@ -83,7 +85,7 @@ export function findInParagraph(
   // Last tokens of matches read as mentions, so a list of mentioned terms ("avoid addict, junkie
   // and alcoholic") is a mention throughout.
   const mentionEnds = new Set<number>();
-  for (const m of ruleSet.index.matches(tokens)) {
+  for (const m of matches) {
     const firstToken = tokens[m.first];
     const lastToken = tokens[m.last];
     if (!firstToken || !lastToken) continue;
@@ -105,8 +107,11 @@ export function findInParagraph(
       continue;
     }
     if (respect.quotes && quote) continue;
-    if (rule.notBefore.length && startsAt(tokens, m.last + 1, rule.notBefore, true)) continue;
-    if (rule.notAfter.length && m.first > 0 && endsAt(tokens, m.first - 1, rule.notAfter, true)) continue;
+    // Exceptions read the match's own sentence: "a schizophrenic. Right ventricular …" is not "schizophrenic right".
+    const after = tokens[m.last + 1];
+    if (rule.notBefore.length && after?.sentence === lastToken.sentence && startsAt(tokens, m.last + 1, rule.notBefore, true)) continue;
+    const before = tokens[m.first - 1];
+    if (rule.notAfter.length && before?.sentence === firstToken.sentence && endsAt(tokens, m.first - 1, rule.notAfter, true)) continue;
     if (rule.requires.length || rule.unless.length) {
       const [from, to] = rule.data.exceptions?.scope === 'paragraph' ? [0, tokens.length - 1] : sentenceBounds(tokens, m.first);
       if (rule.requires.length && !occursWithin(tokens, from, to, rule.requires)) continue;

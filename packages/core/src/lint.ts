@@ -171,7 +171,7 @@ function runFast(text: string, masked: string, format: DocumentFormat, ruleSet: 
       continue;
     }
     const offsets = anchors.map((a) => a.at);
-    const context = (at: number): number => (paragraphScoped.has(at) ? PARAGRAPH_CONTEXT : 1);
+    const context = (at: number): number => (paragraphScoped.has(at) ? PARAGRAPH_CONTEXT : 0);
     for (const w of planWindows(source, start, end, offsets, context))
       run(processors.text, w.start, w.end, (offset) => kept(w.keep, offset));
   }

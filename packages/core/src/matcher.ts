@@ -66,39 +66,101 @@ export function occursWithin(tokens: Token[], from: number, to: number, seqs: Se
   return false;
 }
 
-/** An index from first-token forms to the sequences that start with them. */
+interface Entry<T> {
+  seq: Sequence;
+  value: T;
+  /** Insertion order: matches at one token are reported in this order, as they were added. */
+  order: number;
+}
+
+/** Sequences sharing a first form, split by their second form so common first words stay cheap. */
+interface FirstWordBucket<T> {
+  /** One-token sequences and those whose second token is a wildcard. */
+  rest: Array<Entry<T>>;
+  bySecond: Map<string, Array<Entry<T>>>;
+}
+
+export interface SequenceMatch<T> {
+  value: T;
+  first: number;
+  last: number;
+  seq: Sequence;
+}
+
+/**
+ * An index from first-token forms (then second-token forms) to the sequences that start with them.
+ * Many phrases start with "a", "is" or "her": keying on two words keeps the attempts per token few.
+ */
 export class SequenceIndex<T> {
-  private readonly folded = new Map<string, Array<{ seq: Sequence; value: T }>>();
-  private readonly exact = new Map<string, Array<{ seq: Sequence; value: T }>>();
+  private readonly folded = new Map<string, FirstWordBucket<T>>();
+  private readonly exact = new Map<string, FirstWordBucket<T>>();
+  private readonly all: Array<Entry<T>> = [];
   /** Lower-cased first words of every sequence, for prefiltering raw text. */
   readonly triggers = new Set<string>();
 
   add(seq: Sequence, value: T): void {
     const first = seq.tokens[0];
     if (first?.kind !== 'words') return;
+    const entry: Entry<T> = { seq, value, order: this.all.length };
+    this.all.push(entry);
     const map = seq.caseSensitive ? this.exact : this.folded;
+    const second = seq.tokens[1];
     for (const form of first.forms) {
-      let list = map.get(form);
-      if (!list) map.set(form, (list = []));
-      list.push({ seq, value });
+      let bucket = map.get(form);
+      if (!bucket) map.set(form, (bucket = { rest: [], bySecond: new Map() }));
+      if (second?.kind === 'words') {
+        for (const next of second.forms) {
+          let list = bucket.bySecond.get(next);
+          if (!list) bucket.bySecond.set(next, (list = []));
+          list.push(entry);
+        }
+      } else bucket.rest.push(entry);
       this.triggers.add(form.toLowerCase());
     }
   }
 
-  /** Every match in the token list: [value, first token, last token]. */
-  *matches(tokens: Token[]): Generator<{ value: T; first: number; last: number; seq: Sequence }> {
+  /** Every sequence with its value, in the order added. */
+  entries(): ReadonlyArray<{ seq: Sequence; value: T }> {
+    return this.all;
+  }
+
+  /** Every match in the token list, by first token, then in the order the sequences were added. */
+  matches(tokens: Token[]): Array<SequenceMatch<T>> {
+    const out: Array<SequenceMatch<T>> = [];
     for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i];
-      if (!token) continue;
+      const token = tokens[i] as Token;
+      const next = tokens[i + 1];
       const folded = this.folded.get(token.lower);
-      const exact = this.exact.get(token.text);
-      for (const list of [folded, exact]) {
-        if (!list) continue;
-        for (const { seq, value } of list) {
-          const last = matchAt(tokens, i, seq);
-          if (last >= 0) yield { value, first: i, last, seq };
-        }
+      if (folded) this.tryBucket(folded, next?.lower, tokens, i, out);
+      if (this.exact.size > 0) {
+        const exact = this.exact.get(token.text);
+        if (exact) this.tryBucket(exact, next?.text, tokens, i, out);
       }
+    }
+    return out;
+  }
+
+  private tryBucket(bucket: FirstWordBucket<T>, nextForm: string | undefined, tokens: Token[], i: number, out: Array<SequenceMatch<T>>): void {
+    const paired = nextForm === undefined ? undefined : bucket.bySecond.get(nextForm);
+    const { rest } = bucket;
+    if (rest.length === 0 && !paired) return;
+    // Merge the two lists (each in insertion order) so the report order is the order added.
+    let a = 0;
+    let b = 0;
+    const pairedLength = paired?.length ?? 0;
+    while (a < rest.length || b < pairedLength) {
+      const fromRest = rest[a];
+      const fromPaired = paired?.[b];
+      let entry: Entry<T>;
+      if (fromRest && (!fromPaired || fromRest.order < fromPaired.order)) {
+        entry = fromRest;
+        a++;
+      } else {
+        entry = fromPaired as Entry<T>;
+        b++;
+      }
+      const last = matchAt(tokens, i, entry.seq);
+      if (last >= 0) out.push({ value: entry.value, first: i, last, seq: entry.seq });
     }
   }
 

@@ -49,7 +49,7 @@ const WORD = /^[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*$/u;
 const JOINING_PUNCTUATION = new Set([',', '/', ':', ';', '&']);
 
 export function normaliseWord(word: string): string {
-  return word.replace(/’/g, "'");
+  return word.includes('’') ? word.replace(/’/g, "'") : word;
 }
 
 function parseToken(raw: string, pattern: string): ParsedToken {

@@ -7,7 +7,7 @@
 
 import { frequencyOf } from './common-words.js';
 import type { CompiledRuleSet } from './compile.js';
-import { compilePattern, type Sequence, type TokenTest } from './pattern.js';
+import type { Sequence, TokenTest } from './pattern.js';
 
 type WordTest = Extract<TokenTest, { kind: 'words' }>;
 
@@ -39,51 +39,22 @@ interface RuleFlags {
   exceptions?: { scope?: string };
 }
 
-type IndexList = Array<{ seq: Sequence; value?: { rule?: { data?: RuleFlags } } }>;
-interface IndexShape {
-  folded?: Map<string, IndexList>;
-  exact?: Map<string, IndexList>;
-}
-
 const paragraphScoped = (data: RuleFlags | undefined): boolean =>
   data?.exceptions?.scope !== undefined && data.exceptions.scope !== 'sentence';
 
-/**
- * The phrase variants of every rule. Read from the compiled index (its maps are private to the type
- * checker only, and reading them saves compiling every pattern twice); if that shape ever changes,
- * compile them again from the data exactly as compile.ts does.
- */
+/** The phrase variants of every rule, one per compiled sequence. */
 function variantsOf(ruleSet: CompiledRuleSet): Variant[] {
-  const shape = ruleSet.index as unknown as IndexShape;
-  if (shape.folded instanceof Map && shape.exact instanceof Map) {
-    const seen = new Map<Sequence, Variant>();
-    for (const map of [shape.folded, shape.exact]) {
-      for (const list of map.values()) {
-        for (const { seq, value } of list) {
-          const data = value?.rule?.data;
-          const before = seen.get(seq);
-          seen.set(seq, {
-            seq,
-            quoted: (before?.quoted ?? true) && data?.quoted === true,
-            paragraph: (before?.paragraph ?? false) || paragraphScoped(data),
-          });
-        }
-      }
-    }
-    return [...seen.values()];
+  const seen = new Map<Sequence, Variant>();
+  for (const { seq, value } of ruleSet.index.entries()) {
+    const data = value.rule.data as RuleFlags;
+    const before = seen.get(seq);
+    seen.set(seq, {
+      seq,
+      quoted: (before?.quoted ?? true) && data.quoted === true,
+      paragraph: (before?.paragraph ?? false) || paragraphScoped(data),
+    });
   }
-  const out: Variant[] = [];
-  for (const pack of ruleSet.data.packs) {
-    for (const rule of pack.rules) {
-      for (const raw of rule.match) {
-        const entry = typeof raw === 'string' ? { phrase: raw } : raw;
-        for (const seq of compilePattern(entry.phrase, { caseSensitive: entry.caseSensitive, plural: entry.plural })) {
-          out.push({ seq, quoted: rule.quoted === true, paragraph: paragraphScoped(rule as RuleFlags) });
-        }
-      }
-    }
-  }
-  return out;
+  return [...seen.values()];
 }
 
 /** Word start as the retext tokens see it: the first run of letters or digits before any apostrophe. */
@@ -177,25 +148,75 @@ export function prefilterFor(ruleSet: CompiledRuleSet): Prefilter {
   return found;
 }
 
-const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 /** Generous characters per token when looking around an anchor; too few tokens found means "keep". */
 const CHARS_PER_TOKEN = 48;
 /** Slack for tokenisation differences between this scan and the parser. */
 const SLACK = 2;
 
-/** Word keys of up to `count` tokens before `at` (or null when the look-back may have been too short). */
-function keysBefore(text: string, at: number, count: number): Set<string> | null {
-  const from = Math.max(0, at - CHARS_PER_TOKEN * count);
-  const tokens = text.slice(from, at).match(TOKEN) ?? [];
-  if (tokens.length < count && from > 0) return null;
-  return new Set(tokens.slice(-count).map(keyOf));
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+function isWordChar(code: number, char: string): boolean {
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return LETTER_OR_DIGIT.test(char);
+}
+const isApostrophe = (code: number): boolean => code === 39 || code === 0x2019;
+
+/**
+ * Word keys of up to `count` tokens before `at`, nearest first, as the token pattern
+ * [\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)* and keyOf() see them; null when the look-back ran out of
+ * room before finding them (the caller then keeps the candidate).
+ */
+function keysBefore(text: string, at: number, count: number): string[] | null {
+  const limit = Math.max(0, at - CHARS_PER_TOKEN * count);
+  const keys: string[] = [];
+  let i = at - 1;
+  while (keys.length < count) {
+    while (i >= limit && !isWordChar(text.charCodeAt(i), text[i] as string)) i--;
+    if (i < limit) return limit > 0 ? null : keys;
+    // One token, read backwards: runs of word characters joined by single apostrophes.
+    let runStart = i;
+    for (;;) {
+      while (runStart - 1 >= limit && isWordChar(text.charCodeAt(runStart - 1), text[runStart - 1] as string)) runStart--;
+      const before = runStart - 1;
+      if (before - 1 >= limit && isApostrophe(text.charCodeAt(before)) && isWordChar(text.charCodeAt(before - 1), text[before - 1] as string)) {
+        runStart = before - 1;
+        continue;
+      }
+      break;
+    }
+    if (runStart === limit && limit > 0) return null;
+    keys.push(keyAt(text, runStart));
+    i = runStart - 1;
+  }
+  return keys;
 }
 
-function keysAfter(text: string, at: number, count: number): Set<string> | null {
-  const to = Math.min(text.length, at + CHARS_PER_TOKEN * count);
-  const tokens = text.slice(at, to).match(TOKEN) ?? [];
-  if (tokens.length < count && to < text.length) return null;
-  return new Set(tokens.slice(0, count).map(keyOf));
+function keysAfter(text: string, at: number, count: number): string[] | null {
+  const limit = Math.min(text.length, at + CHARS_PER_TOKEN * count);
+  const keys: string[] = [];
+  let i = at;
+  while (keys.length < count) {
+    while (i < limit && !isWordChar(text.charCodeAt(i), text[i] as string)) i++;
+    if (i >= limit) return limit < text.length ? null : keys;
+    keys.push(keyAt(text, i));
+    // Skip the rest of the token, apostrophe-joined parts included.
+    for (;;) {
+      while (i < limit && isWordChar(text.charCodeAt(i), text[i] as string)) i++;
+      if (i + 1 < limit && isApostrophe(text.charCodeAt(i)) && isWordChar(text.charCodeAt(i + 1), text[i + 1] as string)) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    if (i >= limit && limit < text.length) return null;
+  }
+  return keys;
+}
+
+/** keyOf() of the token starting at `from`: its first run of word characters, lower-cased. */
+function keyAt(text: string, from: number): string {
+  let end = from;
+  while (end < text.length && isWordChar(text.charCodeAt(end), text[end] as string)) end++;
+  return text.slice(from, end).toLowerCase();
 }
 
 /**
@@ -211,16 +232,16 @@ function plausible(prefilter: Prefilter, text: string, key: string, at: number, 
 }
 
 function plausibleInWindow(checks: VariantCheck[], text: string, at: number, length: number): boolean {
-  let before: Set<string> | null | undefined;
-  let after: Set<string> | null | undefined;
+  let before: string[] | null | undefined;
+  let after: string[] | null | undefined;
   for (const check of checks) {
     if (check.quoted && !quoteBefore(text, at, check.before)) continue;
     if (check.others.length === 0) return true;
     before ??= keysBefore(text, at, maxOf(checks, 'before') + SLACK);
     after ??= keysAfter(text, at + length, maxOf(checks, 'after') + SLACK);
     if (before === null || after === null) return true;
-    const near = (words: Set<string>): boolean => [...words].some((w) => before?.has(w) || after?.has(w));
-    if (check.others.every(near)) return true;
+    const near = before.concat(after);
+    if (check.others.every((words) => near.some((w) => words.has(w)))) return true;
   }
   return false;
 }

@@ -67,25 +67,47 @@ export function paragraphsOf(tree: Root, source: string, base = 0): ParagraphTok
   return out;
 }
 
+const PLAIN_WORD = /[A-Za-z0-9]+/y;
+
+/** Is source[from, to) exactly one space (the common join)? */
+const singleSpace = (source: string, from: number, to: number): boolean => to - from === 1 && source.charCodeAt(from) === 32;
+
 function addSentence(sentence: Sentence, into: ParagraphTokens, source: string, base: number): void {
   const range = offsetsOf(sentence);
   if (!range) return;
   const index = into.sentences.length;
   into.sentences.push([range[0] + base, range[1] + base]);
   let previousEnd = -1;
+  const push = (start: number, end: number, written: string): void => {
+    const text = normaliseWord(written);
+    const token: Token = { text, lower: text.toLowerCase(), start, end, join: 'start', sentence: index };
+    if (previousEnd >= 0) {
+      if (singleSpace(source, previousEnd, start)) token.join = 'space';
+      else {
+        const joined = classifyJoin(source.slice(previousEnd, start));
+        token.join = joined.join;
+        if (joined.punct !== undefined) token.punct = joined.punct;
+      }
+    }
+    into.tokens.push(token);
+    previousEnd = end;
+  };
   for (const child of sentence.children) {
     if (child.type !== 'WordNode') continue;
     const wordRange = offsetsOf(child);
     if (!wordRange) continue;
     const wordStart = wordRange[0] + base;
-    const raw = source.slice(wordStart, wordRange[1] + base);
+    const wordEnd = wordRange[1] + base;
+    // Most words are plain ASCII letters and digits: one token, nothing to normalise.
+    PLAIN_WORD.lastIndex = wordStart;
+    if (PLAIN_WORD.test(source) && PLAIN_WORD.lastIndex === wordEnd) {
+      push(wordStart, wordEnd, source.slice(wordStart, wordEnd));
+      continue;
+    }
+    const raw = source.slice(wordStart, wordEnd);
     for (const m of raw.matchAll(SUB_TOKEN)) {
       const start = wordStart + (m.index ?? 0);
-      const end = start + m[0].length;
-      const text = normaliseWord(m[0]);
-      const joined = previousEnd < 0 ? { join: 'start' as const } : classifyJoin(source.slice(previousEnd, start));
-      into.tokens.push({ text, lower: text.toLowerCase(), start, end, ...joined, sentence: index });
-      previousEnd = end;
+      push(start, start + m[0].length, m[0]);
     }
   }
 }

@@ -1,9 +1,9 @@
 /**
- * Windows of a large plain-text block to parse instead of the whole block. A window runs from two
- * sure sentence boundaries before a candidate to two after it; only findings in the middle part (the
- * candidate's own sentence, between the nearest boundaries) are kept. The outer sentences are context,
- * so checks that peek across a sentence edge (notBefore/notAfter) and the parser's own sentence merging
- * see the same text as in a whole-block parse.
+ * Windows of a large plain-text block to parse instead of the whole block. A window runs from the sure
+ * sentence boundary before a candidate to the one after it (with `context` > 0, that many more sure
+ * sentences on each side); only findings in the middle part (the candidate's own sentence, between the
+ * nearest boundaries) are kept. Every check the matcher makes reads the match's own sentence, so the
+ * own sentence is enough; rules whose exceptions read the whole paragraph ask for more context.
  *
  * A "sure" boundary is one the English parser always makes and the quotation scan cannot straddle:
  * a full stop, question or exclamation mark after a lower-case word of four or more letters that is not
@@ -62,7 +62,7 @@ export function planWindows(
   start: number,
   end: number,
   candidates: number[],
-  context: (candidate: number) => number = () => 1,
+  context: (candidate: number) => number = () => 0,
 ): Window[] {
   if (candidates.length === 0) return [];
   const cuts = sureBoundaries(source, start, end);

@@ -49,3 +49,18 @@ describe('mentioned terms in a list', () => {
     expect(lint('Avoid addict; the junkie in bed 4 is waiting.', { ruleSet: rs }).map((d) => d.actual)).toEqual(['junkie']);
   });
 });
+
+describe('exceptions read the match’s own sentence', () => {
+  const rs = ruleSetOf([{ id: 'test/noun', match: ['a schizophrenic'], exceptions: { notBefore: ['right'], notAfter: ['was'] } }]);
+  const found = (text: string) => lint(text, { ruleSet: rs }).map((d) => d.actual);
+
+  it('applies notBefore and notAfter inside the sentence', () => {
+    expect(found('Described as a schizophrenic right away.')).toEqual([]);
+    expect(found('It was a schizophrenic presentation.')).toEqual([]);
+  });
+
+  it('does not let the next or previous sentence’s words cancel a finding', () => {
+    expect(found('The referral describes him as a schizophrenic. Right ventricular pressure was normal.')).toEqual(['a schizophrenic']);
+    expect(found('Pressure was. A schizophrenic label was used.')).toEqual(['A schizophrenic']);
+  });
+});
