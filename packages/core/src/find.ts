@@ -1,7 +1,7 @@
 /** Find rule matches in one paragraph and apply the context checks that do not depend on config. */
 import type { CompiledEntry, CompiledRuleSet } from './compile.js';
 import { endsAt, occursWithin, type SequenceIndex, startsAt } from './matcher.js';
-import { inside, quoteSpans, type Span, urlSpans } from './spans.js';
+import { inside, quoteSpans, type Span, SpanLookup, urlSpans } from './spans.js';
 import { fillSuggestions } from './templates.js';
 import type { ParagraphTokens, Token } from './tokens.js';
 
@@ -67,13 +67,15 @@ export function findInParagraph(
   ruleSet: CompiledRuleSet,
   respect: RespectOptions,
   extraAllow: SequenceIndex<true> | null = null,
+  blockQuotes?: SpanLookup,
 ): RawFinding[] {
   const { tokens } = paragraph;
   if (tokens.length === 0) return [];
   const matches = ruleSet.index.matches(tokens);
   if (matches.length === 0) return [];
   const raw = source.slice(paragraph.start, paragraph.end);
-  const quotes = quoteSpans(raw, paragraph.start);
+  // Quotations pair from the start of the block: a window parsed from mid-block uses the block's.
+  const quotes = blockQuotes ?? new SpanLookup(quoteSpans(raw, paragraph.start));
   const urls = urlSpans(raw, paragraph.start);
   let allowSpans: Span[] | undefined;
   const allowed = (start: number, end: number): boolean => {
@@ -93,7 +95,7 @@ export function findInParagraph(
     const end = lastToken.end;
     const rule = m.value.rule;
     if (inside(urls, start, end)) continue;
-    const quote = inside(quotes, start, end);
+    const quote = quotes.holding(start, end);
     // Templated suggestions take words from this match, so such a finding gets its own entry.
     const entryFor = (): CompiledEntry =>
       m.value.templated

@@ -16,7 +16,7 @@ import { markdownGroups } from './markdown-blocks.js';
 import { LineIndex } from './positions.js';
 import { type Candidate, candidatesIn, hasAnchor, type Prefilter, prefilterFor } from './prefilter.js';
 import { type ReframeRun, retextReframe } from './retext-reframe.js';
-import type { Span } from './spans.js';
+import { quoteSpans, type Span, SpanLookup } from './spans.js';
 import type { Diagnostic, DocumentFormat, Suggestion } from './types.js';
 import { kept, planWindows } from './windows.js';
 
@@ -97,12 +97,20 @@ interface Runs {
 }
 
 /** Parse text[start, end) (plus optional trailing context) and collect findings starting in `keep`. */
-type RunSlice = (processor: Processor, start: number, end: number, keep: (offset: number) => boolean, suffix?: string) => void;
+type RunSlice = (
+  processor: Processor,
+  start: number,
+  end: number,
+  keep: (offset: number) => boolean,
+  suffix?: string,
+  blockQuotes?: SpanLookup,
+) => void;
 
 function slicer(text: string, source: string, config: ResolvedConfig, out: Runs): RunSlice {
-  return (processor, start, end, keep, suffix = '') => {
+  return (processor, start, end, keep, suffix = '', blockQuotes) => {
     const findings: RawFinding[] = [];
     const data: ReframeRun = { source: text, base: start, respect: config.respect, extraAllow: config.allow, findings };
+    if (blockQuotes) data.blockQuotes = blockQuotes;
     const file = new VFile({ value: source.slice(start, end) + suffix, data: { reframe: data } });
     const tree = processor.parse(file);
     processor.runSync(tree, file);
@@ -129,7 +137,7 @@ function blocksWithAnchors(source: string, prefilter: Prefilter): Array<{ span: 
 }
 
 /** Blocks up to this size are parsed whole; larger ones by windows around their candidates. */
-const WHOLE_BLOCK_LIMIT = 1_000;
+const WHOLE_BLOCK_LIMIT = 200;
 /**
  * A rule whose exceptions read the whole paragraph (`scope: paragraph`) needs its block parsed whole,
  * up to this size. Beyond it the "paragraph" is a page of text with no blank line (a file without
@@ -172,8 +180,9 @@ function runFast(text: string, masked: string, format: DocumentFormat, ruleSet: 
     }
     const offsets = anchors.map((a) => a.at);
     const context = (at: number): number => (paragraphScoped.has(at) ? PARAGRAPH_CONTEXT : 0);
+    const blockQuotes = new SpanLookup(quoteSpans(text.slice(start, end), start));
     for (const w of planWindows(source, start, end, offsets, context))
-      run(processors.text, w.start, w.end, (offset) => kept(w.keep, offset));
+      run(processors.text, w.start, w.end, (offset) => kept(w.keep, offset), '', blockQuotes);
   }
   return out;
 }

@@ -140,7 +140,13 @@ export class SequenceIndex<T> {
     return out;
   }
 
-  private tryBucket(bucket: FirstWordBucket<T>, nextForm: string | undefined, tokens: Token[], i: number, out: Array<SequenceMatch<T>>): void {
+  private tryBucket(
+    bucket: FirstWordBucket<T>,
+    nextForm: string | undefined,
+    tokens: Token[],
+    i: number,
+    out: Array<SequenceMatch<T>>,
+  ): void {
     const paired = nextForm === undefined ? undefined : bucket.bySecond.get(nextForm);
     const { rest } = bucket;
     if (rest.length === 0 && !paired) return;

@@ -2,24 +2,34 @@
  * The file-system side of core: read rule packs, the source register, context lists and config
  * files, validate them, and compile the rule set once. Everything here reports file:line:column.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
 import { type CompiledRuleSet, compileRuleSet, RuleCompileError } from './compile.js';
 import type { ReframeConfig } from './config.js';
 import { ReframeFileError, ReframeFileErrors } from './errors.js';
+import { CORE_CODE_DIR, CORE_DIR } from './paths.js';
+import { type RuleSetSnapshot, ruleSetFromSnapshot, SNAPSHOT_FORMAT, snapshotOf } from './snapshot.js';
 import type { ContextData, PackData, RuleData, RuleSetData, SourceData } from './types.js';
 import { type ParsedData, parseData, validateData } from './validate.js';
 
 export { ReframeFileError, ReframeFileErrors } from './errors.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
 /** packages/core/schema, next to dist/ and src/. */
-export const SCHEMA_DIR = resolve(here, '..', 'schema');
+export const SCHEMA_DIR = join(CORE_DIR, 'schema');
 /** The bundled rules/ folder at the repository root. */
-export const DEFAULT_RULES_DIR = resolve(here, '..', '..', '..', 'rules');
+export const DEFAULT_RULES_DIR = resolve(CORE_DIR, '..', '..', 'rules');
+
+/** Where the build writes the compiled snapshot of the bundled rules (see scripts/snapshot-rules.mjs). */
+export const DEFAULT_SNAPSHOT_FILE = join(CORE_DIR, 'dist', 'rules.snapshot.json');
 
 const RESERVED = new Set(['sources.yml', 'context.yml']);
+
+function packNames(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((n) => /\.ya?ml$/.test(n) && !RESERVED.has(n))
+    .sort();
+}
 
 let packSchema: object | undefined;
 let configSchema: object | undefined;
@@ -102,6 +112,8 @@ export interface LoadRuleSetOptions {
   rulesDir?: string;
   /** More pack files (user packs). They may cite sources from the bundled register. */
   extraPacks?: string[];
+  /** Compiled snapshot to try first (default: the build's, next to dist/); false to always compile. */
+  snapshotFile?: string | false;
 }
 
 /** Read, validate and compile every pack: do this once and reuse the result for every document. */
@@ -109,9 +121,7 @@ export function loadRuleSetData(options: LoadRuleSetOptions = {}): RuleSetData {
   const dir = options.rulesDir ?? DEFAULT_RULES_DIR;
   let names: string[];
   try {
-    names = readdirSync(dir)
-      .filter((n) => /\.ya?ml$/.test(n) && !RESERVED.has(n))
-      .sort();
+    names = packNames(dir);
   } catch (error) {
     throw new ReframeFileError(dir, 1, 1, `cannot read the rules folder: ${(error as NodeJS.ErrnoException).code ?? ''}`);
   }
@@ -131,6 +141,14 @@ export function loadRuleSetData(options: LoadRuleSetOptions = {}): RuleSetData {
 }
 
 export function loadRuleSet(options: LoadRuleSetOptions = {}): CompiledRuleSet {
+  if (!options.extraPacks?.length && options.snapshotFile !== false) {
+    const snapshot = readSnapshot(options.rulesDir ?? DEFAULT_RULES_DIR, options.snapshotFile);
+    if (snapshot) return snapshot;
+  }
+  return compileFromFiles(options);
+}
+
+function compileFromFiles(options: LoadRuleSetOptions): CompiledRuleSet {
   const data = loadRuleSetData(options);
   try {
     return compileRuleSet(data);
@@ -139,6 +157,53 @@ export function loadRuleSet(options: LoadRuleSetOptions = {}): CompiledRuleSet {
       throw new ReframeFileError(error.file, ...locateRule(error.file, error.ruleId), error.message.replace(`${error.file}: `, ''));
     throw error;
   }
+}
+
+/**
+ * Identifies a rules folder's files and the engine code that compiles them: a snapshot made from
+ * other rules, or by other code, never matches. Reads every file; no parsing.
+ */
+export function ruleSetFingerprint(rulesDir: string = DEFAULT_RULES_DIR): string {
+  const hash = createHash('sha256').update(`reframe rule-set snapshot ${SNAPSHOT_FORMAT}\0`);
+  for (const name of [...packNames(rulesDir), 'sources.yml', 'context.yml'])
+    hash
+      .update(`${name}\0`)
+      .update(readFileSync(join(rulesDir, name)))
+      .update('\0');
+  // This module's folder: dist/*.js when built (src/*.ts under the test runner).
+  for (const name of readdirSync(CORE_CODE_DIR)
+    .filter((n) => /\.(js|ts)$/.test(n) && !n.endsWith('.d.ts'))
+    .sort())
+    hash
+      .update(`${name}\0`)
+      .update(readFileSync(join(CORE_CODE_DIR, name)))
+      .update('\0');
+  return hash.digest('hex');
+}
+
+/** The compiled rules from a current snapshot, or undefined (missing, stale or unreadable: compile instead). */
+function readSnapshot(rulesDir: string, file = DEFAULT_SNAPSHOT_FILE): CompiledRuleSet | undefined {
+  let snapshot: RuleSetSnapshot;
+  try {
+    snapshot = JSON.parse(readFileSync(file, 'utf8')) as RuleSetSnapshot;
+    if (snapshot.format !== SNAPSHOT_FORMAT || snapshot.fingerprint !== ruleSetFingerprint(rulesDir)) return undefined;
+    for (const pack of snapshot.data.packs) pack.file = join(rulesDir, pack.file);
+    return ruleSetFromSnapshot(snapshot);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Compile the rules folder and write its snapshot (atomically); returns the snapshot's path. */
+export function writeRuleSetSnapshot(rulesDir: string = DEFAULT_RULES_DIR, file = DEFAULT_SNAPSHOT_FILE): string {
+  const fingerprint = ruleSetFingerprint(rulesDir);
+  const snapshot = snapshotOf(compileFromFiles({ rulesDir }), fingerprint);
+  // Pack paths relative to the folder, so the snapshot does not depend on where the repository lives.
+  const data = { ...snapshot.data, packs: snapshot.data.packs.map((p) => ({ ...p, file: relative(rulesDir, p.file) })) };
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, JSON.stringify({ ...snapshot, data }));
+  renameSync(temporary, file);
+  return file;
 }
 
 function locateRule(file: string, id: string): [number, number] {

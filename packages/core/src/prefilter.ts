@@ -12,9 +12,14 @@ import type { Sequence, TokenTest } from './pattern.js';
 type WordTest = Extract<TokenTest, { kind: 'words' }>;
 
 /** Estimated frequency of a word test in clinical prose: lower is a better anchor. */
+const costs = new WeakMap<WordTest, number>();
 function cost(test: WordTest): number {
-  let total = 0;
-  for (const form of test.forms) total += frequencyOf(keyOf(form));
+  let total = costs.get(test);
+  if (total === undefined) {
+    total = 0;
+    for (const form of test.forms) total += frequencyOf(keyOf(form));
+    costs.set(test, total);
+  }
   return total;
 }
 
@@ -123,29 +128,86 @@ function anchorsOf(ruleSet: CompiledRuleSet): Anchors {
 const escapeRegExp = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export interface Prefilter {
-  /** Matches every anchor word; use with lastIndex. Global, case-insensitive. */
-  readonly pattern: RegExp;
   readonly keys: ReadonlySet<string>;
   readonly checks: ReadonlyMap<string, VariantCheck[]>;
+  /** Keys by a hash of their letters, for the allocation-free word scan (ASCII keys only). */
+  readonly byHash: ReadonlyMap<number, string[]>;
+  /** Only when some key has non-ASCII letters: a Unicode-aware pattern instead of the scan. */
+  readonly pattern?: RegExp;
 }
 
 const cache = new WeakMap<CompiledRuleSet, Prefilter>();
+
+/** ASCII letters and digits: the boundaries the anchor scan uses. */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) ASCII_WORD[c] = 1;
+for (let c = 65; c <= 90; c++) ASCII_WORD[c] = 1;
+for (let c = 97; c <= 122; c++) ASCII_WORD[c] = 1;
+
+/** The hash the scan computes while it reads a word: lower-cased ASCII letters, FNV-style. */
+function wordHash(word: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ (word.charCodeAt(i) | 32), 0x01000193);
+  return h >>> 0;
+}
 
 export function prefilterFor(ruleSet: CompiledRuleSet): Prefilter {
   let found = cache.get(ruleSet);
   if (found) return found;
   const { keys, checks } = anchorsOf(ruleSet);
-  const ascii = [...keys].every((k) => /^[\x20-\x7e]*$/.test(k));
-  // Longest first, so alternation prefers whole words. ASCII-only boundaries are a superset of the
-  // tokeniser's (a non-ASCII letter next to a key still counts as a boundary): extra candidates, no misses.
-  const alternation = [...keys]
-    .sort((a, b) => b.length - a.length)
-    .map(escapeRegExp)
-    .join('|');
-  const source = keys.size === 0 ? '(?!)' : `(?<![A-Za-z0-9])(?:${alternation})(?![A-Za-z0-9])`;
-  found = { pattern: new RegExp(source, ascii ? 'gi' : 'giu'), keys, checks };
+  const byHash = new Map<number, string[]>();
+  for (const key of keys) {
+    const h = wordHash(key);
+    const list = byHash.get(h);
+    if (list) list.push(key);
+    else byHash.set(h, [key]);
+  }
+  found = { keys, checks, byHash };
+  if (![...keys].every((k) => /^[A-Za-z0-9]*$/.test(k))) {
+    // Longest first, so alternation prefers whole words. ASCII-only boundaries are a superset of the
+    // tokeniser's (a non-ASCII letter next to a key still counts as a boundary): extra candidates, no misses.
+    const alternation = [...keys]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp)
+      .join('|');
+    found = { ...found, pattern: new RegExp(`(?<![A-Za-z0-9])(?:${alternation})(?![A-Za-z0-9])`, 'giu') };
+  }
   cache.set(ruleSet, found);
   return found;
+}
+
+/**
+ * Call `visit` for every anchor key in the text: a maximal run of ASCII letters and digits that is a
+ * key, case-insensitively (what the pattern above matches). Hashes each run as it reads it, so words
+ * that are not keys cost no allocation.
+ */
+function forEachAnchor(prefilter: Prefilter, text: string, visit: (at: number, key: string) => void): void {
+  if (prefilter.pattern) {
+    const re = prefilter.pattern;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) visit(m.index, m[0].toLowerCase());
+    return;
+  }
+  const { byHash } = prefilter;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    if (c >= 128 || ASCII_WORD[c] === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let h = 0x811c9dc5;
+    do {
+      h = Math.imul(h ^ (c | 32), 0x01000193);
+      c = ++i < n ? text.charCodeAt(i) : 0;
+    } while (i < n && c < 128 && ASCII_WORD[c] === 1);
+    const found = byHash.get(h >>> 0);
+    if (!found) continue;
+    const word = text.slice(start, i).toLowerCase();
+    if (found.includes(word)) visit(start, word);
+  }
 }
 
 /** Generous characters per token when looking around an anchor; too few tokens found means "keep". */
@@ -177,7 +239,11 @@ function keysBefore(text: string, at: number, count: number): string[] | null {
     for (;;) {
       while (runStart - 1 >= limit && isWordChar(text.charCodeAt(runStart - 1), text[runStart - 1] as string)) runStart--;
       const before = runStart - 1;
-      if (before - 1 >= limit && isApostrophe(text.charCodeAt(before)) && isWordChar(text.charCodeAt(before - 1), text[before - 1] as string)) {
+      if (
+        before - 1 >= limit &&
+        isApostrophe(text.charCodeAt(before)) &&
+        isWordChar(text.charCodeAt(before - 1), text[before - 1] as string)
+      ) {
         runStart = before - 1;
         continue;
       }
@@ -272,12 +338,10 @@ export interface Candidate {
 /** Anchor words in text where a phrase variant could match. */
 export function candidatesIn(prefilter: Prefilter, text: string): Candidate[] {
   const out: Candidate[] = [];
-  const re = prefilter.pattern;
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const verdict = plausible(prefilter, text, m[0].toLowerCase(), m.index, m[0].length);
-    if (verdict !== 'no') out.push({ at: m.index, paragraph: verdict === 'paragraph' });
-  }
+  forEachAnchor(prefilter, text, (at, key) => {
+    const verdict = plausible(prefilter, text, key, at, key.length);
+    if (verdict !== 'no') out.push({ at, paragraph: verdict === 'paragraph' });
+  });
   return out;
 }
 

@@ -9,7 +9,7 @@ import type { VFile } from 'vfile';
 import type { CompiledRuleSet } from './compile.js';
 import { allowSpansOf, findInParagraph, type RawFinding, type RespectOptions } from './find.js';
 import type { SequenceIndex } from './matcher.js';
-import { quoteSpans } from './spans.js';
+import { quoteSpans, type SpanLookup } from './spans.js';
 import { paragraphsOf } from './tokens.js';
 
 export interface ReframeRun {
@@ -19,6 +19,8 @@ export interface ReframeRun {
   respect: RespectOptions;
   extraAllow: SequenceIndex<true> | null;
   findings: RawFinding[];
+  /** The quotations of the whole block, when the parsed text is a window of it. */
+  blockQuotes?: SpanLookup;
 }
 
 declare module 'vfile' {
@@ -41,7 +43,7 @@ export const retextReframe: Plugin<[RetextReframeOptions], Root> = (options) => 
     for (const paragraph of paragraphs) {
       if (!paragraph.tokens.some((t) => triggers.has(t.lower))) continue;
       // A loop, not push(...spread): a paragraph can hold more findings than the call stack allows.
-      for (const f of findInParagraph(paragraph, run.source, ruleSet, run.respect, run.extraAllow)) run.findings.push(f);
+      for (const f of findInParagraph(paragraph, run.source, ruleSet, run.respect, run.extraAllow, run.blockQuotes)) run.findings.push(f);
     }
     if (file.messages.length > 0) filterEqualityMessages(file, run, paragraphs, ruleSet);
   };

@@ -73,3 +73,32 @@ export function quoteSpans(text: string, base: number): Span[] {
 export function inside(spans: Span[], start: number, end: number): Span | undefined {
   return spans.find(([s, e]) => s <= start && end <= e);
 }
+
+/**
+ * inside() for many lookups in one long list (a block's quotations): the first span, in start order,
+ * that holds [start, end). Binary search, then a walk back that stops once no earlier span reaches `end`.
+ */
+export class SpanLookup {
+  private readonly furthestEnd: number[] = [];
+
+  constructor(private readonly spans: Span[]) {
+    let furthest = -1;
+    for (const [, e] of spans) this.furthestEnd.push((furthest = Math.max(furthest, e)));
+  }
+
+  holding(start: number, end: number): Span | undefined {
+    let lo = 0;
+    let hi = this.spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.spans[mid]?.[0] ?? 0) <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    let found: Span | undefined;
+    for (let j = lo - 1; j >= 0 && (this.furthestEnd[j] ?? -1) >= end; j--) {
+      const span = this.spans[j] as Span;
+      if (span[1] >= end) found = span;
+    }
+    return found;
+  }
+}

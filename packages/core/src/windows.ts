@@ -5,11 +5,15 @@
  * nearest boundaries) are kept. Every check the matcher makes reads the match's own sentence, so the
  * own sentence is enough; rules whose exceptions read the whole paragraph ask for more context.
  *
- * A "sure" boundary is one the English parser always makes and the quotation scan cannot straddle:
- * a full stop, question or exclamation mark after a lower-case word of four or more letters that is not
- * one of the parser's abbreviations, then white space, then a capital letter; and no quotation open.
+ * A "sure" boundary is one the English parser always makes: a full stop, question or exclamation mark
+ * after a lower-case word of four or more letters that is not one of the parser's abbreviations, then
+ * white space, then a capital letter. Quotation marks pair from the start of the block, so the caller
+ * scans them once for the whole block (a window starting mid-block would pair them differently).
  */
-import { type Span, scanQuotes } from './spans.js';
+import type { Span } from './spans.js';
+
+/** Merged windows stop growing at this size (characters). */
+const MAX_MERGED = 16 * 1024;
 
 export interface Window {
   start: number;
@@ -24,30 +28,10 @@ const SENTENCE_END = /(?<![A-Za-z])([a-z]{4,})[.?!]\s+(?=[A-Z])/g;
 
 /** Sure sentence boundaries in source[start, end), as offsets of the first letter of the next sentence. */
 export function sureBoundaries(source: string, start: number, end: number): number[] {
-  const text = source.slice(start, end);
-  const quotes = scanQuotes(text, start);
-  const candidates: number[] = [];
-  for (const m of text.matchAll(SENTENCE_END)) {
-    if (ABBREVIATIONS.has(m[1] ?? '')) continue;
-    candidates.push(start + (m.index ?? 0) + m[0].length);
-  }
-  // Drop boundaries inside a quotation: walk the union of the spans alongside the sorted candidates.
-  const covered: Span[] = [];
-  for (const [s, e] of quotes.spans) {
-    const last = covered[covered.length - 1];
-    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
-    else covered.push([s, e]);
-  }
   const out: number[] = [];
-  let k = 0;
-  const stranded = quotes.strandedSingles[0] ?? Number.POSITIVE_INFINITY;
-  for (const at of candidates) {
-    while (k < covered.length && (covered[k]?.[1] ?? 0) <= at) k++;
-    const span = covered[k];
-    if (span && span[0] < at) continue;
-    // After a single quote that never closes, a window would pair later single quotes differently.
-    if (at > stranded && quotes.lastSingleChar > at) continue;
-    out.push(at);
+  for (const m of source.slice(start, end).matchAll(SENTENCE_END)) {
+    if (ABBREVIATIONS.has(m[1] ?? '')) continue;
+    out.push(start + (m.index ?? 0) + m[0].length);
   }
   return out;
 }
@@ -87,10 +71,14 @@ export function planWindows(
   const merged: Window[] = [];
   for (const w of raw) {
     const last = merged[merged.length - 1];
-    if (last && w.start < last.end) {
+    const keep = w.keep[0];
+    const lastKeep = last?.keep[last.keep.length - 1];
+    // Overlapping windows merge, unless that would grow one window past MAX_MERGED (dense candidates
+    // with wide context would chain into one huge parse, which grows with the square of its size).
+    // Windows whose own sentences overlap always merge, so no finding is kept twice.
+    const mustMerge = keep && lastKeep && keep[0] < lastKeep[1];
+    if (last && w.start < last.end && (mustMerge || Math.max(last.end, w.end) - last.start <= MAX_MERGED)) {
       last.end = Math.max(last.end, w.end);
-      const lastKeep = last.keep[last.keep.length - 1];
-      const keep = w.keep[0];
       if (!keep) continue;
       if (lastKeep && keep[0] <= lastKeep[1]) lastKeep[1] = Math.max(lastKeep[1], keep[1]);
       else last.keep.push(keep);

@@ -177,19 +177,34 @@ describe('fast-path building blocks', () => {
     }
   });
 
-  it('cuts only at sure sentence boundaries, never inside a quotation or after an abbreviation', () => {
-    // Not: inside the quotation ("Stop here. Not"), after "ate" (too short to be sure), after "Sept."
-    // (an abbreviation the parser merges), or where a quotation mark follows the full stop.
+  it('cuts only at sure sentence boundaries, never after an abbreviation or a short word', () => {
+    // Not: after "ate" (too short to be sure), after "Sept." (an abbreviation the parser merges), or where
+    // a quotation mark follows the full stop. Inside a quotation is fine: the parser splits there too, and
+    // the block's quotations are scanned once for every window.
     const text = 'He went home. Then ate. Now "Stop here. Not here." After that. Sept. Monday came. Dr. Who left.';
     const cuts = sureBoundaries(text, 0, text.length).map((at) => text.slice(at, at + 5));
-    expect(cuts).toEqual(['Then ', 'Sept.', 'Dr. W']);
+    expect(cuts).toEqual(['Then ', 'Not h', 'Sept.', 'Dr. W']);
   });
 
-  it('keeps the candidate sentence and one sentence of context on each side', () => {
+  it('parses the candidate sentence, with more sentences of context only when asked', () => {
     const text = 'First line here. Second line here. Third addict here. Fourth line here. Fifth line here.';
-    const [window] = planWindows(text, 0, text.length, [text.indexOf('addict')]);
-    expect(window && text.slice(window.start, window.end)).toBe('Second line here. Third addict here. Fourth line here. ');
-    expect(window?.keep.map(([s, e]) => text.slice(s, e))).toEqual(['Third addict here. ']);
+    const at = text.indexOf('addict');
+    const [own] = planWindows(text, 0, text.length, [at]);
+    expect(own && text.slice(own.start, own.end)).toBe('Third addict here. ');
+    const [wide] = planWindows(text, 0, text.length, [at], () => 1);
+    expect(wide && text.slice(wide.start, wide.end)).toBe('Second line here. Third addict here. Fourth line here. ');
+    expect(wide?.keep.map(([s, e]) => text.slice(s, e))).toEqual(['Third addict here. ']);
+  });
+
+  it('stops merging overlapping windows at a size limit, keeping each sentence in one window', () => {
+    const sentence = (i: number) => `Sentence number ${i} mentions an addict here. `;
+    const text = Array.from({ length: 2000 }, (_, i) => sentence(i)).join('');
+    const candidates = [...text.matchAll(/addict/g)].map((m) => m.index ?? 0);
+    const windows = planWindows(text, 0, text.length, candidates, () => 8);
+    expect(Math.max(...windows.map((w) => w.end - w.start))).toBeLessThanOrEqual(16 * 1024 + 2 * 8 * sentence(1999).length);
+    const kept = windows.flatMap((w) => w.keep);
+    for (let i = 1; i < kept.length; i++) expect(kept[i]?.[0]).toBeGreaterThanOrEqual(kept[i - 1]?.[1] ?? 0);
+    expect(candidates.every((at) => kept.some(([s, e]) => s <= at && at < e))).toBe(true);
   });
 
   it('keeps fenced code and HTML comments with blank lines in one group', () => {

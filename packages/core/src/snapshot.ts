@@ -1,0 +1,168 @@
+/**
+ * A compiled rule set as plain JSON. Reading YAML with source positions, validating it and expanding
+ * every phrase costs most of a cold start (hundreds of milliseconds); reviving this snapshot costs a few.
+ * Pure: no file system here (node.ts decides where snapshots live and when they are current).
+ */
+import type { CompiledEntry, CompiledRule, CompiledRuleSet } from './compile.js';
+import { SequenceIndex } from './matcher.js';
+import type { Sequence, TokenTest } from './pattern.js';
+import type { RuleData, RuleSetData, Suggestion } from './types.js';
+
+/** One token test: kind, then forms and plural forms for words, then the punctuation it must follow. */
+type TestJson = ['words', string[], string[], string?] | ['any' | 'capitalised' | 'number', null, null, string?];
+interface SequenceJson {
+  /** Indexes into `tests`: expanded phrases share their token tests, and so does the snapshot. */
+  t: number[];
+  cs: boolean;
+}
+interface EntryValueJson {
+  rule: string;
+  suggestions: Suggestion[];
+  fix: boolean;
+  patternIsLower: boolean;
+  templated: boolean;
+}
+
+export interface RuleSetSnapshot {
+  format: typeof SNAPSHOT_FORMAT;
+  /** Identifies the rule files and engine code the snapshot was made from. */
+  fingerprint: string;
+  data: RuleSetData;
+  tests: TestJson[];
+  sequences: SequenceJson[];
+  rules: Array<{ id: string; notBefore: number[]; notAfter: number[]; requires: number[]; unless: number[] }>;
+  values: EntryValueJson[];
+  /** [sequence, value] in the order they were added to the index (the order matches are reported in). */
+  entries: Array<[number, number]>;
+  allow: number[];
+  mentionCues: number[];
+  selfDescriptionCues: number[];
+}
+
+export const SNAPSHOT_FORMAT = 2;
+
+export function snapshotOf(ruleSet: CompiledRuleSet, fingerprint: string): RuleSetSnapshot {
+  const testIds = new Map<TokenTest, number>();
+  const tests: TestJson[] = [];
+  const testId = (test: TokenTest): number => {
+    let id = testIds.get(test);
+    if (id === undefined) {
+      id = tests.length;
+      testIds.set(test, id);
+      tests.push(testToJson(test));
+    }
+    return id;
+  };
+  const sequenceIds = new Map<Sequence, number>();
+  const sequences: SequenceJson[] = [];
+  const idOf = (seq: Sequence): number => {
+    let id = sequenceIds.get(seq);
+    if (id === undefined) {
+      id = sequences.length;
+      sequenceIds.set(seq, id);
+      sequences.push({ t: seq.tokens.map(testId), cs: seq.caseSensitive });
+    }
+    return id;
+  };
+  const valueIds = new Map<CompiledEntry, number>();
+  const values: EntryValueJson[] = [];
+  const entries: Array<[number, number]> = [];
+  for (const { seq, value } of ruleSet.index.entries()) {
+    let v = valueIds.get(value);
+    if (v === undefined) {
+      v = values.length;
+      valueIds.set(value, v);
+      const { suggestions, fix, patternIsLower, templated } = value;
+      values.push({ rule: value.rule.data.id, suggestions, fix, patternIsLower, templated });
+    }
+    entries.push([idOf(seq), v]);
+  }
+  return {
+    format: SNAPSHOT_FORMAT,
+    fingerprint,
+    data: ruleSet.data,
+    tests,
+    sequences,
+    rules: [...ruleSet.rules.values()].map((r) => ({
+      id: r.data.id,
+      notBefore: r.notBefore.map(idOf),
+      notAfter: r.notAfter.map(idOf),
+      requires: r.requires.map(idOf),
+      unless: r.unless.map(idOf),
+    })),
+    values,
+    entries,
+    allow: ruleSet.allow.entries().map((e) => idOf(e.seq)),
+    mentionCues: ruleSet.mentionCues.map(idOf),
+    selfDescriptionCues: ruleSet.selfDescriptionCues.map(idOf),
+  };
+}
+
+function testToJson(test: TokenTest): TestJson {
+  const after = test.after === undefined ? [] : [test.after];
+  if (test.kind === 'words') return ['words', [...test.forms], [...test.pluralForms], ...after] as TestJson;
+  return [test.kind, null, null, ...after] as TestJson;
+}
+
+function testFromJson([kind, forms, pluralForms, after]: TestJson): TokenTest {
+  const test: TokenTest = kind === 'words' ? { kind, forms: new Set(forms ?? []), pluralForms: new Set(pluralForms ?? []) } : { kind };
+  if (after !== undefined) test.after = after;
+  return test;
+}
+
+/** The compiled rule set a snapshot stands for; throws if the snapshot is inconsistent. */
+export function ruleSetFromSnapshot(snapshot: RuleSetSnapshot): CompiledRuleSet {
+  if (snapshot.format !== SNAPSHOT_FORMAT) throw new Error(`rule-set snapshot format ${snapshot.format} is not ${SNAPSHOT_FORMAT}`);
+  const tests = snapshot.tests.map(testFromJson);
+  const test = (id: number): TokenTest => {
+    const found = tests[id];
+    if (!found) throw new Error(`rule-set snapshot refers to a missing token test ${id}`);
+    return found;
+  };
+  const sequences: Sequence[] = snapshot.sequences.map((s) => ({ tokens: s.t.map(test), caseSensitive: s.cs }));
+  const seq = (id: number): Sequence => {
+    const found = sequences[id];
+    if (!found) throw new Error(`rule-set snapshot refers to a missing sequence ${id}`);
+    return found;
+  };
+  const ruleData = new Map<string, RuleData>();
+  for (const pack of snapshot.data.packs) for (const rule of pack.rules) ruleData.set(rule.id, rule);
+  const rules = new Map<string, CompiledRule>();
+  for (const r of snapshot.rules) {
+    const data = ruleData.get(r.id);
+    if (!data) throw new Error(`rule-set snapshot names a missing rule ${r.id}`);
+    rules.set(r.id, {
+      data,
+      sources: data.sources.map((key) => {
+        const s = snapshot.data.sources[key];
+        return { key, title: s?.title ?? key, url: s?.url ?? '' };
+      }),
+      notBefore: r.notBefore.map(seq),
+      notAfter: r.notAfter.map(seq),
+      requires: r.requires.map(seq),
+      unless: r.unless.map(seq),
+    });
+  }
+  const values: CompiledEntry[] = snapshot.values.map((v) => {
+    const rule = rules.get(v.rule);
+    if (!rule) throw new Error(`rule-set snapshot names a missing rule ${v.rule}`);
+    return { rule, suggestions: v.suggestions, fix: v.fix, patternIsLower: v.patternIsLower, templated: v.templated };
+  });
+  const index = new SequenceIndex<CompiledEntry>();
+  for (const [s, v] of snapshot.entries) {
+    const value = values[v];
+    if (!value) throw new Error(`rule-set snapshot refers to a missing entry ${v}`);
+    index.add(seq(s), value);
+  }
+  const allow = new SequenceIndex<true>();
+  for (const s of snapshot.allow) allow.add(seq(s), true);
+  return {
+    rules,
+    index,
+    allow,
+    mentionCues: snapshot.mentionCues.map(seq),
+    selfDescriptionCues: snapshot.selfDescriptionCues.map(seq),
+    equalityIgnoreRules: new Set(snapshot.data.context.equalityIgnoreRules),
+    data: snapshot.data,
+  };
+}
