@@ -71,6 +71,8 @@ function keyOf(form: string): string {
 interface VariantCheck {
   /** Words (keys) of every other word test; each test needs one of its words nearby. */
   others: Array<Set<string>>;
+  /** wordHash() of each of those words, for the allocation-free look-around. */
+  otherHashes: Array<Set<number>>;
   before: number;
   after: number;
   /** Scare-quote rule: the phrase must open right after a quotation mark. */
@@ -112,7 +114,8 @@ function anchorsOf(ruleSet: CompiledRuleSet): Anchors {
     for (const test of seq.tokens) {
       if (test.kind === 'words' && test !== anchor) others.push(new Set([...test.forms].map(keyOf)));
     }
-    const check: VariantCheck = { others, before: at, after: seq.tokens.length - at - 1, quoted, paragraph };
+    const otherHashes = others.map((words) => new Set([...words].map(wordHash)));
+    const check: VariantCheck = { others, otherHashes, before: at, after: seq.tokens.length - at - 1, quoted, paragraph };
     for (const f of anchor.forms) {
       const key = keyOf(f);
       if (!key) continue;
@@ -223,17 +226,18 @@ function isWordChar(code: number, char: string): boolean {
 const isApostrophe = (code: number): boolean => code === 39 || code === 0x2019;
 
 /**
- * Word keys of up to `count` tokens before `at`, nearest first, as the token pattern
- * [\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)* and keyOf() see them; null when the look-back ran out of
- * room before finding them (the caller then keeps the candidate).
+ * wordHash() of the keys (first run of word characters, lower-cased: what keyOf() gives) of up to
+ * `count` tokens before `at`, as the token pattern [\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)* sees them.
+ * Null when the look-back ran out of room first or met a non-ASCII letter (the caller then keeps the
+ * candidate: a superset, never a miss). Writes into `out` to allocate nothing.
  */
-function keysBefore(text: string, at: number, count: number): string[] | null {
+function hashesBefore(text: string, at: number, count: number, out: number[]): number[] | null {
   const limit = Math.max(0, at - CHARS_PER_TOKEN * count);
-  const keys: string[] = [];
+  out.length = 0;
   let i = at - 1;
-  while (keys.length < count) {
+  while (out.length < count) {
     while (i >= limit && !isWordChar(text.charCodeAt(i), text[i] as string)) i--;
-    if (i < limit) return limit > 0 ? null : keys;
+    if (i < limit) return limit > 0 ? null : out;
     // One token, read backwards: runs of word characters joined by single apostrophes.
     let runStart = i;
     for (;;) {
@@ -250,20 +254,24 @@ function keysBefore(text: string, at: number, count: number): string[] | null {
       break;
     }
     if (runStart === limit && limit > 0) return null;
-    keys.push(keyAt(text, runStart));
+    const h = hashAt(text, runStart);
+    if (h < 0) return null;
+    out.push(h);
     i = runStart - 1;
   }
-  return keys;
+  return out;
 }
 
-function keysAfter(text: string, at: number, count: number): string[] | null {
+function hashesAfter(text: string, at: number, count: number, out: number[]): number[] | null {
   const limit = Math.min(text.length, at + CHARS_PER_TOKEN * count);
-  const keys: string[] = [];
+  out.length = 0;
   let i = at;
-  while (keys.length < count) {
+  while (out.length < count) {
     while (i < limit && !isWordChar(text.charCodeAt(i), text[i] as string)) i++;
-    if (i >= limit) return limit < text.length ? null : keys;
-    keys.push(keyAt(text, i));
+    if (i >= limit) return limit < text.length ? null : out;
+    const h = hashAt(text, i);
+    if (h < 0) return null;
+    out.push(h);
     // Skip the rest of the token, apostrophe-joined parts included.
     for (;;) {
       while (i < limit && isWordChar(text.charCodeAt(i), text[i] as string)) i++;
@@ -275,14 +283,19 @@ function keysAfter(text: string, at: number, count: number): string[] | null {
     }
     if (i >= limit && limit < text.length) return null;
   }
-  return keys;
+  return out;
 }
 
-/** keyOf() of the token starting at `from`: its first run of word characters, lower-cased. */
-function keyAt(text: string, from: number): string {
-  let end = from;
-  while (end < text.length && isWordChar(text.charCodeAt(end), text[end] as string)) end++;
-  return text.slice(from, end).toLowerCase();
+/** wordHash() of the key of the token starting at `from`, or -1 when it has a non-ASCII letter. */
+function hashAt(text: string, from: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return isWordChar(c, text[i] as string) ? -1 : h >>> 0;
+    if (ASCII_WORD[c] === 0) break;
+    h = Math.imul(h ^ (c | 32), 0x01000193);
+  }
+  return h >>> 0;
 }
 
 /**
@@ -297,18 +310,26 @@ function plausible(prefilter: Prefilter, text: string, key: string, at: number, 
   return plausibleInWindow(checks, text, at, length) ? 'window' : 'no';
 }
 
+const scratchBefore: number[] = [];
+const scratchAfter: number[] = [];
+
 function plausibleInWindow(checks: VariantCheck[], text: string, at: number, length: number): boolean {
-  let before: string[] | null | undefined;
-  let after: string[] | null | undefined;
+  let before: number[] | null | undefined;
+  let after: number[] | null | undefined;
   for (const check of checks) {
     if (check.quoted && !quoteBefore(text, at, check.before)) continue;
-    if (check.others.length === 0) return true;
-    before ??= keysBefore(text, at, maxOf(checks, 'before') + SLACK);
-    after ??= keysAfter(text, at + length, maxOf(checks, 'after') + SLACK);
+    if (check.otherHashes.length === 0) return true;
+    before ??= hashesBefore(text, at, maxOf(checks, 'before') + SLACK, scratchBefore);
+    after ??= hashesAfter(text, at + length, maxOf(checks, 'after') + SLACK, scratchAfter);
     if (before === null || after === null) return true;
-    const near = before.concat(after);
-    if (check.others.every((words) => near.some((w) => words.has(w)))) return true;
+    if (check.otherHashes.every((words) => nearAny(words, before as number[], after as number[]))) return true;
   }
+  return false;
+}
+
+function nearAny(words: Set<number>, before: number[], after: number[]): boolean {
+  for (const h of before) if (words.has(h)) return true;
+  for (const h of after) if (words.has(h)) return true;
   return false;
 }
 

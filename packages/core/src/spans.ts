@@ -32,9 +32,11 @@ export function scanQuotes(text: string, base: number): QuoteScan {
   let openCurly = -1;
   let openSingle = -1;
   let openSingleChar = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c !== '"' && c !== '“' && c !== '”' && c !== "'" && c !== '‘' && c !== '’') continue;
+  // Jump from quotation character to quotation character: most text has none.
+  const marks = /["“”'‘’]/g;
+  for (let found = marks.exec(text); found; found = marks.exec(text)) {
+    const i = found.index;
+    const c = found[0];
     const before = text[i - 1];
     const after = text[i + 1];
     if (c === '"') {
