@@ -34,7 +34,8 @@ class LspClient {
   handle(message) {
     if (message.id !== undefined && message.method) {
       // Server → client requests: answer configuration with debounce 0; acknowledge the rest.
-      const result = message.method === 'workspace/configuration' ? message.params.items.map(() => ({ debounceMs: 0 })) : null;
+      const result =
+        message.method === 'workspace/configuration' ? message.params.items.map(() => ({ debounceMs: 0, maxFileSize: 64_000_000 })) : null;
       this.send({ jsonrpc: '2.0', id: message.id, result });
     } else if (message.id !== undefined) {
       this.pending.get(message.id)?.(message);
@@ -96,10 +97,10 @@ export async function editorLatency(repoRoot, documentPath, { edits = 200 } = {}
       processId: process.pid,
       rootUri: null,
       capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
-      initializationOptions: { debounceMs: 0 },
+      initializationOptions: { debounceMs: 0, maxFileSize: 64_000_000 },
     });
     client.notify('initialized', {});
-    client.notify('workspace/didChangeConfiguration', { settings: { reframe: { debounceMs: 0 } } });
+    client.notify('workspace/didChangeConfiguration', { settings: { reframe: { debounceMs: 0, maxFileSize: 64_000_000 } } });
     const opened = performance.now();
     const first = client.waitFor(diagnosticsFor(undefined));
     client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });

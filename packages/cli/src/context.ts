@@ -49,6 +49,7 @@ function hashFiles(files: string[]): string {
 export class RunContext {
   private readonly ruleSets = new Map<string, { ruleSet: CompiledRuleSet; hash: string }>();
   private readonly settings = new Map<string, FileSettings>();
+  private readonly configFiles = new Map<string, string | undefined>();
 
   constructor(
     private readonly toolVersion: string,
@@ -71,6 +72,12 @@ export class RunContext {
     return found;
   }
 
+  /** The nearest config file for a folder, looked up once per folder in a run (thousands of files share a few). */
+  private configFileFor(dir: string): string | undefined {
+    if (!this.configFiles.has(dir)) this.configFiles.set(dir, findConfigFile(dir));
+    return this.configFiles.get(dir);
+  }
+
   /** The rule set for the config that applies in `dir` (used by `rules` and `explain`). */
   ruleSetForDir(dir: string): CompiledRuleSet {
     const configFile = this.explicitConfig ?? findConfigFile(dir);
@@ -80,7 +87,7 @@ export class RunContext {
 
   /** Settings for a file, from its nearest config file (or `--config`), cached per config file. */
   forFile(path: string): FileSettings {
-    const configFile = this.explicitConfig ?? findConfigFile(dirname(resolve(path)));
+    const configFile = this.explicitConfig ?? this.configFileFor(dirname(resolve(path)));
     const key = configFile ?? '';
     let found = this.settings.get(key);
     if (found) return found;

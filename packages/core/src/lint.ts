@@ -148,9 +148,21 @@ const PARAGRAPH_SCOPE_LIMIT = 64 * 1024;
 const PARAGRAPH_CONTEXT = 8;
 const always = (): boolean => true;
 
+const enabledCache = new WeakMap<ResolvedConfig, { key: string; has: (ruleId: string) => boolean }>();
+/** The rules a configuration turns on, named by their sorted ids (the prefilter's cache key). */
+function enabledRules(config: ResolvedConfig): { key: string; has: (ruleId: string) => boolean } {
+  let found = enabledCache.get(config);
+  if (!found) {
+    const { severities } = config;
+    found = { key: [...severities.keys()].sort().join('\n'), has: (id) => severities.has(id) };
+    enabledCache.set(config, found);
+  }
+  return found;
+}
+
 function runFast(text: string, masked: string, format: DocumentFormat, ruleSet: CompiledRuleSet, config: ResolvedConfig): Runs {
   const processors = processorsFor(ruleSet, config.equality);
-  const prefilter = prefilterFor(ruleSet);
+  const prefilter = prefilterFor(ruleSet, enabledRules(config));
   const out: Runs = { findings: [], equality: [] };
   if (format === 'markdown') {
     const { groups, definitions } = markdownGroups(masked);

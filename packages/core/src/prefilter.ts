@@ -48,9 +48,10 @@ const paragraphScoped = (data: RuleFlags | undefined): boolean =>
   data?.exceptions?.scope !== undefined && data.exceptions.scope !== 'sentence';
 
 /** The phrase variants of every rule, one per compiled sequence. */
-function variantsOf(ruleSet: CompiledRuleSet): Variant[] {
+function variantsOf(ruleSet: CompiledRuleSet, enabled: (ruleId: string) => boolean = () => true): Variant[] {
   const seen = new Map<Sequence, Variant>();
   for (const { seq, value } of ruleSet.index.entries()) {
+    if (!enabled(value.rule.data.id)) continue;
     const data = value.rule.data as RuleFlags;
     const before = seen.get(seq);
     seen.set(seq, {
@@ -87,7 +88,7 @@ interface Anchors {
   checks: Map<string, VariantCheck[]>;
 }
 
-function anchorsOf(ruleSet: CompiledRuleSet): Anchors {
+function anchorsOf(ruleSet: CompiledRuleSet, enabled: (ruleId: string) => boolean): Anchors {
   const variants = variantsOf(ruleSet);
   const sequences = variants.map((v) => v.seq);
   // Self-check: the first words of what we compiled must be exactly the index's triggers. If the
@@ -106,7 +107,8 @@ function anchorsOf(ruleSet: CompiledRuleSet): Anchors {
     keys.delete('');
     return { keys, checks };
   }
-  for (const { seq, quoted, paragraph } of variants) {
+  // Only the rules this configuration turns on: an off rule's words need no parsing.
+  for (const { seq, quoted, paragraph } of variantsOf(ruleSet, enabled)) {
     const anchor = anchorOf(seq);
     if (!anchor) continue;
     const at = seq.tokens.indexOf(anchor);
@@ -139,7 +141,7 @@ export interface Prefilter {
   readonly pattern?: RegExp;
 }
 
-const cache = new WeakMap<CompiledRuleSet, Prefilter>();
+const cache = new WeakMap<CompiledRuleSet, Map<string, Prefilter>>();
 
 /** ASCII letters and digits: the boundaries the anchor scan uses. */
 const ASCII_WORD = new Uint8Array(128);
@@ -154,10 +156,17 @@ function wordHash(word: string): number {
   return h >>> 0;
 }
 
-export function prefilterFor(ruleSet: CompiledRuleSet): Prefilter {
-  let found = cache.get(ruleSet);
+/**
+ * The prefilter for the rules that are on (all when `enabled` is absent). Cached per rule set and set
+ * of rules that are on; `enabledKey` names that set (the sorted rule ids, or anything equally unique).
+ */
+export function prefilterFor(ruleSet: CompiledRuleSet, enabled?: { key: string; has: (ruleId: string) => boolean }): Prefilter {
+  let byKey = cache.get(ruleSet);
+  if (!byKey) cache.set(ruleSet, (byKey = new Map()));
+  const cacheKey = enabled?.key ?? '*';
+  let found = byKey.get(cacheKey);
   if (found) return found;
-  const { keys, checks } = anchorsOf(ruleSet);
+  const { keys, checks } = anchorsOf(ruleSet, enabled ? (id) => enabled.has(id) : () => true);
   const byHash = new Map<number, string[]>();
   for (const key of keys) {
     const h = wordHash(key);
@@ -175,7 +184,7 @@ export function prefilterFor(ruleSet: CompiledRuleSet): Prefilter {
       .join('|');
     found = { ...found, pattern: new RegExp(`(?<![A-Za-z0-9])(?:${alternation})(?![A-Za-z0-9])`, 'giu') };
   }
-  cache.set(ruleSet, found);
+  byKey.set(cacheKey, found);
   return found;
 }
 

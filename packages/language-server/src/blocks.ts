@@ -1,10 +1,10 @@
 /**
  * Incremental linting: a document is split into blank-line-separated blocks; each block is linted
- * on its own with core's `lint` and the result is cached under a hash of (format, block text), so a
- * one-character edit re-lints one block. Constructs that span blank lines (Markdown code fences,
- * indented continuations, HTML comments, script and style elements) are kept in one block, and a
- * document with range directives (reframe-disable … reframe-enable, reframe-ignore-file) is linted
- * whole, because those reach across blocks.
+ * on its own with core's `lint`, and after an edit only the blocks around the change are split and
+ * linted again (see BlockLinter). Constructs that span blank lines (Markdown code fences, indented
+ * continuations, HTML comments, script and style elements) are kept in one block, and a document with
+ * range directives (reframe-disable … reframe-enable, reframe-ignore-file) is linted whole, because
+ * those reach across blocks.
  */
 import { createHash } from 'node:crypto';
 import { type CompiledRuleSet, type Diagnostic, type DocumentFormat, lint, type ResolvedConfig } from '@reframe/core';
@@ -146,14 +146,90 @@ function shift(d: Diagnostic, offset: number, lines: number): Diagnostic {
 export interface LintStats {
   blocks: number;
   linted: number;
+  /** The edit was applied to the previous block list (only blocks near the change were split again). */
+  incremental?: boolean;
+}
+
+/** A block with its findings relative to the block (offsets from its start, lines from its line). */
+interface LintedBlock extends Block {
+  diagnostics: Diagnostic[];
+  /** Hash of (format, text), when known: the fallback path reuses findings by it. */
+  key?: string;
 }
 
 /**
- * One per open document: remembers the findings of each block by hash. Findings are stored relative
- * to the block; keys are hashes, never text. A new rule set or config needs a new instance.
+ * Characters that can open or close something spanning blank lines in Markdown or HTML (fences,
+ * comments, tags, front matter, thematic breaks): an edit touching one re-splits the whole document.
+ */
+const MAY_SPAN_BLOCKS = /[`~<>+-]/;
+
+/** Line breaks in text[from, to), counted as splitLines counts them (\r\n is one). */
+function countBreaks(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) n++;
+    else if (c === 13) {
+      n++;
+      if (text.charCodeAt(i + 1) === 10 && i + 1 < to) i++;
+    }
+  }
+  return n;
+}
+
+/** Compared a chunk at a time (native string equality), then character by character in the last chunk. */
+const CHUNK = 4096;
+
+function commonPrefix(a: string, b: string): number {
+  const shorter = Math.min(a.length, b.length);
+  let i = 0;
+  while (i + CHUNK <= shorter && a.slice(i, i + CHUNK) === b.slice(i, i + CHUNK)) i += CHUNK;
+  while (i < shorter && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** Length of the common ending of a and b, at most `limit`. */
+function commonSuffix(a: string, b: string, limit: number): number {
+  let n = 0;
+  while (n + CHUNK <= limit && a.slice(a.length - n - CHUNK, a.length - n) === b.slice(b.length - n - CHUNK, b.length - n)) n += CHUNK;
+  while (n < limit && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  return n;
+}
+
+/** Index of the first block with `end >= offset` (blocks are sorted and disjoint). */
+function firstEndingAtOrAfter(blocks: Block[], offset: number): number {
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((blocks[mid] as Block).end < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first block with `start > offset`. */
+function firstStartingAfter(blocks: Block[], offset: number): number {
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((blocks[mid] as Block).start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * One per open document. After an edit it compares the new text with the previous one, keeps the
+ * blocks before and after the changed region (shifting the later ones) and splits and lints only the
+ * region, one block of margin included. Edits that may open or close a construct spanning blank lines
+ * fall back to splitting everything and reusing findings by block hash. Keys are hashes, never text;
+ * the previous text is kept only as the document the editor already holds. A new rule set or config
+ * needs a new instance.
  */
 export class BlockLinter {
-  private cache = new Map<string, Diagnostic[]>();
+  private previous: { text: string; format: DocumentFormat; blocks: LintedBlock[] } | undefined;
   lastStats: LintStats = { blocks: 0, linted: 0 };
 
   constructor(
@@ -163,27 +239,86 @@ export class BlockLinter {
 
   lint(text: string, format: DocumentFormat): Diagnostic[] {
     if (RANGE_DIRECTIVE.test(text)) {
-      this.cache.clear();
+      this.previous = undefined;
       this.lastStats = { blocks: 1, linted: 1 };
       return lint(text, { ruleSet: this.ruleSet, config: this.config, format });
     }
-    const next = new Map<string, Diagnostic[]>();
+    const blocks = this.afterEdit(text, format) ?? this.everyBlock(text, format);
+    this.previous = { text, format, blocks };
     const out: Diagnostic[] = [];
-    const blocks = splitBlocks(text, format);
+    for (const block of blocks) for (const d of block.diagnostics) out.push(shift(d, block.start, block.line));
+    return out;
+  }
+
+  private lintBlock(text: string, block: Block, format: DocumentFormat): Diagnostic[] {
+    return lint(text.slice(block.start, block.end), { ruleSet: this.ruleSet, config: this.config, format });
+  }
+
+  /** Split the whole text; reuse the previous findings of blocks with the same hash. */
+  private everyBlock(text: string, format: DocumentFormat): LintedBlock[] {
+    const known = new Map<string, Diagnostic[]>();
+    if (this.previous?.format === format) for (const b of this.previous.blocks) if (b.key) known.set(b.key, b.diagnostics);
+    const out: LintedBlock[] = [];
     let linted = 0;
-    for (const block of blocks) {
-      const slice = text.slice(block.start, block.end);
-      const key = hash(format, slice);
-      let found = next.get(key) ?? this.cache.get(key);
-      if (!found) {
-        found = lint(slice, { ruleSet: this.ruleSet, config: this.config, format });
+    for (const block of splitBlocks(text, format)) {
+      const key = hash(format, text.slice(block.start, block.end));
+      let diagnostics = known.get(key);
+      if (!diagnostics) {
+        diagnostics = this.lintBlock(text, block, format);
+        known.set(key, diagnostics);
         linted++;
       }
-      next.set(key, found);
-      for (const d of found) out.push(shift(d, block.start, block.line));
+      out.push({ ...block, diagnostics, key });
     }
-    this.cache = next;
-    this.lastStats = { blocks: blocks.length, linted };
+    this.lastStats = { blocks: out.length, linted };
+    return out;
+  }
+
+  /** The previous blocks with only the edited region split and linted again, or undefined to do it all. */
+  private afterEdit(text: string, format: DocumentFormat): LintedBlock[] | undefined {
+    const previous = this.previous;
+    if (!previous || previous.format !== format || previous.blocks.length === 0) return undefined;
+    const old = previous.text;
+    const prefix = commonPrefix(old, text);
+    const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
+    const oldChangeEnd = old.length - suffix;
+    const delta = text.length - old.length;
+    if (
+      format !== 'text' &&
+      (MAY_SPAN_BLOCKS.test(old.slice(prefix, oldChangeEnd)) || MAY_SPAN_BLOCKS.test(text.slice(prefix, oldChangeEnd + delta)))
+    )
+      return undefined;
+
+    const blocks = previous.blocks;
+    // Keep blocks[0, first) and blocks[last, …); one block of margin on each side of the change.
+    const first = Math.max(0, firstEndingAtOrAfter(blocks, prefix) - 1);
+    const last = Math.min(blocks.length, firstStartingAfter(blocks, oldChangeEnd) + 1);
+    const before = blocks[first - 1];
+    const after = blocks[last];
+    const regionStart = before ? before.end : 0;
+    const regionEnd = after ? after.start + delta : text.length;
+    if (regionEnd < regionStart) return undefined;
+    const region = text.slice(regionStart, regionEnd);
+    const regionLine = before ? before.line + countBreaks(old, before.start, before.end) + countBreaks(text, before.end, regionStart) : 0;
+    const fresh = splitBlocks(region, format);
+    // The region's first line must start a block of its own (an indented line or a Markdown ---
+    // would join the kept block before it).
+    const firstFresh = fresh[0];
+    if (before && firstFresh && /^(?:[ \t]|---|\+\+\+)/.test(region.slice(firstFresh.start, firstFresh.end))) return undefined;
+
+    const out: LintedBlock[] = blocks.slice(0, first);
+    for (const b of fresh) {
+      const block: Block = { start: b.start + regionStart, end: b.end + regionStart, line: b.line + regionLine };
+      out.push({ ...block, diagnostics: this.lintBlock(text, block, format) });
+    }
+    const lineDelta =
+      countBreaks(text, regionStart, regionEnd) -
+      (after ? countBreaks(old, regionStart, after.start) : countBreaks(old, regionStart, old.length));
+    for (let i = last; i < blocks.length; i++) {
+      const b = blocks[i] as LintedBlock;
+      out.push({ ...b, start: b.start + delta, end: b.end + delta, line: b.line + lineDelta });
+    }
+    this.lastStats = { blocks: out.length, linted: fresh.length, incremental: true };
     return out;
   }
 }

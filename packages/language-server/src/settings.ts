@@ -26,7 +26,7 @@ export const DEFAULT_SETTINGS: ClientSettings = {
   allow: [],
   respect: {},
   identity: {},
-  maxFileSize: 1_000_000,
+  maxFileSize: 5_000_000,
   debounceMs: 250,
 };
 
