@@ -32,6 +32,26 @@ const corePaths = {
   },
 };
 
+// YAML parsing and JSON Schema validation (yaml, ajv) are needed only for config files and packs the
+// snapshot does not cover; load them on first use rather than at every start.
+const lazyValidation = {
+  name: 'reframe-lazy-validation',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]core[\\/]dist[\\/]node\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const eager = "import { parseData, validateData } from './validate.js';";
+      if (!source.includes(eager))
+        throw new Error(`bundle: ${args.path} no longer imports validate.js as expected; update scripts/bundle.mjs`);
+      const lazy = [
+        "const loadValidation = () => require('./validate.js');",
+        'const parseData = (...args) => loadValidation().parseData(...args);',
+        'const validateData = (...args) => loadValidation().validateData(...args);',
+      ].join(' ');
+      return { contents: source.replace(eager, lazy), loader: 'js', resolveDir: dirname(args.path) };
+    });
+  },
+};
+
 rmSync(outdir, { recursive: true, force: true });
 const result = await esbuild.build({
   entryPoints: { bin: join(cliDir, 'dist', 'bin.js'), worker: join(cliDir, 'dist', 'worker.js') },
@@ -47,7 +67,7 @@ const result = await esbuild.build({
   banner: {
     js: "import { createRequire as __reframeCreateRequire } from 'node:module'; const require = __reframeCreateRequire(import.meta.url);",
   },
-  plugins: [corePaths],
+  plugins: [corePaths, lazyValidation],
   absWorkingDir: cliDir,
   metafile: true,
   logLevel: 'warning',

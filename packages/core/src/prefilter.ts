@@ -149,11 +149,14 @@ for (let c = 48; c <= 57; c++) ASCII_WORD[c] = 1;
 for (let c = 65; c <= 90; c++) ASCII_WORD[c] = 1;
 for (let c = 97; c <= 122; c++) ASCII_WORD[c] = 1;
 
+/** Hashes are kept to 30 bits: small integers need no boxing in maps and sets. */
+const SMALL_INT = 0x3fffffff;
+
 /** The hash the scan computes while it reads a word: lower-cased ASCII letters, FNV-style. */
 function wordHash(word: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < word.length; i++) h = Math.imul(h ^ (word.charCodeAt(i) | 32), 0x01000193);
-  return h >>> 0;
+  return h & SMALL_INT;
 }
 
 /**
@@ -215,7 +218,7 @@ function forEachAnchor(prefilter: Prefilter, text: string, visit: (at: number, k
       h = Math.imul(h ^ (c | 32), 0x01000193);
       c = ++i < n ? text.charCodeAt(i) : 0;
     } while (i < n && c < 128 && ASCII_WORD[c] === 1);
-    const found = byHash.get(h >>> 0);
+    const found = byHash.get(h & SMALL_INT);
     if (!found) continue;
     const word = text.slice(start, i).toLowerCase();
     if (found.includes(word)) visit(start, word);
@@ -300,11 +303,11 @@ function hashAt(text: string, from: number): number {
   let h = 0x811c9dc5;
   for (let i = from; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 128) return isWordChar(c, text[i] as string) ? -1 : h >>> 0;
+    if (c >= 128) return isWordChar(c, text[i] as string) ? -1 : h & SMALL_INT;
     if (ASCII_WORD[c] === 0) break;
     h = Math.imul(h ^ (c | 32), 0x01000193);
   }
-  return h >>> 0;
+  return h & SMALL_INT;
 }
 
 /**
