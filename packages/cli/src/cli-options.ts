@@ -20,6 +20,8 @@ Input:
       --stdin               Lint standard input
       --stdin-filename NAME Name for standard input: picks the format and the config file
       --changed-since REF   Report only findings on lines changed since the git ref REF
+      --max-file-size SIZE  Skip larger files with a notice, unread: bytes or 500KB, 20MB, 1GB
+                            (default: 20MB, or the config's maxFileSize)
 
 Configuration:
   -c, --config FILE         Use this config file instead of discovering one per file
@@ -79,6 +81,7 @@ export function parseCommandLine(argv: string[]) {
         'cache-location': { type: 'string' },
         'changed-since': { type: 'string' },
         jobs: { type: 'string' },
+        'max-file-size': { type: 'string' },
         category: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },

@@ -5,6 +5,8 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import {
   type CompiledRuleSet,
   ConfigError,
+  DEFAULT_MAX_FILE_SIZE,
+  parseByteSize,
   type ReframeConfig,
   type ResolvedConfig,
   resolveConfig,
@@ -20,6 +22,8 @@ import { UsageError } from './errors.js';
 export interface Overrides {
   preset?: ReframeConfig['preset'];
   rules?: Record<string, SeveritySetting>;
+  /** `--max-file-size`, in bytes. */
+  maxFileSize?: number;
 }
 
 export interface FileSettings {
@@ -29,6 +33,8 @@ export interface FileSettings {
   fingerprint: string;
   /** The config's `ignore` globs, matched against paths relative to the config file's folder. */
   isIgnored: (absPath: string) => boolean;
+  /** Files larger than this many bytes are skipped with a notice, unread. */
+  maxFileSize: number;
 }
 
 function hashFiles(files: string[]): string {
@@ -110,7 +116,10 @@ export class RunContext {
       const rel = relative(base, absPath);
       return !rel.startsWith('..') && matchers(rel.split(sep).join('/'));
     };
-    found = { ruleSet, config, fingerprint, isIgnored };
+    // The schema has already checked the config's value, so it parses.
+    const fromConfig = fromFile.maxFileSize === undefined ? undefined : parseByteSize(fromFile.maxFileSize);
+    const maxFileSize = this.overrides.maxFileSize ?? fromConfig ?? DEFAULT_MAX_FILE_SIZE;
+    found = { ruleSet, config, fingerprint, isIgnored, maxFileSize };
     this.settings.set(key, found);
     return found;
   }

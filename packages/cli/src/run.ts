@@ -1,8 +1,8 @@
 /** Everything after argument parsing: loaded lazily by main.ts so --help and --version start fast. */
 import { readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { PRESETS, type Preset, SEVERITIES, type Severity, type SeveritySetting } from '@reframe/core';
-import { lintDocument, type Task, type TaskResult } from './analyse.js';
+import { PRESETS, type Preset, parseByteSize, SEVERITIES, type Severity, type SeveritySetting } from '@reframe/core';
+import { lintDocument, type Task, type TaskResult, tooLarge } from './analyse.js';
 import { writeFileAtomic } from './atomic.js';
 import { LintCache } from './cache.js';
 import { type ChangedLines, changedSince, onChangedLine } from './changed.js';
@@ -38,6 +38,14 @@ function overridesFrom(cli: CommandLine): Overrides {
       throw new UsageError(`--rule takes ID=${RULE_SETTINGS.join('|')} (got "${setting}")`);
     }
     overrides.rules = { ...overrides.rules, [m[1].trim()]: m[2] as SeveritySetting };
+  }
+  if (values['max-file-size'] !== undefined) {
+    const bytes = parseByteSize(values['max-file-size']);
+    if (bytes === undefined)
+      throw new UsageError(
+        `--max-file-size takes a size such as 500KB, 20MB or 1GB, or a number of bytes (got "${values['max-file-size']}")`,
+      );
+    overrides.maxFileSize = bytes;
   }
   return overrides;
 }
@@ -127,6 +135,12 @@ async function lintCommand(cli: CommandLine, io: Io, context: RunContext, setup:
   } else {
     const expansion = expandPaths(positionals, io.cwd);
     for (const path of expansion.ignored) notice(`skipped ${displayPath(path, io.cwd)}: ignored by .gitignore or .reframeignore`);
+    // Listed as skipped in the report too, so a JSON or SARIF reader sees what was not checked.
+    const unreadable: LintedFile[] = expansion.unreadableFolders.map(({ path, reason }) => {
+      const display = displayPath(path, io.cwd);
+      notice(`skipped ${display}: ${reason}`);
+      return { path: display, absPath: path, format: undefined, diagnostics: [], skipped: reason };
+    });
     const cache = values.cache ? new LintCache(resolve(io.cwd, values['cache-location'] ?? '.reframecache')) : undefined;
     cache?.load();
     const tasks: Task[] = [];
@@ -152,7 +166,7 @@ async function lintCommand(cli: CommandLine, io: Io, context: RunContext, setup:
       totalBytes,
       ...(debug ? { debug } : {}),
     });
-    files = [];
+    files = unreadable;
     for (const r of results) {
       if (r.failure) {
         if (r.failure.kind === 'config') throw new ConfigFailure(r.failure.message);
@@ -245,7 +259,10 @@ async function lintStdin(cli: CommandLine, io: Io, context: RunContext): Promise
   if (!fileFormat)
     throw new UsageError(`--stdin-filename ${name}: not a supported file type (.md, .markdown, .mdx, .txt, .text, .html, .htm, .docx)`);
   const settings = context.forFile(absPath);
-  const loaded = await loadDocument(absPath, fileFormat, await stdinBytes(io));
+  const bytes = await stdinBytes(io);
+  if (bytes.length > settings.maxFileSize)
+    throw new UsageError(`standard input (${display}): ${tooLarge(bytes.length, settings.maxFileSize)}`);
+  const loaded = await loadDocument(absPath, fileFormat, bytes);
   if ('skipped' in loaded) throw new UsageError(`standard input (${display}): ${loaded.skipped}`);
   // absPath names the file the input stands for (its config applies); nothing is ever written to it.
   return { path: display, absPath, format: fileFormat, diagnostics: lintDocument(loaded.document, fileFormat, settings) };
