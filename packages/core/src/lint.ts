@@ -12,7 +12,7 @@ import { isDisabled, mask, scanDirectives } from './directives.js';
 import { hasCandidate, type RawFinding } from './find.js';
 import { adaptCase, pluraliseSuggestion } from './inflect.js';
 import { spellFor } from './locale.js';
-import { markdownGroups } from './markdown-blocks.js';
+import { markdownGroups, tooCostlyForMarkdown } from './markdown-blocks.js';
 import { LineIndex } from './positions.js';
 import { type Candidate, candidatesIn, hasAnchor, type Prefilter, prefilterFor } from './prefilter.js';
 import { type ReframeRun, retextReframe } from './retext-reframe.js';
@@ -181,7 +181,9 @@ function runFast(text: string, masked: string, format: DocumentFormat, ruleSet: 
 /**
  * Parse a Markdown slice; if the Markdown stack overflows its call stack (deeply nested quotes or lists,
  * or a huge single paragraph: mdast-util-to-nlcst recurses and spreads arrays), lint the same slice as
- * plain text, block by block, so one odd document never stops a run.
+ * plain text, block by block, so one odd document never stops a run. A slice piled with brackets or
+ * nested thousands deep goes to plain text without trying: the parser would spend seconds to minutes
+ * on it first (see tooCostlyForMarkdown).
  */
 function markdownOrText(
   run: RunSlice,
@@ -192,11 +194,15 @@ function markdownOrText(
   keep: (offset: number) => boolean,
   suffix = '',
 ): void {
+  const asText = () => {
+    for (const [s, e] of blocks(source.slice(start, end))) run(processors.text, start + s, start + e, keep);
+  };
+  if (tooCostlyForMarkdown(source, start, end)) return asText();
   try {
     run(processors.markdown, start, end, keep, suffix);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    for (const [s, e] of blocks(source.slice(start, end))) run(processors.text, start + s, start + e, keep);
+    asText();
   }
 }
 

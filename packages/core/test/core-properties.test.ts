@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Diagnostic, type DocumentFormat, lint } from '../src/index.js';
+import { MAX_BRACKETS_PER_RUN, MAX_CONTAINER_DEPTH, tooCostlyForMarkdown } from '../src/markdown-blocks.js';
 import { bundledRuleSet } from './helpers.js';
 
 const ruleSet = bundledRuleSet();
@@ -146,6 +147,46 @@ describe('engine properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('Markdown piled with brackets or nested thousands deep is linted as text, not left to the parser', { timeout: 60_000 }, () => {
+  // Before the bracket check each of these took 5 to 35 s in micromark (quadratic in the brackets of one paragraph).
+  it.each([
+    ['nested links and parens', `${'[('.repeat(50_000)}the addict${')]'.repeat(50_000)}`],
+    ['unclosed link destinations', `${'[a]('.repeat(50_000)}the addict`],
+    ['nested brackets', `${'['.repeat(50_000)}the addict${']'.repeat(50_000)}`],
+    ['unresolved references', `${'[a] '.repeat(20_000)}the addict`],
+    ['emphasis and brackets', `${'*['.repeat(20_000)} the addict`],
+    ['brackets over many lines of one paragraph', `${'[a]\n'.repeat(20_000)}the addict`],
+    ['many paragraphs just under the limit', `${'*['.repeat(MAX_BRACKETS_PER_RUN)} the addict\n\n`.repeat(200)],
+  ])('%s', (_, text) => {
+    const found = run(text, 'markdown');
+    expect(found.length).toBeGreaterThan(0);
+    expect(new Set(found.map((d) => d.ruleId))).toEqual(new Set(['substance/addict']));
+  });
+
+  it('sends lines nested deeper than the limit to the text path, and ordinary nesting not', () => {
+    const deep = `${'> '.repeat(MAX_CONTAINER_DEPTH + 1)}x`;
+    expect(tooCostlyForMarkdown(deep, 0, deep.length)).toBe(true);
+    const lists = `${'- '.repeat(MAX_CONTAINER_DEPTH / 2)}${'1. '.repeat(MAX_CONTAINER_DEPTH / 2 + 1)}x`;
+    expect(tooCostlyForMarkdown(lists, 0, lists.length)).toBe(true);
+    const usual = '> - 1. > quoted item\n> - next\n';
+    expect(tooCostlyForMarkdown(usual, 0, usual.length)).toBe(false);
+  });
+
+  it('counts brackets per run of inline text: list items and headings start their own', () => {
+    const item = `- ${'[a] '.repeat(100)}\n`;
+    expect(tooCostlyForMarkdown(item.repeat(50), 0, item.length * 50)).toBe(false);
+    const lines = `${'[a] '.repeat(100)}\n`;
+    expect(tooCostlyForMarkdown(lines.repeat(50), 0, lines.length * 50)).toBe(true);
+    const paragraphs = `${'[a] '.repeat(100)}\n\n`.repeat(50);
+    expect(tooCostlyForMarkdown(paragraphs, 0, paragraphs.length)).toBe(false);
+  });
+
+  it('ordinary Markdown with links is still parsed as Markdown (link targets are not prose)', () => {
+    const text = `See [the service](https://example.org/addict-support) and [notes][1].\n\n[1]: https://example.org/addict\n`;
+    expect(run(text, 'markdown')).toEqual([]);
   });
 });
 
