@@ -4,7 +4,7 @@ import { formatByteSize, lint } from '@reframe/core';
 import { ReframeFileError, ReframeFileErrors } from '@reframe/core/node';
 import { type CacheEntry, entryKey, fromCached, toCached } from './cache.js';
 import type { FileSettings, RunContext } from './context.js';
-import { type LoadedDocument, loadDocument, paragraphAt } from './documents.js';
+import { type LoadedDocument, loadDocument } from './documents.js';
 import { UsageError } from './errors.js';
 import type { FileFormat, LintedFile, ReportedDiagnostic } from './types.js';
 
@@ -30,9 +30,15 @@ export interface TaskResult {
   failure?: Failure;
 }
 
-export function lintDocument(doc: LoadedDocument, format: FileFormat, settings: FileSettings): ReportedDiagnostic[] {
+export function lintDocument(doc: LoadedDocument, settings: FileSettings): ReportedDiagnostic[] {
   const diagnostics: ReportedDiagnostic[] = lint(doc.text, { ruleSet: settings.ruleSet, config: settings.config, format: doc.lintFormat });
-  if (format === 'docx') for (const d of diagnostics) d.paragraph = paragraphAt(doc.text, d.range.start.offset);
+  if (doc.place) {
+    for (const d of diagnostics) {
+      Object.assign(d, doc.place(d.range.start.offset));
+      // Office documents are never rewritten (--fix leaves them alone), so no finding in them is fixable.
+      delete d.fix;
+    }
+  }
   return diagnostics;
 }
 
@@ -85,7 +91,7 @@ export async function analyseFile(task: Task, context: RunContext): Promise<Task
   if (task.useCache && task.cached?.key === key) {
     return { index, file: { ...base, diagnostics: fromCached(task.cached, doc.text, settings.ruleSet) } };
   }
-  const diagnostics = lintDocument(doc, format, settings);
+  const diagnostics = lintDocument(doc, settings);
   const result: TaskResult = { index, file: { ...base, diagnostics } };
   if (task.useCache) result.cacheEntry = toCached(key, diagnostics, settings.ruleSet);
   return result;

@@ -8,8 +8,9 @@ export const HELP = `Usage: reframe [options] <file|folder|glob>...
        reframe init | rules [--category NAME] | explain RULE_ID
 
 Lints clinical and therapy writing for stigmatising wording and suggests repairs with cited
-reasons. Reads Markdown (.md, .markdown, .mdx), plain text (.txt, .text), HTML (.html, .htm) and
-Word documents (.docx). Folders are searched recursively; .gitignore and .reframeignore are respected.
+reasons. Reads Markdown (.md, .markdown, .mdx), plain text (.txt, .text), HTML (.html, .htm), Word
+(.docx), PowerPoint (.pptx: slides and speaker notes) and OpenDocument text (.odt); office documents
+are never changed by --fix. Folders are searched recursively; .gitignore and .reframeignore are respected.
 
 Commands:
   init                      Write a commented starter .reframerc.yaml here (never overwrites)

@@ -26,6 +26,15 @@ export interface Overrides {
   maxFileSize?: number;
 }
 
+/** `--max-file-size SIZE` in bytes (undefined when not given); a malformed size is a usage error. */
+export function maxFileSizeOption(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const bytes = parseByteSize(raw);
+  if (bytes === undefined)
+    throw new UsageError(`--max-file-size takes a size such as 500KB, 20MB or 1GB, or a number of bytes (got "${raw}")`);
+  return bytes;
+}
+
 export interface FileSettings {
   ruleSet: CompiledRuleSet;
   config: ResolvedConfig;

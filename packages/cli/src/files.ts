@@ -15,9 +15,14 @@ const FORMAT_BY_EXTENSION: Record<string, FileFormat> = {
   '.html': 'html',
   '.htm': 'html',
   '.docx': 'docx',
+  '.pptx': 'pptx',
+  '.odt': 'odt',
 };
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
+
+/** The extensions reframe reads, for messages ("not a supported file type (…)"). */
+export const SUPPORTED_EXTENSIONS = Object.keys(FORMAT_BY_EXTENSION);
 
 export function formatOf(path: string): FileFormat | undefined {
   return FORMAT_BY_EXTENSION[extname(path).toLowerCase()];

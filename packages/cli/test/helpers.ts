@@ -75,6 +75,9 @@ export interface JsonDiagnostic {
   actual: string;
   message: string;
   paragraph?: number;
+  slide?: number;
+  notes?: boolean;
+  slideLine?: number;
   range: { start: { line: number; column: number; offset: number }; end: { line: number; column: number; offset: number } };
   suggestions: string[];
   fix?: { range: [number, number]; text: string };

@@ -179,6 +179,20 @@ describe('huge files', () => {
     expect(bad.stderr).toContain('--max-file-size takes a size such as 500KB, 20MB or 1GB');
   });
 
+  it('reframe report lists files over the limit as not read and audits the rest', async () => {
+    const dir = temp();
+    writeFileSync(join(dir, 'long.md'), `${'The visit went well. '.repeat(100)}He is an addict.\n`);
+    writeFileSync(join(dir, 'short.md'), 'He is an addict.\n');
+    const run = await reframe(['report', '--format', 'json', '--max-file-size', '1KB', '.'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('reframe: skipped long.md: 2.1 KB, over the 1 KB size limit');
+    const files = (JSON.parse(run.stdout) as JsonReport).files.map((f) => [f.path, f.skipped ?? null, f.diagnostics.length]);
+    expect(files).toEqual([
+      ['long.md', expect.stringMatching(/^2.1 KB, over the 1 KB size limit/), 0],
+      ['short.md', null, 1],
+    ]);
+  });
+
   it('reports a malformed maxFileSize with file, line and column (exit 2)', async () => {
     const dir = temp();
     writeFileSync(join(dir, '.reframerc.yaml'), 'preset: clinical-notes\nmaxFileSize: 20 parsecs\n');
