@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Diagnostic, type DocumentFormat, lint } from '../src/index.js';
 import { MAX_BRACKETS_PER_RUN, MAX_CONTAINER_DEPTH, tooCostlyForMarkdown } from '../src/markdown-blocks.js';
+import { urlSpans } from '../src/spans.js';
 import { bundledRuleSet } from './helpers.js';
 
 const ruleSet = bundledRuleSet();
@@ -190,6 +191,22 @@ describe('Markdown piled with brackets or nested thousands deep is linted as tex
   });
 });
 
+describe('URL and e-mail spans', () => {
+  it('are the spans the earlier (quadratic) pattern found', () => {
+    // The pattern before the e-mail part was anchored to the start of a run of address characters.
+    const before = /\b(?:https?:\/\/|www\.)[^\s<>"')\]]+|[\w.+-]+@[\w-]+\.[\w.-]+/gi;
+    const spansBefore = (text: string) => [...text.matchAll(before)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
+    const piece = fc.constantFrom('a', 'b.', '.', '@', '-', '+', ' ', 'www.', 'http://', 'x@y.z', '"', ')', 'é');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        expect(urlSpans(text, 0)).toEqual(spansBefore(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
 describe('pathological input finishes promptly (linear matching)', () => {
   const cases: Array<[string, DocumentFormat, string]> = [
     ['a megabyte of one letter', 'text', 'a'.repeat(1_000_000)],
@@ -200,6 +217,9 @@ describe('pathological input finishes promptly (linear matching)', () => {
     ['thousands of unbalanced quotes', 'text', '"'.repeat(50_000) + ' addict'],
     ['thousands of unbalanced quotes', 'markdown', '"'.repeat(50_000) + ' addict'],
     ['thousands of brackets', 'text', '[('.repeat(50_000) + 'addict' + ')]'.repeat(50_000)],
+    // The e-mail pattern of the URL scan rescanned the run at every position: 104 s before the fix.
+    ['a long run of full stops', 'text', `${'.'.repeat(200_000)} the addict`],
+    ['a long run of full stops', 'markdown', `${'.'.repeat(200_000)} the addict`],
     ['a long phrase prefix repeated', 'text', 'committed '.repeat(100_000)],
     ['deeply nested Markdown quotes', 'markdown', `${'> '.repeat(5000)}the addict`],
     ['deeply nested Markdown lists', 'markdown', `${'- '.repeat(3000)}the addict`],
