@@ -1,10 +1,10 @@
 /** Lint one file: read it, use the cache when it matches, else run core's `lint`. Runs in workers too. */
-import { readFileSync } from 'node:fs';
-import { lint } from '@reframe/core';
+import { readFileSync, statSync } from 'node:fs';
+import { formatByteSize, lint } from '@reframe/core';
 import { ReframeFileError, ReframeFileErrors } from '@reframe/core/node';
 import { type CacheEntry, entryKey, fromCached, toCached } from './cache.js';
 import type { FileSettings, RunContext } from './context.js';
-import { type LoadedDocument, loadDocument, paragraphAt } from './documents.js';
+import { type LoadedDocument, loadDocument } from './documents.js';
 import { UsageError } from './errors.js';
 import type { FileFormat, LintedFile, ReportedDiagnostic } from './types.js';
 
@@ -18,7 +18,7 @@ export interface Task {
   useCache: boolean;
 }
 
-export type Failure = { kind: 'usage' | 'config' | 'io'; message: string };
+export type Failure = { kind: 'usage' | 'config'; message: string };
 
 export interface TaskResult {
   index: number;
@@ -30,10 +30,21 @@ export interface TaskResult {
   failure?: Failure;
 }
 
-export function lintDocument(doc: LoadedDocument, format: FileFormat, settings: FileSettings): ReportedDiagnostic[] {
+export function lintDocument(doc: LoadedDocument, settings: FileSettings): ReportedDiagnostic[] {
   const diagnostics: ReportedDiagnostic[] = lint(doc.text, { ruleSet: settings.ruleSet, config: settings.config, format: doc.lintFormat });
-  if (format === 'docx') for (const d of diagnostics) d.paragraph = paragraphAt(doc.text, d.range.start.offset);
+  if (doc.place) {
+    for (const d of diagnostics) {
+      Object.assign(d, doc.place(d.range.start.offset));
+      // Office documents are never rewritten (--fix leaves them alone), so no finding in them is fixable.
+      delete d.fix;
+    }
+  }
   return diagnostics;
+}
+
+/** Why a file over the size limit was skipped, and how to lint it anyway. */
+export function tooLarge(size: number, limit: number): string {
+  return `${formatByteSize(size)}, over the ${formatByteSize(limit)} size limit (raise it with --max-file-size or maxFileSize)`;
 }
 
 export function describeFailure(error: unknown): Failure {
@@ -59,22 +70,28 @@ export async function analyseFile(task: Task, context: RunContext): Promise<Task
     return { index, failure: describeFailure(error) };
   }
   if (settings.isIgnored(absPath)) return { index, ignored: true };
+  const skip = (reason: string): TaskResult => ({
+    index,
+    file: { ...base, diagnostics: [], skipped: reason },
+    notice: `skipped ${display}: ${reason}`,
+  });
   let bytes: Buffer;
   try {
+    // Size first, from the file system: a file over the limit is never read into memory.
+    const size = statSync(absPath).size;
+    if (size > settings.maxFileSize) return skip(tooLarge(size, settings.maxFileSize));
     bytes = readFileSync(absPath);
   } catch (error) {
-    return { index, failure: { kind: 'io', message: `${display}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})` } };
+    return skip(`cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   const loaded = await loadDocument(absPath, format, bytes);
-  if ('skipped' in loaded) {
-    return { index, file: { ...base, diagnostics: [], skipped: loaded.skipped }, notice: `skipped ${display}: ${loaded.skipped}` };
-  }
+  if ('skipped' in loaded) return skip(loaded.skipped);
   const doc = loaded.document;
   const key = task.useCache ? entryKey(settings.fingerprint, format, bytes) : '';
   if (task.useCache && task.cached?.key === key) {
     return { index, file: { ...base, diagnostics: fromCached(task.cached, doc.text, settings.ruleSet) } };
   }
-  const diagnostics = lintDocument(doc, format, settings);
+  const diagnostics = lintDocument(doc, settings);
   const result: TaskResult = { index, file: { ...base, diagnostics } };
   if (task.useCache) result.cacheEntry = toCached(key, diagnostics, settings.ruleSet);
   return result;

@@ -7,9 +7,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { CompiledRuleSet, Diagnostic, SourceRef } from '@reframe/core';
 import { writeFileAtomic } from './atomic.js';
-import type { ReportedDiagnostic } from './types.js';
+import type { DocumentPlace, ReportedDiagnostic } from './types.js';
 
-const CACHE_VERSION = 1;
+// 2: office documents (.docx, .pptx, .odt) carry their place and no fix.
+const CACHE_VERSION = 2;
 
 interface CachedDiagnostic {
   ruleId: string;
@@ -24,6 +25,9 @@ interface CachedDiagnostic {
   note?: string;
   sources?: SourceRef[];
   paragraph?: number;
+  slide?: number;
+  notes?: boolean;
+  slideLine?: number;
 }
 
 export interface CacheEntry {
@@ -63,10 +67,20 @@ export function toCached(key: string, diagnostics: ReportedDiagnostic[], ruleSet
         suggestions: d.suggestions,
         ...(d.fix ? { fix: d.fix } : {}),
         ...(inRuleSet ? {} : { note: d.note, sources: d.sources }),
-        ...(d.paragraph !== undefined ? { paragraph: d.paragraph } : {}),
+        ...placeOf(d),
       };
     }),
   };
+}
+
+/** The office-document place fields that are set, in a fixed order (so cached output is byte-identical). */
+function placeOf(d: DocumentPlace): DocumentPlace {
+  const out: DocumentPlace = {};
+  if (d.paragraph !== undefined) out.paragraph = d.paragraph;
+  if (d.slide !== undefined) out.slide = d.slide;
+  if (d.notes !== undefined) out.notes = d.notes;
+  if (d.slideLine !== undefined) out.slideLine = d.slideLine;
+  return out;
 }
 
 /** Rebuild the diagnostics of a cache hit; the flagged text comes from the document itself. */
@@ -87,8 +101,7 @@ export function fromCached(entry: CacheEntry, text: string, ruleSet: CompiledRul
     };
     // Same key order as core's diagnostics, so cached and fresh JSON output are byte-identical.
     if (c.fix) d.fix = c.fix;
-    if (c.paragraph !== undefined) d.paragraph = c.paragraph;
-    return d;
+    return Object.assign(d, placeOf(c));
   });
 }
 

@@ -8,8 +8,9 @@ export const HELP = `Usage: reframe [options] <file|folder|glob>...
        reframe init | rules [--category NAME] | explain RULE_ID
 
 Lints clinical and therapy writing for stigmatising wording and suggests repairs with cited
-reasons. Reads Markdown (.md, .markdown, .mdx), plain text (.txt, .text), HTML (.html, .htm) and
-Word documents (.docx). Folders are searched recursively; .gitignore and .reframeignore are respected.
+reasons. Reads Markdown (.md, .markdown, .mdx), plain text (.txt, .text), HTML (.html, .htm), Word
+(.docx), PowerPoint (.pptx: slides and speaker notes) and OpenDocument text (.odt); office documents
+are never changed by --fix. Folders are searched recursively; .gitignore and .reframeignore are respected.
 
 Commands:
   init                      Write a commented starter .reframerc.yaml here (never overwrites)
@@ -20,6 +21,8 @@ Input:
       --stdin               Lint standard input
       --stdin-filename NAME Name for standard input: picks the format and the config file
       --changed-since REF   Report only findings on lines changed since the git ref REF
+      --max-file-size SIZE  Skip larger files with a notice, unread: bytes or 500KB, 20MB, 1GB
+                            (default: 20MB, or the config's maxFileSize)
 
 Configuration:
   -c, --config FILE         Use this config file instead of discovering one per file
@@ -79,6 +82,7 @@ export function parseCommandLine(argv: string[]) {
         'cache-location': { type: 'string' },
         'changed-since': { type: 'string' },
         jobs: { type: 'string' },
+        'max-file-size': { type: 'string' },
         category: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },

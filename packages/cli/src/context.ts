@@ -5,6 +5,8 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import {
   type CompiledRuleSet,
   ConfigError,
+  DEFAULT_MAX_FILE_SIZE,
+  parseByteSize,
   type ReframeConfig,
   type ResolvedConfig,
   resolveConfig,
@@ -20,6 +22,17 @@ import { UsageError } from './errors.js';
 export interface Overrides {
   preset?: ReframeConfig['preset'];
   rules?: Record<string, SeveritySetting>;
+  /** `--max-file-size`, in bytes. */
+  maxFileSize?: number;
+}
+
+/** `--max-file-size SIZE` in bytes (undefined when not given); a malformed size is a usage error. */
+export function maxFileSizeOption(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const bytes = parseByteSize(raw);
+  if (bytes === undefined)
+    throw new UsageError(`--max-file-size takes a size such as 500KB, 20MB or 1GB, or a number of bytes (got "${raw}")`);
+  return bytes;
 }
 
 export interface FileSettings {
@@ -29,6 +42,8 @@ export interface FileSettings {
   fingerprint: string;
   /** The config's `ignore` globs, matched against paths relative to the config file's folder. */
   isIgnored: (absPath: string) => boolean;
+  /** Files larger than this many bytes are skipped with a notice, unread. */
+  maxFileSize: number;
 }
 
 function hashFiles(files: string[]): string {
@@ -117,7 +132,10 @@ export class RunContext {
       const rel = relative(base, absPath);
       return !rel.startsWith('..') && matchers(rel.split(sep).join('/'));
     };
-    found = { ruleSet, config, fingerprint, isIgnored };
+    // The schema has already checked the config's value, so it parses.
+    const fromConfig = fromFile.maxFileSize === undefined ? undefined : parseByteSize(fromFile.maxFileSize);
+    const maxFileSize = this.overrides.maxFileSize ?? fromConfig ?? DEFAULT_MAX_FILE_SIZE;
+    found = { ruleSet, config, fingerprint, isIgnored, maxFileSize };
     this.settings.set(key, found);
     return found;
   }

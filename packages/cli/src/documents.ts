@@ -1,10 +1,16 @@
-/** Read a document as text for linting: plain text, Markdown and HTML as they are; .docx via mammoth. */
+/**
+ * Read a document as text for linting: plain text, Markdown and HTML as they are; .docx via mammoth;
+ * .pptx (slides and speaker notes) and .odt through their XML, each finding traceable to its slide or paragraph.
+ */
 import { readFileSync } from 'node:fs';
 import type { DocumentFormat } from '@reframe/core';
-import type { FileFormat } from './types.js';
+import { extractOdt } from './extract/odt.js';
+import { extractPptx } from './extract/pptx.js';
+import { ExtractError, isOleCompoundFile } from './extract/zip.js';
+import type { DocumentPlace, FileFormat } from './types.js';
 
 export interface LoadedDocument {
-  /** The text that is linted (for .docx: the extracted text, paragraphs separated by blank lines). */
+  /** The text that is linted (for office documents: the extracted text, paragraphs separated by blank lines). */
   text: string;
   /** The format the text is linted as. */
   lintFormat: DocumentFormat;
@@ -14,6 +20,8 @@ export interface LoadedDocument {
   bom: boolean;
   /** How the bytes are encoded: UTF-8 unless a UTF-16 byte order mark says otherwise. */
   encoding?: TextEncodingName;
+  /** For office documents: the slide or paragraph an offset of `text` came from. */
+  place?: (offset: number) => DocumentPlace;
 }
 
 export type TextEncodingName = 'utf8' | 'utf16le' | 'utf16be';
@@ -51,15 +59,40 @@ export function encodeText(text: string, bom: boolean, encoding: TextEncodingNam
   return encoding === 'utf16le' ? le : le.swap16();
 }
 
+/** Slides and speaker notes (.pptx) or paragraphs (.odt) as text, or why the file cannot be read. */
+function loadOffice(format: 'pptx' | 'odt', bytes: Buffer): LoadOutcome {
+  try {
+    if (format === 'pptx') {
+      const deck = extractPptx(bytes);
+      const place = (offset: number): DocumentPlace => {
+        const where = deck.locate(offset) ?? { slide: 1, notes: false, line: 1 };
+        return { slide: where.slide, notes: where.notes, slideLine: where.line };
+      };
+      return { document: { text: deck.text, lintFormat: 'text', bytes, bom: false, place } };
+    }
+    const doc = extractOdt(bytes);
+    const place = (offset: number): DocumentPlace => ({ paragraph: doc.locate(offset)?.paragraph ?? 1 });
+    return { document: { text: doc.text, lintFormat: 'text', bytes, bom: false, place } };
+  } catch (error) {
+    if (error instanceof ExtractError) return { skipped: error.message };
+    throw error;
+  }
+}
+
 export async function loadDocument(path: string, format: FileFormat, bytes: Buffer = readFileSync(path)): Promise<LoadOutcome> {
+  if (format === 'pptx' || format === 'odt') return loadOffice(format, bytes);
   if (format === 'docx') {
+    if (isOleCompoundFile(bytes)) {
+      return { skipped: 'password-protected, or an old binary Word file rather than .docx; save an unprotected .docx copy' };
+    }
     // A .docx is a zip: "PK\x03\x04". Anything else is not a Word document, whatever its name.
     if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) return { skipped: 'not a valid .docx (not a zip file)' };
     // Loaded lazily: mammoth and its zip/XML stack are large and needed only for Word documents.
     const mammoth = (await import('mammoth')).default;
     try {
       const { value } = await mammoth.extractRawText({ buffer: bytes });
-      return { document: { text: value, lintFormat: 'text', bytes, bom: false } };
+      const place = (offset: number): DocumentPlace => ({ paragraph: paragraphAt(value, offset) });
+      return { document: { text: value, lintFormat: 'text', bytes, bom: false, place } };
     } catch (error) {
       return { skipped: `not a readable .docx (${(error as Error).message.split('\n')[0]})` };
     }

@@ -15,9 +15,14 @@ const FORMAT_BY_EXTENSION: Record<string, FileFormat> = {
   '.html': 'html',
   '.htm': 'html',
   '.docx': 'docx',
+  '.pptx': 'pptx',
+  '.odt': 'odt',
 };
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
+
+/** The extensions reframe reads, for messages ("not a supported file type (…)"). */
+export const SUPPORTED_EXTENSIONS = Object.keys(FORMAT_BY_EXTENSION);
 
 export function formatOf(path: string): FileFormat | undefined {
   return FORMAT_BY_EXTENSION[extname(path).toLowerCase()];
@@ -33,6 +38,8 @@ export interface Expansion {
   files: FoundFile[];
   /** Files named on the command line but ignored by an ignore file. */
   ignored: string[];
+  /** Folders that could not be listed, with the reason (the rest of the tree is still searched). */
+  unreadableFolders: Array<{ path: string; reason: string }>;
 }
 
 const GLOB_CHARS = /[*?[\]{}]/;
@@ -57,6 +64,7 @@ export function expandPaths(args: string[], cwd: string): Expansion {
   const rules = new IgnoreRules(cwd);
   const files: FoundFile[] = [];
   const ignored: string[] = [];
+  const unreadableFolders: Expansion['unreadableFolders'] = [];
   const seen = new Set<string>();
   const add = (path: string, explicit: boolean) => {
     if (seen.has(path)) return;
@@ -69,7 +77,8 @@ export function expandPaths(args: string[], cwd: string): Expansion {
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
-      throw new UsageError(`${dir}: cannot read folder (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      unreadableFolders.push({ path: dir, reason: `cannot read folder (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+      return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
@@ -84,10 +93,12 @@ export function expandPaths(args: string[], cwd: string): Expansion {
   for (const arg of args) {
     const abs = resolve(cwd, arg);
     let stat: Stats | undefined;
+    let missing = false;
     try {
       stat = statSync(abs);
-    } catch {
-      stat = undefined;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      missing = code === 'ENOENT' || code === 'ENOTDIR';
     }
     if (stat?.isDirectory()) {
       walk(abs, (file) => {
@@ -96,21 +107,26 @@ export function expandPaths(args: string[], cwd: string): Expansion {
     } else if (stat) {
       if (rules.ignores(abs, false)) ignored.push(abs);
       else add(abs, true);
+    } else if (!missing && !isGlob(arg)) {
+      add(abs, true); // there but not stat-able (a folder on the way is locked): reported when it is read
     } else if (isGlob(arg)) {
       const { base, rest } = splitGlob(arg.split(sep).join('/'));
       const baseAbs = isAbsolute(base) ? base : resolve(cwd, base);
       const match = picomatch(rest, { dot: false });
       const before = files.length;
+      const unreadableBefore = unreadableFolders.length;
+      let isFolder = false;
       try {
-        if (statSync(baseAbs).isDirectory())
-          walk(baseAbs, (file) => match(relative(baseAbs, file).split(sep).join('/')) && add(file, true));
-      } catch (error) {
-        if (error instanceof UsageError) throw error;
+        isFolder = statSync(baseAbs).isDirectory();
+      } catch {
+        // No such folder: nothing matches.
       }
-      if (files.length === before) throw new UsageError(`no files match the pattern ${arg}`);
+      if (isFolder) walk(baseAbs, (file) => match(relative(baseAbs, file).split(sep).join('/')) && add(file, true));
+      if (files.length === before && unreadableFolders.length === unreadableBefore)
+        throw new UsageError(`no files match the pattern ${arg}`);
     } else {
       throw new UsageError(`${arg}: no such file or folder`);
     }
   }
-  return { files, ignored };
+  return { files, ignored, unreadableFolders };
 }

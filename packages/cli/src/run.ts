@@ -2,25 +2,38 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { PRESETS, type Preset, SEVERITIES, type Severity, type SeveritySetting } from '@reframe/core';
-import { lintDocument, type Task, type TaskResult } from './analyse.js';
+import { lintDocument, type Task, type TaskResult, tooLarge } from './analyse.js';
 import { writeFileAtomic } from './atomic.js';
 import { LintCache } from './cache.js';
 import { type ChangedLines, changedSince, onChangedLine } from './changed.js';
 import type { CommandLine } from './cli-options.js';
 import { runInit } from './commands/init.js';
 import { explainRule, listRules } from './commands/rules.js';
-import { type Overrides, RunContext } from './context.js';
+import { maxFileSizeOption, type Overrides, RunContext } from './context.js';
 import { unifiedDiff } from './diff.js';
 import { decodeText, loadDocument, type TextEncodingName } from './documents.js';
 import { ConfigFailure, UsageError } from './errors.js';
-import { expandPaths, formatOf } from './files.js';
+import { expandPaths, formatOf, SUPPORTED_EXTENSIONS } from './files.js';
 import { fixUntilStable, writeFixed } from './fix.js';
 import { FORMATS, type FormatName, format } from './formatters/index.js';
 import type { Io } from './main.js';
 import { analyseAll, PARALLEL_THRESHOLD } from './parallel.js';
 import { redactReport } from './redact.js';
-import { type LintedFile, type Report, type ReportedDiagnostic, summarise } from './types.js';
+import {
+  describePlace,
+  isOfficeFormat,
+  type LintedFile,
+  type OfficeFormat,
+  type Report,
+  type ReportedDiagnostic,
+  summarise,
+} from './types.js';
 
+const EDITOR: Record<OfficeFormat, string> = {
+  docx: 'a word processor',
+  odt: 'a word processor',
+  pptx: 'the presentation program',
+};
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
 const RULE_SETTINGS: readonly SeveritySetting[] = ['off', ...SEVERITIES];
 
@@ -39,6 +52,8 @@ function overridesFrom(cli: CommandLine): Overrides {
     }
     overrides.rules = { ...overrides.rules, [m[1].trim()]: m[2] as SeveritySetting };
   }
+  const maxFileSize = maxFileSizeOption(values['max-file-size']);
+  if (maxFileSize !== undefined) overrides.maxFileSize = maxFileSize;
   return overrides;
 }
 
@@ -127,6 +142,12 @@ async function lintCommand(cli: CommandLine, io: Io, context: RunContext, setup:
   } else {
     const expansion = expandPaths(positionals, io.cwd);
     for (const path of expansion.ignored) notice(`skipped ${displayPath(path, io.cwd)}: ignored by .gitignore or .reframeignore`);
+    // Listed as skipped in the report too, so a JSON or SARIF reader sees what was not checked.
+    const unreadable: LintedFile[] = expansion.unreadableFolders.map(({ path, reason }) => {
+      const display = displayPath(path, io.cwd);
+      notice(`skipped ${display}: ${reason}`);
+      return { path: display, absPath: path, format: undefined, diagnostics: [], skipped: reason };
+    });
     const cache = values.cache ? new LintCache(resolve(io.cwd, values['cache-location'] ?? '.reframecache')) : undefined;
     cache?.load();
     const tasks: Task[] = [];
@@ -152,7 +173,7 @@ async function lintCommand(cli: CommandLine, io: Io, context: RunContext, setup:
       totalBytes,
       ...(debug ? { debug } : {}),
     });
-    files = [];
+    files = unreadable;
     for (const r of results) {
       if (r.failure) {
         if (r.failure.kind === 'config') throw new ConfigFailure(r.failure.message);
@@ -173,18 +194,22 @@ async function lintCommand(cli: CommandLine, io: Io, context: RunContext, setup:
   const keepChanged = (file: LintedFile, diagnostics: ReportedDiagnostic[]): ReportedDiagnostic[] => {
     const ranges = changed && file.absPath ? changed.get(file.absPath) : undefined;
     if (!changed || !ranges) return diagnostics;
-    return diagnostics.filter((d) => d.paragraph !== undefined || onChangedLine(ranges, d.range.start.line, d.range.end.line));
+    // Office documents have no lines git could compare: their findings are all kept.
+    return diagnostics.filter((d) => describePlace(d) !== undefined || onChangedLine(ranges, d.range.start.line, d.range.end.line));
   };
   for (const file of files) file.diagnostics = keepChanged(file, file.diagnostics);
 
   let diffs = '';
   if (values.fix || values['fix-dry-run']) {
     for (const file of files) {
-      if (file.skipped || !file.diagnostics.some((d) => d.fix)) continue;
-      if (file.format === 'docx') {
-        notice(`${file.path}: fixes are not applied to .docx files; edit them in a word processor`);
+      if (file.skipped) continue;
+      // Office documents are read through extracted text and never written; their findings carry no fix.
+      if (isOfficeFormat(file.format)) {
+        if (file.diagnostics.length)
+          notice(`${file.path}: fixes are not applied to .${file.format} files; edit them in ${EDITOR[file.format]}`);
         continue;
       }
+      if (!file.diagnostics.some((d) => d.fix)) continue;
       const result = await fixFile(file, context, values.stdin ? await stdinBytes(io) : undefined, (d) => keepChanged(file, d));
       file.diagnostics = result.diagnostics;
       if (values['fix-dry-run']) diffs += unifiedDiff(file.path, result.before, result.after);
@@ -242,13 +267,15 @@ async function lintStdin(cli: CommandLine, io: Io, context: RunContext): Promise
   const absPath = name ? resolve(io.cwd, name) : join(io.cwd, '<stdin>');
   const display = name ? displayPath(absPath, io.cwd) : '<stdin>';
   const fileFormat = name ? formatOf(name) : 'text';
-  if (!fileFormat)
-    throw new UsageError(`--stdin-filename ${name}: not a supported file type (.md, .markdown, .mdx, .txt, .text, .html, .htm, .docx)`);
+  if (!fileFormat) throw new UsageError(`--stdin-filename ${name}: not a supported file type (${SUPPORTED_EXTENSIONS.join(', ')})`);
   const settings = context.forFile(absPath);
-  const loaded = await loadDocument(absPath, fileFormat, await stdinBytes(io));
+  const bytes = await stdinBytes(io);
+  if (bytes.length > settings.maxFileSize)
+    throw new UsageError(`standard input (${display}): ${tooLarge(bytes.length, settings.maxFileSize)}`);
+  const loaded = await loadDocument(absPath, fileFormat, bytes);
   if ('skipped' in loaded) throw new UsageError(`standard input (${display}): ${loaded.skipped}`);
   // absPath names the file the input stands for (its config applies); nothing is ever written to it.
-  return { path: display, absPath, format: fileFormat, diagnostics: lintDocument(loaded.document, fileFormat, settings) };
+  return { path: display, absPath, format: fileFormat, diagnostics: lintDocument(loaded.document, settings) };
 }
 
 interface FixOutcome {
@@ -275,7 +302,7 @@ async function fixFile(
   }
   const { text, bom, encoding } = decodeText(bytes);
   const settings = context.forFile(file.absPath ?? file.path);
-  const lintFormat = format === 'docx' ? 'text' : format;
-  const fixed = fixUntilStable(text, (t) => keep(lintDocument({ text: t, lintFormat, bytes, bom }, format, settings)));
+  if (isOfficeFormat(format)) throw new Error(`fixFile called for a .${format} file`); // the caller never does
+  const fixed = fixUntilStable(text, (t) => keep(lintDocument({ text: t, lintFormat: format, bytes, bom }, settings)));
   return { before: text, after: fixed.text, bytes, bom, encoding, diagnostics: fixed.diagnostics };
 }

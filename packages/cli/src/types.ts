@@ -1,12 +1,36 @@
 import type { Diagnostic, DocumentFormat } from '@reframe/core';
 
-/** A finding as the CLI reports it: core's Diagnostic, plus the paragraph for Word documents. */
-export interface ReportedDiagnostic extends Diagnostic {
-  /** 1-based paragraph of a .docx; `range` then refers to lines of the extracted text. */
+/** Where a finding is in an office document, which has no lines of its own. */
+export interface DocumentPlace {
+  /** 1-based paragraph of a .docx or .odt; `range` then refers to lines of the extracted text. */
   paragraph?: number;
+  /** 1-based slide of a .pptx, in presentation order; `range` refers to lines of the extracted text. */
+  slide?: number;
+  /** The words are in the slide's speaker notes. */
+  notes?: boolean;
+  /** 1-based line of text on the slide (or in its notes), counting lines that have text. */
+  slideLine?: number;
 }
 
-export type FileFormat = DocumentFormat | 'docx';
+/** A finding as the CLI reports it: core's Diagnostic, plus its place in an office document. */
+export interface ReportedDiagnostic extends Diagnostic, DocumentPlace {}
+
+export type FileFormat = DocumentFormat | OfficeFormat;
+
+/** Formats read through extracted text: never written by --fix. */
+export const OFFICE_FORMATS = ['docx', 'pptx', 'odt'] as const;
+export type OfficeFormat = (typeof OFFICE_FORMATS)[number];
+
+export function isOfficeFormat(format: FileFormat | undefined): format is OfficeFormat {
+  return (OFFICE_FORMATS as readonly string[]).includes(format ?? '');
+}
+
+/** "slide 2, line 1", "slide 2 notes, line 3" or "paragraph 4"; undefined for files with lines of their own. */
+export function describePlace(d: DocumentPlace): string | undefined {
+  if (d.slide !== undefined) return `slide ${d.slide}${d.notes ? ' notes' : ''}, line ${d.slideLine ?? 1}`;
+  if (d.paragraph !== undefined) return `paragraph ${d.paragraph}`;
+  return undefined;
+}
 
 export interface FileResult {
   /** Path as given or found, relative to the working directory when inside it. */

@@ -17,6 +17,8 @@ export interface RunOptions {
   cwd: string;
   input?: string | Buffer;
   env?: Record<string, string | undefined>;
+  /** Run as this user and group (needs root): permission tests are meaningless as root. */
+  user?: { uid: number; gid: number };
 }
 
 export function reframe(args: string[], options: RunOptions): Promise<RunResult> {
@@ -29,7 +31,12 @@ export function reframe(args: string[], options: RunOptions): Promise<RunResult>
       ...options.env,
     };
     for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: options.cwd,
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      ...(options.user ? { uid: options.user.uid, gid: options.user.gid } : {}),
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => {
@@ -68,6 +75,9 @@ export interface JsonDiagnostic {
   actual: string;
   message: string;
   paragraph?: number;
+  slide?: number;
+  notes?: boolean;
+  slideLine?: number;
   range: { start: { line: number; column: number; offset: number }; end: { line: number; column: number; offset: number } };
   suggestions: string[];
   fix?: { range: [number, number]; text: string };

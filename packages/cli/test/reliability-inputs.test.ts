@@ -4,7 +4,20 @@
  * killed in the middle of a large run.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -71,13 +84,126 @@ describe('odd inputs', () => {
     expect(bytes.subarray(2).toString('utf16le')).toBe('He died by suicide.\r\nNext line.\r\n');
   });
 
-  it('an unreadable file is reported with its name and the others still run', async () => {
-    if (process.getuid?.() === 0) return; // root reads every file; nothing to test here
+  it('reports each unreadable file and folder and lints the rest', async (ctx) => {
+    // chmod 000 does not stop root, so as root the CLI runs as "nobody" on a tree that user can read.
+    const asRoot = process.getuid?.() === 0;
+    const user = asRoot ? { uid: 65534, gid: 65534 } : undefined;
     const dir = temp();
-    writeFileSync(join(dir, 'secret.txt'), 'The addict.', { mode: 0o000 });
-    writeFileSync(join(dir, 'good.txt'), 'The addict.');
-    const run = await reframe(['--format', 'json', '.'], { cwd: dir });
-    expect(run.stderr).toMatch(/secret\.txt/);
+    if (asRoot) {
+      chmodSync(dir, 0o755); // mkdtemp makes it private to root
+      const probe = await reframe(['--version'], { cwd: dir, ...(user ? { user } : {}) });
+      if (probe.code !== 0) ctx.skip(`"nobody" cannot run the CLI from this checkout: ${probe.stderr.split('\n')[0]}`);
+    }
+    writeFileSync(join(dir, 'secret.txt'), 'The addict.\n');
+    writeFileSync(join(dir, 'good.txt'), 'Her brother committed suicide.\n');
+    mkdirSync(join(dir, 'locked'));
+    writeFileSync(join(dir, 'locked', 'hidden.txt'), 'The addict.\n');
+    mkdirSync(join(dir, 'open'));
+    writeFileSync(join(dir, 'open', 'note.md'), 'He is an addict.\n');
+    chmodSync(join(dir, 'secret.txt'), 0o000);
+    chmodSync(join(dir, 'locked'), 0o000);
+    try {
+      const run = await reframe(['--format', 'json', '.'], { cwd: dir, ...(user ? { user } : {}) });
+      expect(run.stderr.split('\n').filter(Boolean).sort()).toEqual([
+        'reframe: skipped locked: cannot read folder (EACCES)',
+        'reframe: skipped secret.txt: cannot read (EACCES)',
+      ]);
+      expect(run.code).toBe(1);
+      const report = JSON.parse(run.stdout) as JsonReport;
+      const byPath = new Map(report.files.map((f) => [f.path, f]));
+      expect(byPath.get('secret.txt')?.skipped).toBe('cannot read (EACCES)');
+      expect(byPath.get('locked')?.skipped).toBe('cannot read folder (EACCES)');
+      expect(byPath.get('good.txt')?.diagnostics.map((d) => d.ruleId)).toEqual(['suicide/committed-suicide']);
+      expect(byPath.get('open/note.md')?.diagnostics.map((d) => d.ruleId)).toEqual(['substance/addict']);
+      expect([...byPath.keys()].some((p) => p.includes('hidden'))).toBe(false);
+
+      // Named on the command line: the same notice, and the run goes on.
+      const named = await reframe(['secret.txt', 'good.txt'], { cwd: dir, ...(user ? { user } : {}) });
+      expect(named.stderr).toBe('reframe: skipped secret.txt: cannot read (EACCES)\n');
+      expect(named.code).toBe(1);
+      expect(named.stdout).toContain('1 file skipped');
+    } finally {
+      chmodSync(join(dir, 'locked'), 0o755); // so the temp folder can be removed
+    }
+  });
+});
+
+describe('huge files', () => {
+  it('skips a 200 MB file with a notice, unread, and lints the others', async () => {
+    const dir = temp();
+    // A real 200 MB text file, written in 1 MB chunks (it would lint for minutes if it were read).
+    const chunk = Buffer.from('The addict left the clinic. '.repeat(37_450));
+    const fd = openSync(join(dir, 'huge.txt'), 'w');
+    for (let i = 0; i < 200; i++) writeSync(fd, chunk);
+    closeSync(fd);
+    expect(statSync(join(dir, 'huge.txt')).size).toBeGreaterThan(200 * 1024 * 1024);
+    writeFileSync(join(dir, 'good.txt'), 'Her brother committed suicide.\n');
+    writeFileSync(join(dir, 'notes.md'), '# Notes\n\nHe is an addict.\n');
+
+    const json = await reframe(['--format', 'json', '.'], { cwd: dir });
+    expect(json.code).toBe(1);
+    const report = JSON.parse(json.stdout) as JsonReport;
+    const byName = new Map(report.files.map((f) => [f.path, f]));
+    expect(byName.get('huge.txt')?.skipped).toMatch(/^200 MB, over the 20 MB size limit/);
+    expect(byName.get('huge.txt')?.diagnostics).toEqual([]);
+    expect(byName.get('good.txt')?.diagnostics.map((d) => d.ruleId)).toEqual(['suicide/committed-suicide']);
+    expect(byName.get('notes.md')?.diagnostics.map((d) => d.ruleId)).toEqual(['substance/addict']);
+    expect(json.stderr).toBe(
+      'reframe: skipped huge.txt: 200 MB, over the 20 MB size limit (raise it with --max-file-size or maxFileSize)\n',
+    );
+
+    const stylish = await reframe(['.'], { cwd: dir });
+    expect(stylish.code).toBe(1);
+    expect(stylish.stderr).toContain('skipped huge.txt: 200 MB, over the 20 MB size limit');
+    expect(stylish.stdout).toContain('in 2 files of 2');
+    expect(stylish.stdout).toContain('1 file skipped (see notices above).');
+  }, 120_000);
+
+  it('maxFileSize in the config lowers the limit; a larger --max-file-size lets the file through', async () => {
+    const dir = temp();
+    writeFileSync(join(dir, '.reframerc.json'), JSON.stringify({ maxFileSize: '1KB' }));
+    writeFileSync(join(dir, 'note.txt'), `${'The visit went well. '.repeat(100)}He is an addict.\n`); // about 2 KB
+    const limited = await reframe(['--format', 'json', 'note.txt'], { cwd: dir });
+    expect(limited.code).toBe(0);
+    expect((JSON.parse(limited.stdout) as JsonReport).files[0]?.skipped).toMatch(/^2.1 KB, over the 1 KB size limit/);
+    for (const size of ['10KB', '10240', '0.5MB']) {
+      const through = await reframe(['--format', 'json', '--max-file-size', size, 'note.txt'], { cwd: dir });
+      expect(through.code, size).toBe(1);
+      expect(through.stderr).toBe('');
+      const file = (JSON.parse(through.stdout) as JsonReport).files[0];
+      expect(file?.skipped).toBeUndefined();
+      expect(file?.diagnostics.map((d) => d.ruleId)).toEqual(['substance/addict']);
+    }
+    const bad = await reframe(['--max-file-size', 'big', 'note.txt'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--max-file-size takes a size such as 500KB, 20MB or 1GB');
+  });
+
+  it('reframe report lists files over the limit as not read and audits the rest', async () => {
+    const dir = temp();
+    writeFileSync(join(dir, 'long.md'), `${'The visit went well. '.repeat(100)}He is an addict.\n`);
+    writeFileSync(join(dir, 'short.md'), 'He is an addict.\n');
+    const run = await reframe(['report', '--format', 'json', '--max-file-size', '1KB', '.'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('reframe: skipped long.md: 2.1 KB, over the 1 KB size limit');
+    const files = (JSON.parse(run.stdout) as JsonReport).files.map((f) => [f.path, f.skipped ?? null, f.diagnostics.length]);
+    expect(files).toEqual([
+      ['long.md', expect.stringMatching(/^2.1 KB, over the 1 KB size limit/), 0],
+      ['short.md', null, 1],
+    ]);
+  });
+
+  it('reports a malformed maxFileSize with file, line and column (exit 2)', async () => {
+    const dir = temp();
+    writeFileSync(join(dir, '.reframerc.yaml'), 'preset: clinical-notes\nmaxFileSize: 20 parsecs\n');
+    writeFileSync(join(dir, 'note.txt'), 'Fine.\n');
+    const run = await reframe(['note.txt'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${join(dir, '.reframerc.yaml')}:2:14: maxFileSize must be a size such as "500KB", "20MB" or "1GB"`);
+    writeFileSync(join(dir, '.reframerc.yaml'), 'maxFileSize: -5\n');
+    const negative = await reframe(['note.txt'], { cwd: dir });
+    expect(negative.code).toBe(2);
+    expect(negative.stderr).toContain('maxFileSize must be at least 0');
   });
 });
 

@@ -25,6 +25,8 @@ export interface ReframeConfig {
   /** Extra packs: "equality" (retext-equality, opt-in) or paths to YAML packs. */
   packs?: string[];
   ignore?: string[];
+  /** Larger files are skipped with a notice: bytes, or a size such as "20MB" (see byte-size.ts). */
+  maxFileSize?: number | string;
 }
 
 export interface ResolvedConfig {

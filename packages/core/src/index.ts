@@ -1,3 +1,4 @@
+export { DEFAULT_MAX_FILE_SIZE, formatByteSize, parseByteSize } from './byte-size.js';
 export { type CompiledRule, type CompiledRuleSet, compileRuleSet, RuleCompileError } from './compile.js';
 export {
   ConfigError,

@@ -12,7 +12,7 @@ import { isDisabled, mask, scanDirectives } from './directives.js';
 import { hasCandidate, type RawFinding } from './find.js';
 import { adaptCase, pluraliseSuggestion } from './inflect.js';
 import { spellFor } from './locale.js';
-import { markdownGroups } from './markdown-blocks.js';
+import { markdownGroups, tooCostlyForMarkdown } from './markdown-blocks.js';
 import { LineIndex } from './positions.js';
 import { type Candidate, candidatesIn, hasAnchor, type Prefilter, prefilterFor } from './prefilter.js';
 import { type ReframeRun, retextReframe } from './retext-reframe.js';
@@ -122,12 +122,19 @@ function slicer(text: string, source: string, config: ResolvedConfig, out: Runs)
   };
 }
 
-/** Blank-line blocks of a plain-text document, each with the anchor offsets inside it. */
-function blocksWithAnchors(source: string, prefilter: Prefilter): Array<{ span: Span; anchors: Candidate[] }> {
-  const anchors = candidatesIn(prefilter, source);
+/** Blank-line blocks of source[from, to) (a plain-text document by default), each with the anchor offsets inside it. */
+function blocksWithAnchors(
+  source: string,
+  prefilter: Prefilter,
+  from = 0,
+  to = source.length,
+): Array<{ span: Span; anchors: Candidate[] }> {
+  const part = from === 0 && to === source.length ? source : source.slice(from, to);
+  const anchors = candidatesIn(prefilter, part).map((c) => (from ? { ...c, at: c.at + from } : c));
   const out: Array<{ span: Span; anchors: Candidate[] }> = [];
   let i = 0;
-  for (const span of blocks(source)) {
+  for (const [s, e] of blocks(part)) {
+    const span: Span = [s + from, e + from];
     while (i < anchors.length && (anchors[i]?.at ?? 0) < span[0]) i++;
     const inside: Candidate[] = [];
     for (let a = anchors[i]; a && a.at < span[1]; a = anchors[++i]) inside.push(a);
@@ -171,38 +178,56 @@ function runFast(text: string, masked: string, format: DocumentFormat, ruleSet: 
     for (const [start, end] of groups) {
       if (!config.equality && !hasAnchor(prefilter, masked.slice(start, end))) continue;
       const keep = (offset: number) => offset >= start && offset < end;
-      markdownOrText(run, processors, masked, start, end, keep, suffix);
+      const asText = () => textFast(run, processors.text, prefilter, config, text, masked, start, end, keep);
+      markdownOrText(run, processors, masked, start, end, keep, suffix, asText);
     }
     return out;
   }
   const source = format === 'html' ? htmlToText(masked) : masked;
-  const run = slicer(text, source, config, out);
-  for (const { span, anchors } of blocksWithAnchors(source, prefilter)) {
+  textFast(slicer(text, source, config, out), processors.text, prefilter, config, text, source, 0, source.length, always);
+  return out;
+}
+
+/** Plain text in source[from, to): small blocks parsed whole, large ones by windows around their candidates. */
+function textFast(
+  run: RunSlice,
+  processor: Processor,
+  prefilter: Prefilter,
+  config: ResolvedConfig,
+  /** The document as written (quotations are read from it); `source` is what is parsed (same offsets). */
+  text: string,
+  source: string,
+  from: number,
+  to: number,
+  keep: (offset: number) => boolean,
+): void {
+  for (const { span, anchors } of blocksWithAnchors(source, prefilter, from, to)) {
     const [start, end] = span;
     // retext-equality has its own vocabulary: with it on, every block is parsed (whole, as before).
     if (config.equality) {
-      run(processors.text, start, end, always);
+      run(processor, start, end, keep);
       continue;
     }
     if (anchors.length === 0) continue;
     const paragraphScoped = new Set(anchors.filter((a) => a.paragraph).map((a) => a.at));
     if (end - start <= WHOLE_BLOCK_LIMIT || (paragraphScoped.size > 0 && end - start <= PARAGRAPH_SCOPE_LIMIT)) {
-      run(processors.text, start, end, always);
+      run(processor, start, end, keep);
       continue;
     }
     const offsets = anchors.map((a) => a.at);
     const context = (at: number): number => (paragraphScoped.has(at) ? PARAGRAPH_CONTEXT : 0);
     const blockQuotes = new SpanLookup(quoteSpans(text.slice(start, end), start));
     for (const w of planWindows(source, start, end, offsets, context))
-      run(processors.text, w.start, w.end, (offset) => kept(w.keep, offset), '', blockQuotes);
+      run(processor, w.start, w.end, (offset) => keep(offset) && kept(w.keep, offset), '', blockQuotes);
   }
-  return out;
 }
 
 /**
  * Parse a Markdown slice; if the Markdown stack overflows its call stack (deeply nested quotes or lists,
  * or a huge single paragraph: mdast-util-to-nlcst recurses and spreads arrays), lint the same slice as
- * plain text, block by block, so one odd document never stops a run.
+ * plain text, block by block, so one odd document never stops a run. A slice piled with brackets or
+ * nested thousands deep goes to plain text without trying: the parser would spend seconds to minutes
+ * on it first (see tooCostlyForMarkdown).
  */
 function markdownOrText(
   run: RunSlice,
@@ -212,12 +237,19 @@ function markdownOrText(
   end: number,
   keep: (offset: number) => boolean,
   suffix = '',
+  asText = (): void => {
+    for (const [s, e] of blocks(source.slice(start, end))) run(processors.text, start + s, start + e, keep);
+  },
 ): void {
+  if (tooCostlyForMarkdown(source, start, end)) {
+    asText();
+    return;
+  }
   try {
     run(processors.markdown, start, end, keep, suffix);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    for (const [s, e] of blocks(source.slice(start, end))) run(processors.text, start + s, start + e, keep);
+    asText();
   }
 }
 

@@ -2,10 +2,32 @@
 
 export type Span = [number, number];
 
-const URL_OR_EMAIL = /\b(?:https?:\/\/|www\.)[^\s<>"')\]]+|[\w.+-]+@[\w-]+\.[\w.-]+/gi;
+const URL_PATTERN = String.raw`\b(?:https?:\/\/|www\.)[^\s<>"')\]]+`;
+const EMAIL_PATTERN = String.raw`[\w.+-]+@[\w-]+\.[\w.-]+`;
+/**
+ * Inside a run of address characters ("....." × 50,000) an address can only start where the run
+ * starts, so the search skips the rest of the run (unanchored, it rescanned the run at every
+ * position: quadratic, minutes). The one exception, right where the previous match ended
+ * ("a@b.c+d@e.f"), is tried by the sticky patterns, so the spans are those of the plain pattern.
+ */
+const URL_OR_EMAIL = new RegExp(`${URL_PATTERN}|(?<![\\w.+-])${EMAIL_PATTERN}`, 'gi');
+const URL_HERE = new RegExp(URL_PATTERN, 'iy');
+const EMAIL_HERE = new RegExp(EMAIL_PATTERN, 'iy');
+
+function matchAt(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
+  pattern.lastIndex = at;
+  return pattern.exec(text);
+}
 
 export function urlSpans(text: string, base: number): Span[] {
-  return [...text.matchAll(URL_OR_EMAIL)].map((m) => [base + (m.index ?? 0), base + (m.index ?? 0) + m[0].length]);
+  const spans: Span[] = [];
+  let from = 0;
+  for (;;) {
+    const m = (from > 0 && (matchAt(URL_HERE, text, from) ?? matchAt(EMAIL_HERE, text, from))) || matchAt(URL_OR_EMAIL, text, from);
+    if (!m) return spans;
+    spans.push([base + m.index, base + m.index + m[0].length]);
+    from = m.index + m[0].length;
+  }
 }
 
 const isLetter = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);

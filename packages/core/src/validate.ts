@@ -97,8 +97,14 @@ function describe(error: ErrorObject): string {
       return `${subject} must be ${String(error.params.type)} (got ${Array.isArray(error.data) ? 'array' : typeof error.data})`;
     case 'minItems':
       return `${subject} needs at least ${String(error.params.limit)} item(s)`;
-    case 'pattern':
+    case 'pattern': {
+      // Schemas may say in words what the pattern accepts (a non-standard annotation; ajv runs with strict off).
+      const expected = (error.parentSchema as { patternMessage?: string } | undefined)?.patternMessage;
+      if (expected) return `${subject} must be ${expected} (got ${JSON.stringify(error.data)})`;
       return `${subject} ${JSON.stringify(error.data)} does not have the expected form (${String(error.params.pattern)})`;
+    }
+    case 'minimum':
+      return `${subject} must be at least ${String(error.params.limit)} (got ${JSON.stringify(error.data)})`;
     default:
       return `${subject} ${error.message ?? 'is invalid'}`;
   }

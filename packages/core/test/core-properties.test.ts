@@ -6,6 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Diagnostic, type DocumentFormat, lint } from '../src/index.js';
+import { MAX_BRACKETS_PER_RUN, MAX_CONTAINER_DEPTH, tooCostlyForMarkdown } from '../src/markdown-blocks.js';
+import { urlSpans } from '../src/spans.js';
 import { bundledRuleSet } from './helpers.js';
 
 const ruleSet = bundledRuleSet();
@@ -149,6 +151,62 @@ describe('engine properties', () => {
   });
 });
 
+describe('Markdown piled with brackets or nested thousands deep is linted as text, not left to the parser', { timeout: 60_000 }, () => {
+  // Before the bracket check each of these took 5 to 35 s in micromark (quadratic in the brackets of one paragraph).
+  it.each([
+    ['nested links and parens', `${'[('.repeat(50_000)}the addict${')]'.repeat(50_000)}`],
+    ['unclosed link destinations', `${'[a]('.repeat(50_000)}the addict`],
+    ['nested brackets', `${'['.repeat(50_000)}the addict${']'.repeat(50_000)}`],
+    ['unresolved references', `${'[a] '.repeat(20_000)}the addict`],
+    ['emphasis and brackets', `${'*['.repeat(20_000)} the addict`],
+    ['brackets over many lines of one paragraph', `${'[a]\n'.repeat(20_000)}the addict`],
+    ['many paragraphs just under the limit', `${'*['.repeat(MAX_BRACKETS_PER_RUN)} the addict\n\n`.repeat(200)],
+  ])('%s', (_, text) => {
+    const found = run(text, 'markdown');
+    expect(found.length).toBeGreaterThan(0);
+    expect(new Set(found.map((d) => d.ruleId))).toEqual(new Set(['substance/addict']));
+  });
+
+  it('sends lines nested deeper than the limit to the text path, and ordinary nesting not', () => {
+    const deep = `${'> '.repeat(MAX_CONTAINER_DEPTH + 1)}x`;
+    expect(tooCostlyForMarkdown(deep, 0, deep.length)).toBe(true);
+    const lists = `${'- '.repeat(MAX_CONTAINER_DEPTH / 2)}${'1. '.repeat(MAX_CONTAINER_DEPTH / 2 + 1)}x`;
+    expect(tooCostlyForMarkdown(lists, 0, lists.length)).toBe(true);
+    const usual = '> - 1. > quoted item\n> - next\n';
+    expect(tooCostlyForMarkdown(usual, 0, usual.length)).toBe(false);
+  });
+
+  it('counts brackets per run of inline text: list items and headings start their own', () => {
+    const item = `- ${'[a] '.repeat(100)}\n`;
+    expect(tooCostlyForMarkdown(item.repeat(50), 0, item.length * 50)).toBe(false);
+    const lines = `${'[a] '.repeat(100)}\n`;
+    expect(tooCostlyForMarkdown(lines.repeat(50), 0, lines.length * 50)).toBe(true);
+    const paragraphs = `${'[a] '.repeat(100)}\n\n`.repeat(50);
+    expect(tooCostlyForMarkdown(paragraphs, 0, paragraphs.length)).toBe(false);
+  });
+
+  it('ordinary Markdown with links is still parsed as Markdown (link targets are not prose)', () => {
+    const text = `See [the service](https://example.org/addict-support) and [notes][1].\n\n[1]: https://example.org/addict\n`;
+    expect(run(text, 'markdown')).toEqual([]);
+  });
+});
+
+describe('URL and e-mail spans', () => {
+  it('are the spans the earlier (quadratic) pattern found', () => {
+    // The pattern before the e-mail part was anchored to the start of a run of address characters.
+    const before = /\b(?:https?:\/\/|www\.)[^\s<>"')\]]+|[\w.+-]+@[\w-]+\.[\w.-]+/gi;
+    const spansBefore = (text: string) => [...text.matchAll(before)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
+    const piece = fc.constantFrom('a', 'b.', '.', '@', '-', '+', ' ', 'www.', 'http://', 'x@y.z', '"', ')', 'é');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        expect(urlSpans(text, 0)).toEqual(spansBefore(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
 describe('pathological input finishes promptly (linear matching)', () => {
   const cases: Array<[string, DocumentFormat, string]> = [
     ['a megabyte of one letter', 'text', 'a'.repeat(1_000_000)],
@@ -159,6 +217,9 @@ describe('pathological input finishes promptly (linear matching)', () => {
     ['thousands of unbalanced quotes', 'text', '"'.repeat(50_000) + ' addict'],
     ['thousands of unbalanced quotes', 'markdown', '"'.repeat(50_000) + ' addict'],
     ['thousands of brackets', 'text', '[('.repeat(50_000) + 'addict' + ')]'.repeat(50_000)],
+    // The e-mail pattern of the URL scan rescanned the run at every position: 104 s before the fix.
+    ['a long run of full stops', 'text', `${'.'.repeat(200_000)} the addict`],
+    ['a long run of full stops', 'markdown', `${'.'.repeat(200_000)} the addict`],
     ['a long phrase prefix repeated', 'text', 'committed '.repeat(100_000)],
     ['deeply nested Markdown quotes', 'markdown', `${'> '.repeat(5000)}the addict`],
     ['deeply nested Markdown lists', 'markdown', `${'- '.repeat(3000)}the addict`],

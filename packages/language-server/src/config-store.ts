@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { dirname, relative, sep } from 'node:path';
 import { findConfigFile, readConfigChain } from '@reframe/cli/dist/config.js';
-import { type CompiledRuleSet, ConfigError, type ReframeConfig, type ResolvedConfig, resolveConfig } from '@reframe/core';
+import { type CompiledRuleSet, ConfigError, parseByteSize, type ReframeConfig, type ResolvedConfig, resolveConfig } from '@reframe/core';
 import { DEFAULT_RULES_DIR, loadRuleSet, ReframeFileError, ReframeFileErrors } from '@reframe/core/node';
 import picomatch from 'picomatch';
 import { type ClientSettings, mergeOverFile } from './settings.js';
@@ -27,6 +27,8 @@ export interface Settings {
   configFile: string | undefined;
   /** The config's `ignore` globs, matched against paths relative to the config file's folder. */
   isIgnored: (absPath: string) => boolean;
+  /** The config file's `maxFileSize` in bytes, when it sets one. */
+  maxFileSize?: number;
 }
 
 function ignoreMatcher(configFile: string | undefined, globs: string[] | undefined): (absPath: string) => boolean {
@@ -162,6 +164,8 @@ export class ConfigStore {
         configFile,
         isIgnored: ignoreMatcher(found, fromFile.ignore),
       };
+      const maxFileSize = fromFile.maxFileSize === undefined ? undefined : parseByteSize(fromFile.maxFileSize);
+      if (maxFileSize !== undefined) settings.maxFileSize = maxFileSize;
       this.resolved.set(cacheKey, settings);
       this.lastGood.set(owner, settings);
       this.clearProblems(owner);

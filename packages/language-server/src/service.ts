@@ -7,7 +7,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type Diagnostic as Finding, lint, nearestRuleId } from '@reframe/core';
+import { type Diagnostic as Finding, formatByteSize, lint, nearestRuleId } from '@reframe/core';
 import {
   type CodeAction,
   type CodeActionParams,
@@ -165,12 +165,20 @@ export function startServer(connection: Connection): void {
 
   const bundledIds = (): Set<string> => new Set(config().defaultRuleSet().rules.keys());
 
-  function tooLarge(bytes: number, limit: number): LspDiagnostic {
+  /** The smaller of the client's limit and the config file's `maxFileSize`, named the way the user set it. */
+  function sizeLimit(uri: string, client: ClientSettings): { bytes: number; setting: string } {
+    const fromFile = settingsFor(uri, client);
+    if (fromFile.maxFileSize !== undefined && fromFile.maxFileSize < client.maxFileSize)
+      return { bytes: fromFile.maxFileSize, setting: `maxFileSize of ${fromFile.configFile ?? 'the config file'}` };
+    return { bytes: client.maxFileSize, setting: 'reframe.maxFileSize' };
+  }
+
+  function tooLarge(bytes: number, limit: { bytes: number; setting: string }): LspDiagnostic {
     return {
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       severity: DiagnosticSeverity.Information,
       source: SOURCE,
-      message: `Reframe did not check this document: it is ${bytes} bytes, above the reframe.maxFileSize limit of ${limit} bytes.`,
+      message: `Reframe did not check this document: it is ${formatByteSize(bytes)}, above the ${limit.setting} limit of ${formatByteSize(limit.bytes)}.`,
     };
   }
 
@@ -183,8 +191,9 @@ export function startServer(connection: Connection): void {
     let diagnostics: LspDiagnostic[] = [];
     if (client.enable && isSupported(doc.languageId, client.languages)) {
       const text = doc.getText();
+      const limit = sizeLimit(uri, client);
       const bytes = Buffer.byteLength(text, 'utf8');
-      if (bytes > client.maxFileSize) diagnostics = [tooLarge(bytes, client.maxFileSize)];
+      if (bytes > limit.bytes) diagnostics = [tooLarge(bytes, limit)];
       else {
         const bundled = bundledIds();
         diagnostics = lintText(uri, text, doc.languageId, client).map((f) => toLspDiagnostic(f, doc, (id) => bundled.has(id)));
@@ -242,7 +251,8 @@ export function startServer(connection: Connection): void {
         if (!client.enable || !isSupported(file.languageId, client.languages)) continue;
         const ok = await safely(`linting ${file.path}`, false, () => {
           const settings = settingsFor(uri, client);
-          if (settings.isIgnored(file.path) || statSync(file.path).size > client.maxFileSize) return false;
+          const limit = Math.min(client.maxFileSize, settings.maxFileSize ?? Number.POSITIVE_INFINITY);
+          if (settings.isIgnored(file.path) || statSync(file.path).size > limit) return false;
           const text = readFileSync(file.path, 'utf8');
           const doc = TextDocument.create(uri, file.languageId, 0, text);
           const found = lint(text, { ruleSet: settings.ruleSet, config: settings.config, format: formatFor(file.languageId) });

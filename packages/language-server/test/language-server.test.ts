@@ -375,6 +375,24 @@ describe('reframe-language-server over stdio', { timeout: 120_000 }, () => {
     expect(d?.message).toContain('above the reframe.maxFileSize limit of 100 bytes');
   });
 
+  it("answers a huge document with one notice under the default limit, and honours the config file's maxFileSize", async () => {
+    const { client, ws } = await start();
+    const huge = ws.uri('huge.txt');
+    // 24 MB: linting it would take the server minutes; it must answer with the notice instead.
+    await client.open(huge, 'plaintext', 'He is an addict. '.repeat(1_500_000));
+    const [notice, ...others] = await client.diagnostics(huge, 1);
+    expect(others).toEqual([]);
+    expect(notice?.message).toMatch(/it is 24 MB, above the reframe\.maxFileSize limit of 977 KB/);
+
+    ws.write('small/.reframerc.json', JSON.stringify({ maxFileSize: '1KB' }));
+    const small = ws.uri('small/note.txt');
+    await client.open(small, 'plaintext', 'He is an addict. '.repeat(100));
+    const [limited, ...rest] = await client.diagnostics(small, 1);
+    expect(rest).toEqual([]);
+    expect(limited?.message).toContain('above the maxFileSize of');
+    expect(limited?.message).toContain('limit of 1 KB');
+  });
+
   it('runs the commands: explain, fixAll and lintWorkspace', async () => {
     const { client, ws } = await start();
     const explained = (await client.executeCommand('reframe.explain', ['substance/addict'])) as string;

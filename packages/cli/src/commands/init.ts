@@ -45,6 +45,9 @@ identity:
 ignore: []
 #   - archive/**
 
+# Larger files are skipped with a notice, unread: bytes, or a size such as 500KB, 20MB, 1GB.
+# maxFileSize: 20MB
+
 # Build on a shared config (relative paths):
 # extends: ../team/.reframerc.yaml
 `;

@@ -1,6 +1,6 @@
 /** `--format github`: GitHub Actions workflow commands, shown as annotations on the changed files. */
 import type { Severity } from '@reframe/core';
-import type { Report } from '../types.js';
+import { describePlace, type Report } from '../types.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
 
@@ -19,13 +19,14 @@ export function formatGithub(report: Report): string {
   for (const file of report.files) {
     for (const d of file.diagnostics) {
       const props = [`file=${escapeProperty(file.path)}`];
-      // A .docx has no lines of its own: annotate the file and name the paragraph in the message.
-      if (d.paragraph === undefined) {
+      // Office documents have no lines of their own: annotate the file and name the slide or paragraph in the message.
+      const place = describePlace(d);
+      if (place === undefined) {
         const { start, end } = d.range;
         props.push(`line=${start.line}`, `col=${start.column}`, `endLine=${end.line}`, `endColumn=${end.column}`);
       }
       props.push(`title=${escapeProperty(`reframe ${d.ruleId}`)}`);
-      const where = d.paragraph === undefined ? '' : `paragraph ${d.paragraph}, line ${d.range.start.line}: `;
+      const where = place === undefined ? '' : d.slide !== undefined ? `${place}: ` : `${place}, line ${d.range.start.line}: `;
       const source = d.sources[0] ? ` (source: ${d.sources[0].title})` : '';
       out.push(`::${COMMAND[d.severity]} ${props.join(',')}::${escapeData(`${where}${d.message}${source}`)}`);
     }

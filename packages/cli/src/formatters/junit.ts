@@ -1,5 +1,5 @@
 /** `--format junit`: JUnit XML, one test suite per file and one failing test case per finding. */
-import type { Report } from '../types.js';
+import { describePlace, type Report } from '../types.js';
 
 /** Escape for XML text and attributes, dropping characters XML 1.0 cannot carry. */
 export function xml(value: string): string {
@@ -30,7 +30,9 @@ export function formatJunit(report: Report): string {
     lines.push(`  <testsuite name="${path}" tests="${Math.max(1, n)}" failures="${n}" errors="0">`);
     if (n === 0) lines.push(`    <testcase name="no findings" classname="${path}"/>`);
     for (const d of file.diagnostics) {
-      const where = `${d.paragraph !== undefined ? `paragraph ${d.paragraph}, ` : ''}${d.range.start.line}:${d.range.start.column}`;
+      const lineCol = `${d.range.start.line}:${d.range.start.column}`;
+      const place = describePlace(d);
+      const where = place === undefined ? lineCol : d.slide !== undefined ? place : `${place}, ${lineCol}`;
       const body = [
         `${file.path}:${where}: ${d.severity}: ${d.message}`,
         d.suggestions.length ? `Suggestions: ${d.suggestions.join('; ')}` : '',

@@ -1,6 +1,6 @@
 /** `--format sarif`: SARIF 2.1.0 for code-scanning dashboards (GitHub code scanning and others). */
 import type { Severity } from '@reframe/core';
-import type { Report, ReportedDiagnostic } from '../types.js';
+import { type DocumentPlace, describePlace, type Report, type ReportedDiagnostic } from '../types.js';
 
 export interface SarifOptions {
   toolVersion: string;
@@ -19,6 +19,13 @@ function fileUri(absDir: string): string {
 
 function relativeUri(path: string): string {
   return path.split(/[\\/]/).map(encodeURIComponent).join('/');
+}
+
+/** The place fields that are set (SARIF property bags should not carry nulls). */
+function placeProperties(d: DocumentPlace): DocumentPlace {
+  return Object.fromEntries(
+    Object.entries(d).filter(([k, v]) => v !== undefined && ['paragraph', 'slide', 'notes', 'slideLine'].includes(k)),
+  );
 }
 
 function ruleDescriptor(d: ReportedDiagnostic) {
@@ -62,9 +69,10 @@ export function formatSarif(report: Report, options: SarifOptions): string {
       }
       const artifactLocation = { uri, uriBaseId: '%SRCROOT%', index: artifactIndex };
       const { start, end } = d.range;
-      // A .docx has no lines or offsets of its own: name the paragraph instead of a region.
+      // Office documents have no lines or offsets of their own: name the slide or paragraph instead of a region.
+      const place = describePlace(d);
       const region =
-        d.paragraph === undefined
+        place === undefined
           ? {
               startLine: start.line,
               startColumn: start.column,
@@ -76,7 +84,7 @@ export function formatSarif(report: Report, options: SarifOptions): string {
             }
           : undefined;
       const fixes =
-        d.fix && d.paragraph === undefined
+        d.fix && place === undefined
           ? [
               {
                 description: { text: `Replace with “${d.fix.text}”` },
@@ -98,10 +106,10 @@ export function formatSarif(report: Report, options: SarifOptions): string {
         ruleId: d.ruleId,
         ruleIndex: index,
         level: LEVEL[d.severity],
-        message: { text: d.paragraph === undefined ? d.message : `Paragraph ${d.paragraph}: ${d.message}` },
+        message: { text: place === undefined ? d.message : `${place[0]?.toUpperCase()}${place.slice(1)}: ${d.message}` },
         locations: [{ physicalLocation: { artifactLocation, ...(region ? { region } : {}) } }],
         ...(fixes ? { fixes } : {}),
-        ...(d.paragraph !== undefined ? { properties: { paragraph: d.paragraph, extractedTextLine: start.line } } : {}),
+        ...(place !== undefined ? { properties: { ...placeProperties(d), extractedTextLine: start.line } } : {}),
       });
     }
   }

@@ -42,9 +42,16 @@ export function formatStylish(report: Report, options: StylishOptions): string {
 }
 
 function formatOne(d: ReportedDiagnostic, paint: ReturnType<typeof painter>): string[] {
-  // Word documents: the paragraph, then the line:column within the extracted text.
-  const para = d.paragraph === undefined ? '' : `¶${d.paragraph} `;
-  const where = `${para}${d.range.start.line}:${d.range.start.column}`.padEnd(8);
+  // Slide decks: the slide and its line of text. Word and OpenDocument: the paragraph, then the
+  // line:column within the extracted text.
+  const lineCol = `${d.range.start.line}:${d.range.start.column}`;
+  const place =
+    d.slide !== undefined
+      ? `slide ${d.slide}${d.notes ? ' notes' : ''} line ${d.slideLine ?? 1}`
+      : d.paragraph !== undefined
+        ? `¶${d.paragraph} ${lineCol}`
+        : lineCol;
+  const where = place.padEnd(8);
   const severity = paint(SEVERITY_STYLE[d.severity], d.severity.padEnd(7));
   const actual = d.actual.replace(/\s+/g, ' ');
   const lines = [`  ${paint('dim', where)} ${severity} ${paint('bold', `“${actual}”`)}  ${paint('dim', d.ruleId)}`];

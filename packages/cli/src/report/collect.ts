@@ -1,31 +1,24 @@
 /**
- * Find the files to audit and lint each one with core. Reads everything `reframe` reads, plus slide
- * decks (.pptx) and OpenDocument text (.odt). A file that cannot be read is listed as skipped and the
- * run goes on.
+ * Find the files to audit and lint each one with core. Reads everything `reframe` reads (Markdown,
+ * text, HTML, .docx, slide decks and OpenDocument text). A file that cannot be read, or is over the
+ * size limit, is listed as skipped and the run goes on.
  */
-import { type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, relative, resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { relative } from 'node:path';
 import { type Diagnostic, type DocumentFormat, lint } from '@reframe/core';
+import { tooLarge } from '../analyse.js';
 import type { RunContext } from '../context.js';
-import { loadDocument, paragraphAt } from '../documents.js';
-import { UsageError } from '../errors.js';
-import { extractOdt } from '../extract/odt.js';
-import { extractPptx, type SlideLocation } from '../extract/pptx.js';
-import { ExtractError, isOleCompoundFile } from '../extract/zip.js';
+import { loadDocument } from '../documents.js';
 import { expandPaths, formatOf } from '../files.js';
-import { IgnoreRules } from '../ignore-files.js';
+import type { DocumentPlace } from '../types.js';
 import type { AuditedFile, Finding } from './model.js';
 import { contextFingerprint, sentenceAround } from './sentence.js';
-
-/** Formats the report reads itself (the main command may not know them yet). */
-const OFFICE_EXTENSIONS = new Set(['.pptx', '.odt']);
-const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
 
 interface Readable {
   text: string;
   lintFormat: DocumentFormat;
   /** Extra location fields for the finding at an offset. */
-  place: (offset: number) => Pick<Finding, 'paragraph' | 'slide' | 'notes' | 'slideLine'>;
+  place: (offset: number) => DocumentPlace;
 }
 
 function displayPath(path: string, cwd: string): string {
@@ -33,66 +26,13 @@ function displayPath(path: string, cwd: string): string {
   return rel && !rel.startsWith('..') ? rel : path;
 }
 
-/** Slide decks and .odt files under the folders given (expandPaths only finds what `reframe` lints). */
-function officeFilesUnder(args: string[], cwd: string): string[] {
-  const rules = new IgnoreRules(cwd);
-  const found: string[] = [];
-  const walk = (dir: string) => {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return; // expandPaths has already reported unreadable folders
-    }
-    for (const e of entries) {
-      const full = join(dir, e.name);
-      if (e.isDirectory()) {
-        if (!SKIP_DIRS.has(e.name) && !rules.ignores(full, true)) walk(full);
-      } else if (e.isFile() && OFFICE_EXTENSIONS.has(extname(e.name).toLowerCase()) && !rules.ignores(full, false)) found.push(full);
-    }
-  };
-  for (const arg of args) {
-    const abs = resolve(cwd, arg);
-    try {
-      if (statSync(abs).isDirectory()) walk(abs);
-    } catch {
-      // Not a folder: globs and missing paths are expandPaths' business.
-    }
-  }
-  return found;
-}
-
 async function readDocument(absPath: string, bytes: Buffer): Promise<Readable | { skipped: string }> {
-  const extension = extname(absPath).toLowerCase();
-  try {
-    if (extension === '.pptx') {
-      const deck = extractPptx(bytes);
-      return {
-        text: deck.text,
-        lintFormat: 'text',
-        place: (offset) => {
-          const where: SlideLocation = deck.locate(offset) ?? { slide: 1, notes: false, line: 1 };
-          return { slide: where.slide, notes: where.notes, slideLine: where.line };
-        },
-      };
-    }
-    if (extension === '.odt') {
-      const doc = extractOdt(bytes);
-      return { text: doc.text, lintFormat: 'text', place: (offset) => ({ paragraph: doc.locate(offset)?.paragraph ?? 1 }) };
-    }
-  } catch (error) {
-    if (error instanceof ExtractError) return { skipped: error.message };
-    throw error;
-  }
   const format = formatOf(absPath);
   if (!format) return { skipped: 'not a supported file type' };
-  if (format === 'docx' && isOleCompoundFile(bytes)) {
-    return { skipped: 'password-protected, or an old binary Word file rather than .docx; save an unprotected .docx copy' };
-  }
   const loaded = await loadDocument(absPath, format, bytes);
   if ('skipped' in loaded) return loaded;
-  const { text, lintFormat } = loaded.document;
-  return { text, lintFormat, place: format === 'docx' ? (offset) => ({ paragraph: paragraphAt(text, offset) }) : () => ({}) };
+  const { text, lintFormat, place } = loaded.document;
+  return { text, lintFormat, place: place ?? (() => ({})) };
 }
 
 function toFinding(path: string, d: Diagnostic, doc: Readable): Finding {
@@ -134,18 +74,28 @@ export async function collect(
 ): Promise<Collected> {
   const expansion = expandPaths(args, cwd);
   const paths = new Set(expansion.files.map((f) => f.path));
-  for (const extra of officeFilesUnder(args, cwd)) paths.add(extra);
   for (const path of exclude) paths.delete(path);
-  const files: AuditedFile[] = [];
+  const files: AuditedFile[] = expansion.unreadableFolders.map(({ path, reason }) => ({
+    path: displayPath(path, cwd),
+    skipped: reason,
+    findings: [],
+  }));
   for (const absPath of paths) {
     const path = displayPath(absPath, cwd);
     const settings = context.forFile(absPath);
     if (settings.isIgnored(absPath)) continue;
     let bytes: Buffer;
     try {
+      // Size first: a file over the limit is never read into memory.
+      const size = statSync(absPath).size;
+      if (size > settings.maxFileSize) {
+        files.push({ path, skipped: tooLarge(size, settings.maxFileSize), findings: [] });
+        continue;
+      }
       bytes = readFileSync(absPath);
     } catch (error) {
-      throw new UsageError(`${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      files.push({ path, skipped: `cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, findings: [] });
+      continue;
     }
     const doc = await readDocument(absPath, bytes);
     if ('skipped' in doc) {

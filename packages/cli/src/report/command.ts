@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { PRESETS, type Preset, SEVERITIES, type Severity, type SeveritySetting } from '@reframe/core';
 import { ReframeFileError, ReframeFileErrors } from '@reframe/core/node';
 import { writeFileAtomic } from '../atomic.js';
-import { type Overrides, RunContext } from '../context.js';
+import { maxFileSizeOption, type Overrides, RunContext } from '../context.js';
 import { ConfigFailure, UsageError } from '../errors.js';
 import { type Io, toolVersion } from '../main.js';
 import { applyBaseline, readBaseline } from './baseline.js';
@@ -38,6 +38,7 @@ Options:
   -c, --config FILE         Use this config file instead of discovering one per file
       --preset NAME         clinical-notes or training-materials
       --rule ID=SEVERITY    Set a rule (or "category/*") to off, error, warning, info or hint; repeatable
+      --max-file-size SIZE  Skip larger files, listed as not read: bytes or 500KB, 20MB, 1GB (default 20MB)
   -h, --help                Show this help
 `;
 
@@ -62,6 +63,7 @@ function parse(argv: string[]) {
         config: { type: 'string', short: 'c' },
         preset: { type: 'string' },
         rule: { type: 'string', multiple: true },
+        'max-file-size': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -86,6 +88,8 @@ function overridesFrom(values: Values): Overrides {
     }
     overrides.rules = { ...overrides.rules, [m[1].trim()]: m[2] as SeveritySetting };
   }
+  const maxFileSize = maxFileSizeOption(values['max-file-size']);
+  if (maxFileSize !== undefined) overrides.maxFileSize = maxFileSize;
   return overrides;
 }
 
