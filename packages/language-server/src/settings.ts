@@ -26,7 +26,7 @@ export const DEFAULT_SETTINGS: ClientSettings = {
   allow: [],
   respect: {},
   identity: {},
-  maxFileSize: 5_000_000,
+  maxFileSize: 5 * 1024 * 1024,
   debounceMs: 250,
 };
 

@@ -382,7 +382,7 @@ describe('reframe-language-server over stdio', { timeout: 120_000 }, () => {
     await client.open(huge, 'plaintext', 'He is an addict. '.repeat(1_500_000));
     const [notice, ...others] = await client.diagnostics(huge, 1);
     expect(others).toEqual([]);
-    expect(notice?.message).toMatch(/it is 24 MB, above the reframe\.maxFileSize limit of 977 KB/);
+    expect(notice?.message).toMatch(/it is 24 MB, above the reframe\.maxFileSize limit of 5 MB/);
 
     ws.write('small/.reframerc.json', JSON.stringify({ maxFileSize: '1KB' }));
     const small = ws.uri('small/note.txt');

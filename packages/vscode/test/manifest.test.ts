@@ -60,7 +60,7 @@ describe('contributes.configuration', () => {
     expect(setting('respect')).toMatchObject({ type: 'object', default: {} });
     expect(setting('identity')).toMatchObject({ type: 'object', default: {} });
     expect(setting('locale')).toMatchObject({ type: ['string', 'null'], default: null });
-    expect(setting('maxFileSize')).toMatchObject({ type: 'number', default: 5_000_000 });
+    expect(setting('maxFileSize')).toMatchObject({ type: 'number', default: 5 * 1024 * 1024 });
     expect(setting('debounceMs')).toMatchObject({ type: 'number', default: 250 });
   });
 
