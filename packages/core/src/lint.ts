@@ -6,6 +6,9 @@ import retextEnglish from 'retext-english';
 import retextEquality from 'retext-equality';
 import { type Processor, unified } from 'unified';
 import { VFile } from 'vfile';
+import { repairArticle } from './articles.js';
+import { repairCopula } from './copula.js';
+import { fillPronouns } from './pronouns.js';
 import type { CompiledRuleSet } from './compile.js';
 import { type ResolvedConfig, resolveConfig } from './config.js';
 import { isDisabled, mask, scanDirectives } from './directives.js';
@@ -258,23 +261,32 @@ export function lint(text: string, options: LintOptions): Diagnostic[] {
     const severity = config.severities.get(rule.data.id);
     if (!severity) continue;
     if (isDisabled(directives, rule.data.id, f.start, f.end)) continue;
-    const actual = text.slice(f.start, f.end);
-    const suggestions = f.entry.suggestions.map((s) =>
-      adaptCase(spellFor(config.locale, suggestionText(s, f.plural)), actual, f.entry.patternIsLower),
+    const matched = text.slice(f.start, f.end);
+    let suggestions = f.entry.suggestions.map((s) =>
+      adaptCase(fillPronouns(spellFor(config.locale, suggestionText(s, f.plural)), text, f.start), matched, f.entry.patternIsLower),
     );
+    // A repair that changes the article or the "to be" before the flagged words takes them in.
+    let start = f.start;
+    for (const repair of [repairArticle, repairCopula]) {
+      const widened = repair(text, start, suggestions);
+      if (!widened) continue;
+      start = widened.start;
+      suggestions = widened.suggestions;
+    }
+    const actual = text.slice(start, f.end);
     const diagnostic: Diagnostic = {
       ruleId: rule.data.id,
       category: rule.data.category,
       severity,
       message: messageFor(actual, suggestions, rule.data.message),
       actual,
-      range: { start: lines.position(f.start), end: lines.position(f.end) },
+      range: { start: lines.position(start), end: lines.position(f.end) },
       suggestions,
       note: rule.data.note.trim(),
       sources: rule.sources,
     };
     const preferred = suggestions[0];
-    if (f.entry.fix && preferred && !preferred.startsWith('[')) diagnostic.fix = { range: [f.start, f.end], text: preferred };
+    if (f.entry.fix && preferred && !preferred.startsWith('[')) diagnostic.fix = { range: [start, f.end], text: preferred };
     diagnostics.push(diagnostic);
   }
   for (const file of equality) diagnostics.push(...equalityDiagnostics(file, text, lines, directives));

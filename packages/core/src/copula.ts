@@ -1,0 +1,70 @@
+/**
+ * A repair that is a verb phrase ("has an intellectual disability", "uses a wheelchair") replaces an
+ * adjective, so after "is", "was" or "been" it would read "is has …". Such a repair takes in the
+ * "to be" form before it and carries its tense ("was brain-damaged" → "had a brain injury").
+ */
+
+type Form = 'present3' | 'present' | 'past' | 'base' | 'ing' | 'participle';
+
+/** The forms of "to be" that may stand before an adjective, and the form the verb takes in their place. */
+const BE_FORMS: Record<string, Form> = {
+  is: 'present3',
+  are: 'present',
+  am: 'present',
+  was: 'past',
+  were: 'past',
+  be: 'base',
+  being: 'ing',
+  been: 'participle',
+};
+
+/** Verbs that repairs start with, by form. Any of their forms marks a repair as a verb phrase. */
+const VERBS: Array<Record<Form, string>> = [
+  { present3: 'has', present: 'have', past: 'had', base: 'have', ing: 'having', participle: 'had' },
+  { present3: 'uses', present: 'use', past: 'used', base: 'use', ing: 'using', participle: 'used' },
+  { present3: 'lives', present: 'live', past: 'lived', base: 'live', ing: 'living', participle: 'lived' },
+];
+
+function verbOf(word: string): Record<Form, string> | undefined {
+  const lower = word.toLowerCase();
+  // "living with …" and "using …" also work as adjective phrases after "is": only finite forms count.
+  return VERBS.find((v) => lower === v.present3 || lower === v.present || lower === v.past);
+}
+
+/** Does the repair start with a finite verb ("has …", "uses …") rather than a word that can follow "is"? */
+export function startsWithVerb(text: string): boolean {
+  return verbOf(text.split(/\s+/)[0] ?? '') !== undefined;
+}
+
+const BE_AT_END = /(?<![\p{L}\p{N}'’-])(is|are|am|was|were|be|being|been|Is|Are|Was|Were|Be|Being)(?:[ \t]+|[ \t]*\r?\n[ \t]*)$/u;
+
+export interface CopulaRepair {
+  /** Where the repair now starts: at the "to be" form. */
+  start: number;
+  suggestions: string[];
+}
+
+/**
+ * When a repair is a verb phrase and "to be" stands just before the flagged text, widen the repair to
+ * take "to be" in: verb phrases get the verb in its tense, other repairs keep the written form.
+ * Undefined when no repair starts with a verb or nothing suitable stands before.
+ */
+export function repairCopula(source: string, start: number, suggestions: string[]): CopulaRepair | undefined {
+  if (!suggestions.some((s) => !s.startsWith('[') && startsWithVerb(s))) return undefined;
+  const from = Math.max(0, start - 20);
+  const m = BE_AT_END.exec(source.slice(from, start));
+  const written = m?.[1];
+  if (!m || !written) return undefined;
+  const form = BE_FORMS[written.toLowerCase()];
+  if (!form) return undefined;
+  const capital = written !== written.toLowerCase();
+  const repaired = suggestions.map((s) => {
+    if (s.startsWith('[')) return s;
+    const [first = '', ...rest] = s.split(' ');
+    const verb = verbOf(first);
+    if (!verb) return `${written} ${s}`;
+    const text = [verb[form], ...rest].join(' ');
+    return capital ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+  });
+  return { start: from + m.index, suggestions: repaired };
+}
