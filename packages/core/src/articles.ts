@@ -97,3 +97,16 @@ export function repairArticle(source: string, start: number, suggestions: string
   });
   return changed ? { start: written.start, suggestions: repaired } : undefined;
 }
+
+/**
+ * Make every "a"/"an" inside a repair agree with the word after it. Templates copy an article from
+ * the flagged text ("an anorexic" → "{1} person …"), which may no longer fit the words that follow.
+ */
+export function agreeArticlesWithin(text: string): string {
+  if (text.startsWith('[')) return text;
+  return text.replace(/(^|[^\p{L}\p{N}'’-])(an?|An?)(?= )( +)([^\s]+)/gu, (all, lead: string, article: string, space: string, next: string) => {
+    if (article !== article.toLowerCase() && lead !== '') return all;
+    const agreed = agreeingArticle(article, next);
+    return agreed ? `${lead}${agreed}${space}${next}` : all;
+  });
+}

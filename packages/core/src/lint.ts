@@ -6,7 +6,7 @@ import retextEnglish from 'retext-english';
 import retextEquality from 'retext-equality';
 import { type Processor, unified } from 'unified';
 import { VFile } from 'vfile';
-import { repairArticle } from './articles.js';
+import { agreeArticlesWithin, repairArticle } from './articles.js';
 import { repairCopula } from './copula.js';
 import { fillPronouns } from './pronouns.js';
 import type { CompiledRuleSet } from './compile.js';
@@ -263,7 +263,7 @@ export function lint(text: string, options: LintOptions): Diagnostic[] {
     if (isDisabled(directives, rule.data.id, f.start, f.end)) continue;
     const matched = text.slice(f.start, f.end);
     let suggestions = f.entry.suggestions.map((s) =>
-      adaptCase(fillPronouns(spellFor(config.locale, suggestionText(s, f.plural)), text, f.start), matched, f.entry.patternIsLower),
+      adaptCase(agreeArticlesWithin(fillPronouns(spellFor(config.locale, suggestionText(s, f.plural)), text, f.start)), matched, f.entry.patternIsLower),
     );
     // A repair that changes the article or the "to be" before the flagged words takes them in.
     let start = f.start;
