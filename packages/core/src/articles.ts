@@ -31,11 +31,14 @@ export function articleFor(word: string): Article | undefined {
   return 'a';
 }
 
-/** Words a repair may start with that already bring their own determiner ("a person …", "the person …"). */
-const DETERMINER = /^(?:a|an|the|this|that|these|those|his|her|their|my|your|our|its|some|any|no)$/i;
+/**
+ * First words of a repair that cannot follow "a"/"an": a determiner of its own ("a person …") or a
+ * preposition ("in long-term recovery").
+ */
+const NO_ARTICLE_BEFORE = /^(?:a|an|the|this|that|these|those|his|her|their|my|your|our|its|some|any|no|in|with|from|of|on|at|without)$/i;
 
 export function startsWithDeterminer(text: string): boolean {
-  return DETERMINER.test(text.split(/\s+/)[0] ?? '');
+  return NO_ARTICLE_BEFORE.test(text.split(/\s+/)[0] ?? '');
 }
 
 export interface WrittenArticle {
@@ -86,7 +89,7 @@ export function repairArticle(source: string, start: number, suggestions: string
   let changed = false;
   const repaired = suggestions.map((s) => {
     if (s.startsWith('[')) return s;
-    // A repair with its own determiner, or a verb phrase ("has epilepsy"), takes the article's place.
+    // A repair with its own determiner, a preposition or a verb phrase ("has epilepsy") takes the article's place.
     if (startsWithDeterminer(s) || startsWithVerb(s)) {
       changed = true;
       return capital ? s.charAt(0).toUpperCase() + s.slice(1) : s;

@@ -68,3 +68,17 @@ export function repairCopula(source: string, start: number, suggestions: string[
   });
   return { start: from + m.index, suggestions: repaired };
 }
+
+/** Text before an offset that ends where a clause starts: line start, sentence end, "; ", ": ", a dash. */
+const CLAUSE_OPENER = /(?:^|[.!?;:]\s+|\n[ \t]*(?:[-*•][ \t]+)?|\s[-–—][ \t]+|\(\s*)$/u;
+
+/**
+ * Verb-phrase repairs fit where "to be" stood (handled above) or where a clause starts, as in note
+ * style ("Handicapped since 2009" → "Has a disability since 2009"). Anywhere else ("Known alcoholic",
+ * "a brain-damaged man") they would read "Known has …": drop them, unless nothing else would be left.
+ */
+export function dropMisplacedVerbs(source: string, start: number, suggestions: string[], afterArticle: boolean): string[] {
+  if (!afterArticle && CLAUSE_OPENER.test(source.slice(Math.max(0, start - 40), start))) return suggestions;
+  const kept = suggestions.filter((s) => s.startsWith('[') || !startsWithVerb(s));
+  return kept.some((s) => !s.startsWith('[')) ? kept : suggestions;
+}

@@ -7,7 +7,7 @@ import retextEquality from 'retext-equality';
 import { type Processor, unified } from 'unified';
 import { VFile } from 'vfile';
 import { agreeArticlesWithin, repairArticle } from './articles.js';
-import { repairCopula } from './copula.js';
+import { dropMisplacedVerbs, repairCopula } from './copula.js';
 import { fillPronouns } from './pronouns.js';
 import type { CompiledRuleSet } from './compile.js';
 import { type ResolvedConfig, resolveConfig } from './config.js';
@@ -235,6 +235,8 @@ function messageFor(actual: string, suggestions: string[], custom: string | unde
   return `Consider “${first}” instead of “${shown}”`;
 }
 
+const SENTENCE_START = /(?:^|[.!?]["”’')]?\s+|\n[ \t]*(?:[-*•][ \t]+)?)$/u;
+
 export function lint(text: string, options: LintOptions): Diagnostic[] {
   const { ruleSet } = options;
   let config = options.config;
@@ -262,17 +264,18 @@ export function lint(text: string, options: LintOptions): Diagnostic[] {
     if (!severity) continue;
     if (isDisabled(directives, rule.data.id, f.start, f.end)) continue;
     const matched = text.slice(f.start, f.end);
-    let suggestions = f.entry.suggestions.map((s) =>
-      adaptCase(agreeArticlesWithin(fillPronouns(spellFor(config.locale, suggestionText(s, f.plural)), text, f.start)), matched, f.entry.patternIsLower),
-    );
+    const sentenceStart = SENTENCE_START.test(text.slice(Math.max(0, f.start - 40), f.start));
+    let suggestions = f.entry.suggestions.map((s) => {
+      const filled = agreeArticlesWithin(fillPronouns(spellFor(config.locale, suggestionText(s, f.plural)), text, f.start));
+      return adaptCase(filled, matched, f.entry.patternIsLower, sentenceStart);
+    });
     // A repair that changes the article or the "to be" before the flagged words takes them in.
     let start = f.start;
-    for (const repair of [repairArticle, repairCopula]) {
-      const widened = repair(text, start, suggestions);
-      if (!widened) continue;
-      start = widened.start;
-      suggestions = widened.suggestions;
-    }
+    const article = repairArticle(text, start, suggestions);
+    if (article) ({ start, suggestions } = article);
+    const copula = repairCopula(text, start, suggestions);
+    if (copula) ({ start, suggestions } = copula);
+    else suggestions = dropMisplacedVerbs(text, start, suggestions, article !== undefined);
     const actual = text.slice(start, f.end);
     const diagnostic: Diagnostic = {
       ruleId: rule.data.id,
