@@ -69,16 +69,17 @@ export function repairCopula(source: string, start: number, suggestions: string[
   return { start: from + m.index, suggestions: repaired };
 }
 
-/** Text before an offset that ends where a clause starts: line start, sentence end, "; ", ": ", a dash. */
-const CLAUSE_OPENER = /(?:^|[.!?;:]\s+|\n[ \t]*(?:[-*•][ \t]+)?|\s[-–—][ \t]+|\(\s*)$/u;
+/** Words after which a finite verb cannot stand: determiners, prepositions, numbers, "known". */
+const NO_VERB_AFTER =
+  /(?<![\p{L}\p{N}'’-])(?:a|an|the|this|that|these|those|his|her|their|my|your|our|its|known|as|of|for|with|from|by|in|on|at|two|three|four|five|six|seven|eight|nine|ten|several|many|some|\d+)[ \t]+(?:\r?\n[ \t]*)?$/iu;
 
 /**
- * Verb-phrase repairs fit where "to be" stood (handled above) or where a clause starts, as in note
- * style ("Handicapped since 2009" → "Has a disability since 2009"). Anywhere else ("Known alcoholic",
- * "a brain-damaged man") they would read "Known has …": drop them, unless nothing else would be left.
+ * A verb-phrase repair ("has alcohol use disorder") cannot follow a determiner, a preposition or a
+ * number ("Known alcoholic", "Three alcoholics", "a brain-damaged man"): drop it there, unless nothing
+ * else would be left. After a subject ("He suffers from …") or at a clause start it stays.
  */
 export function dropMisplacedVerbs(source: string, start: number, suggestions: string[], afterArticle: boolean): string[] {
-  if (!afterArticle && CLAUSE_OPENER.test(source.slice(Math.max(0, start - 40), start))) return suggestions;
+  if (!afterArticle && !NO_VERB_AFTER.test(source.slice(Math.max(0, start - 40), start))) return suggestions;
   const kept = suggestions.filter((s) => s.startsWith('[') || !startsWithVerb(s));
   return kept.some((s) => !s.startsWith('[')) ? kept : suggestions;
 }
