@@ -66,6 +66,7 @@ export interface JsonDiagnostic {
   ruleId: string;
   severity: string;
   actual: string;
+  term?: string;
   message: string;
   paragraph?: number;
   range: { start: { line: number; column: number; offset: number }; end: { line: number; column: number; offset: number } };

@@ -283,6 +283,7 @@ export function lint(text: string, options: LintOptions): Diagnostic[] {
       severity,
       message: messageFor(actual, suggestions, rule.data.message),
       actual,
+      ...(start !== f.start ? { term: matched } : {}),
       range: { start: lines.position(start), end: lines.position(f.end) },
       suggestions,
       note: rule.data.note.trim(),

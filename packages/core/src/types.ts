@@ -37,8 +37,14 @@ export interface Diagnostic {
   category: string;
   severity: Severity;
   message: string;
-  /** The flagged text exactly as written. */
+  /** The flagged text exactly as written: what `range` covers and what a suggestion replaces. */
   actual: string;
+  /**
+   * Present when the repair takes in a word before the stigmatising term so that it stays grammatical
+   * ("an addict" → "a person …", "is wheelchair-bound" → "uses a wheelchair"): the term alone, which
+   * ends where `actual` ends. For allow-lists and term counts.
+   */
+  term?: string;
   range: Range;
   /** Preferred first; capitalisation follows the flagged text. Bracketed items are instructions. */
   suggestions: string[];
