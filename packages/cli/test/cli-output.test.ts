@@ -38,7 +38,9 @@ describe('stylish (default)', () => {
     expect(r.code).toBe(1);
     const out = r.stdout;
     expect(out).not.toContain('\u001b[');
-    expect(out).toContain('a.txt\n  2:4      warning “is wheelchair-bound”  disability/wheelchair-bound\n           → uses a wheelchair  (or: is a wheelchair user)');
+    expect(out).toContain(
+      'a.txt\n  2:4      warning “is wheelchair-bound”  disability/wheelchair-bound\n           → uses a wheelchair  (or: is a wheelchair user)',
+    );
     expect(out).toMatch(/2:\d+ +error +“committed suicide” +suicide\/committed-suicide/);
     expect(out).toContain('source: Mindframe');
     expect(out).not.toContain('c.txt');

@@ -24,7 +24,9 @@ describe('--cache', () => {
     });
     const uncached = (await reframe(['--format', 'json', '.'], { cwd: dir })).stdout;
     // A repair that takes in "is" keeps the term itself for allow-lists; the cache rebuilds it from the document.
-    const wheelchair = parseReport(uncached).files.flatMap((f) => f.diagnostics).find((d) => d.ruleId === 'disability/wheelchair-bound');
+    const wheelchair = parseReport(uncached)
+      .files.flatMap((f) => f.diagnostics)
+      .find((d) => d.ruleId === 'disability/wheelchair-bound');
     expect([wheelchair?.actual, wheelchair?.term]).toEqual(['is wheelchair-bound', 'wheelchair-bound']);
     const cold = await reframe(['--format', 'json', '--cache', '.'], { cwd: dir });
     expect(cold.stdout).toBe(uncached);

@@ -8,8 +8,7 @@ import { startsWithVerb } from './copula.js';
 export type Article = 'a' | 'an';
 
 /** Vowel letters that sound like a consonant ("a user", "a European", "a one-off"). */
-const CONSONANT_SOUNDING =
-  /^(?:uni(?:c|f|l|on|q|s|t|v)|unan|us[aeu]|ur[aeio]|ut[eio]|uv|uk|ubiq|eu|ewe|one(?:$|-)|once$)/i;
+const CONSONANT_SOUNDING = /^(?:uni(?:c|f|l|on|q|s|t|v)|unan|us[aeu]|ur[aeio]|ut[eio]|uv|uk|ubiq|eu|ewe|one(?:$|-)|once$)/i;
 /** Consonant letters with a silent "h" ("an hour", "an honest"). */
 const VOWEL_SOUNDING = /^(?:hour|honest|honou?r|heir)/i;
 /** Letter names that start with a vowel sound: A E F H I L M N O R S X. */
@@ -107,9 +106,12 @@ export function repairArticle(source: string, start: number, suggestions: string
  */
 export function agreeArticlesWithin(text: string): string {
   if (text.startsWith('[')) return text;
-  return text.replace(/(^|[^\p{L}\p{N}'’-])(an?|An?)(?= )( +)([^\s]+)/gu, (all, lead: string, article: string, space: string, next: string) => {
-    if (article !== article.toLowerCase() && lead !== '') return all;
-    const agreed = agreeingArticle(article, next);
-    return agreed ? `${lead}${agreed}${space}${next}` : all;
-  });
+  return text.replace(
+    /(^|[^\p{L}\p{N}'’-])(an?|An?)(?= )( +)([^\s]+)/gu,
+    (all, lead: string, article: string, space: string, next: string) => {
+      if (article !== article.toLowerCase() && lead !== '') return all;
+      const agreed = agreeingArticle(article, next);
+      return agreed ? `${lead}${agreed}${space}${next}` : all;
+    },
+  );
 }

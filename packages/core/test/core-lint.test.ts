@@ -58,7 +58,10 @@ describe("people's own words", () => {
     expect(run('He said "I was an addict" and ‘addict’ and “an addict”. She used the word \'addict\'.')).toEqual([]);
   });
   it('does not take apostrophes for quotes', () => {
-    expect(found(run("It's clear the clients' addict label hurts; he's an addict."))).toEqual(['test/addict:addict', 'test/addict:an addict']);
+    expect(found(run("It's clear the clients' addict label hurts; he's an addict."))).toEqual([
+      'test/addict:addict',
+      'test/addict:an addict',
+    ]);
   });
   it('skips mentioned terms', () => {
     expect(run('Avoid writing committed suicide in notes. The term addict is outdated. Say person instead of addict.')).toEqual([]);

@@ -113,7 +113,10 @@ describe('the article before a repair', () => {
     expect(d?.suggestions).toEqual(['person who uses drugs']);
   });
   it('drops the article before a repair that brings its own or starts with a preposition', () => {
-    const own = ruleSetOf({ id: 'test/ex', match: [{ phrase: 'ex-junkie', suggestions: ['the person in recovery', 'in long-term recovery'] }] });
+    const own = ruleSetOf({
+      id: 'test/ex',
+      match: [{ phrase: 'ex-junkie', suggestions: ['the person in recovery', 'in long-term recovery'] }],
+    });
     const text = 'He is an ex-junkie.';
     const [d] = lint(text, { ruleSet: own });
     expect(applied(text, d, 0)).toBe('He is the person in recovery.');
@@ -147,14 +150,20 @@ describe('"to be" before a verb-phrase repair', () => {
     expect(d?.suggestions).toEqual(['Uses a wheelchair', 'A wheelchair user']);
   });
   it('drops a verb-phrase repair where no verb can stand, unless nothing else is left', () => {
-    const both = ruleSetOf({ id: 'test/alcoholic', match: [{ phrase: 'alcoholic', suggestions: ['person with alcohol use disorder', 'has alcohol use disorder'] }] });
+    const both = ruleSetOf({
+      id: 'test/alcoholic',
+      match: [{ phrase: 'alcoholic', suggestions: ['person with alcohol use disorder', 'has alcohol use disorder'] }],
+    });
     expect(lint('Known alcoholic, lives alone.', { ruleSet: both })[0]?.suggestions).toEqual(['person with alcohol use disorder']);
     expect(lint('Three alcoholics were admitted.', { ruleSet: both })[0]?.suggestions).toEqual(['people with alcohol use disorder']);
     const onlyVerb = ruleSetOf({ id: 'test/alcoholic', match: [{ phrase: 'alcoholic', suggestions: ['has alcohol use disorder'] }] });
     expect(lint('Known alcoholic, lives alone.', { ruleSet: onlyVerb })[0]?.suggestions).toEqual(['has alcohol use disorder']);
   });
   it('turns "is an epileptic" into "has epilepsy" across the article', () => {
-    const epilepsy = ruleSetOf({ id: 'test/epileptic', match: [{ phrase: 'epileptic', plural: false, suggestions: ['has epilepsy', 'person with epilepsy'] }] });
+    const epilepsy = ruleSetOf({
+      id: 'test/epileptic',
+      match: [{ phrase: 'epileptic', plural: false, suggestions: ['has epilepsy', 'person with epilepsy'] }],
+    });
     const text = 'He is an epileptic and cannot drive.';
     const [d] = lint(text, { ruleSet: epilepsy });
     expect(applied(text, d, 0)).toBe('He has epilepsy and cannot drive.');
@@ -163,7 +172,10 @@ describe('"to be" before a verb-phrase repair', () => {
 });
 
 describe('pronoun slots', () => {
-  const rs = ruleSetOf({ id: 'test/commit', match: [{ phrase: 'commit suicide', suggestions: ['end {their} life', 'kill {themselves}'] }] });
+  const rs = ruleSetOf({
+    id: 'test/commit',
+    match: [{ phrase: 'commit suicide', suggestions: ['end {their} life', 'kill {themselves}'] }],
+  });
   it.each([
     ['Said he would commit suicide.', 'end his life', 'kill himself'],
     ['She spoke about wanting to commit suicide.', 'end her life', 'kill herself'],
