@@ -45,8 +45,7 @@ interface IndexShape {
   exact?: Map<string, IndexList>;
 }
 
-const paragraphScoped = (data: RuleFlags | undefined): boolean =>
-  data?.exceptions?.scope !== undefined && data.exceptions.scope !== 'sentence';
+const paragraphScoped = (data: RuleFlags | undefined): boolean => data?.exceptions?.scope === 'paragraph';
 
 /**
  * The phrase variants of every rule. Read from the compiled index (its maps are private to the type

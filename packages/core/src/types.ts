@@ -76,8 +76,11 @@ export interface RuleExceptions {
   requires?: string[];
   /** Drop the finding when one of these phrases occurs in the same sentence. */
   unless?: string[];
-  /** Where `requires` and `unless` look: the sentence (default) or the whole paragraph. */
-  scope?: 'sentence' | 'paragraph';
+  /**
+   * Where `requires` and `unless` look: the sentence (default), the whole paragraph, or the part of the
+   * sentence before the match (`sentence-before`: "ask whether her husband …", not "his wife asks").
+   */
+  scope?: 'sentence' | 'paragraph' | 'sentence-before';
 }
 
 export type IdentityCommunity = 'autism' | 'deaf' | 'disability';
