@@ -46,12 +46,13 @@ export interface WrittenArticle {
   text: string;
 }
 
-const SENTENCE_OPENER = /(?:^|[.!?:;]\s*|\n\s*|["'“‘([]\s*)$/u;
+/** A capital "A"/"An" is an article unless a word stands just before it ("Type A", "hepatitis A"). */
+const AFTER_WORD = /[\p{L}\p{N}][ \t]*$/u;
 const ARTICLE_AT_END = /(?<![\p{L}\p{N}'’-])(an?|An?)(?:[ \t]+|[ \t]*\r?\n[ \t]*)$/u;
 
 /**
- * The "a"/"an" written just before `offset` (same paragraph), if any. A capital "A"/"An" counts only
- * where a sentence or line starts, so "Type A" or "Hepatitis A" is not taken for an article.
+ * The "a"/"an" written just before `offset` (same paragraph), if any. A capital "A"/"An" right after
+ * a word ("Type A", "Hepatitis A") is a letter, not an article.
  */
 export function articleBefore(source: string, offset: number): WrittenArticle | undefined {
   const from = Math.max(0, offset - 40);
@@ -59,7 +60,7 @@ export function articleBefore(source: string, offset: number): WrittenArticle | 
   const text = m?.[1];
   if (!m || !text) return undefined;
   const start = from + m.index;
-  if (text !== text.toLowerCase() && !SENTENCE_OPENER.test(source.slice(Math.max(0, start - 40), start))) return undefined;
+  if (text !== text.toLowerCase() && AFTER_WORD.test(source.slice(Math.max(0, start - 40), start))) return undefined;
   return { start, text };
 }
 

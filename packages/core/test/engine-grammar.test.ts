@@ -66,12 +66,13 @@ describe('articleFor', () => {
 });
 
 describe('articleBefore', () => {
-  it('finds a lower-case article, and a capital one only where a sentence starts', () => {
+  it('finds a lower-case article, and a capital one unless a word stands before it', () => {
     expect(articleBefore('He is an addict', 9)?.text).toBe('an');
     expect(articleBefore('An addict', 3)).toEqual({ start: 0, text: 'An' });
     expect(articleBefore('Seen today. A addict', 14)?.text).toBe('A');
     expect(articleBefore('Hepatitis A addict', 12)).toBeUndefined();
     expect(articleBefore('Type A\naddict', 7)).toBeUndefined();
+    expect(articleBefore('EXAMINATION: , An addict', 18)?.text).toBe('An');
   });
   it('does not take the end of a word for an article', () => {
     expect(articleBefore('Ana addict', 4)).toBeUndefined();
