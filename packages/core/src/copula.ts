@@ -36,6 +36,9 @@ export function startsWithVerb(text: string): boolean {
   return verbOf(text.split(/\s+/)[0] ?? '') !== undefined;
 }
 
+/** A relative clause after the flagged words shows they name a person ("a diabetic who manages …"). */
+const RELATIVE_CLAUSE_AFTER = /^[ \t]*(?:\r?\n[ \t]*)?(?:who|whom|whose)\b/i;
+
 const BE_AT_END = /(?<![\p{L}\p{N}'’-])(is|are|am|was|were|be|being|been|Is|Are|Was|Were|Be|Being)(?:[ \t]+|[ \t]*\r?\n[ \t]*)$/u;
 
 export interface CopulaRepair {
@@ -49,8 +52,9 @@ export interface CopulaRepair {
  * take "to be" in: verb phrases get the verb in its tense, other repairs keep the written form.
  * Undefined when no repair starts with a verb or nothing suitable stands before.
  */
-export function repairCopula(source: string, start: number, suggestions: string[]): CopulaRepair | undefined {
+export function repairCopula(source: string, start: number, end: number, suggestions: string[]): CopulaRepair | undefined {
   if (!suggestions.some((s) => !s.startsWith('[') && startsWithVerb(s))) return undefined;
+  if (RELATIVE_CLAUSE_AFTER.test(source.slice(end, end + 20))) return undefined;
   const from = Math.max(0, start - 20);
   const m = BE_AT_END.exec(source.slice(from, start));
   const written = m?.[1];
@@ -75,11 +79,16 @@ const NO_VERB_AFTER =
 
 /**
  * A verb-phrase repair ("has alcohol use disorder") cannot follow a determiner, a preposition or a
- * number ("Known alcoholic", "Three alcoholics", "a brain-damaged man"): drop it there, unless nothing
- * else would be left. After a subject ("He suffers from …") or at a clause start it stays.
+ * number ("Known alcoholic", "Three alcoholics", "a brain-damaged man"), nor stand before a relative
+ * clause ("is a diabetic who manages …"): drop it there, unless nothing else would be left. After a
+ * subject ("He suffers from …") or at a clause start it stays.
  */
-export function dropMisplacedVerbs(source: string, start: number, suggestions: string[], afterArticle: boolean): string[] {
-  if (!afterArticle && !NO_VERB_AFTER.test(source.slice(Math.max(0, start - 40), start))) return suggestions;
+export function dropMisplacedVerbs(source: string, start: number, end: number, suggestions: string[], afterArticle: boolean): string[] {
+  const misplaced =
+    afterArticle ||
+    NO_VERB_AFTER.test(source.slice(Math.max(0, start - 40), start)) ||
+    RELATIVE_CLAUSE_AFTER.test(source.slice(end, end + 20));
+  if (!misplaced) return suggestions;
   const kept = suggestions.filter((s) => s.startsWith('[') || !startsWithVerb(s));
   return kept.some((s) => !s.startsWith('[')) ? kept : suggestions;
 }

@@ -273,9 +273,9 @@ export function lint(text: string, options: LintOptions): Diagnostic[] {
     let start = f.start;
     const article = repairArticle(text, start, suggestions);
     if (article) ({ start, suggestions } = article);
-    const copula = repairCopula(text, start, suggestions);
+    const copula = repairCopula(text, start, f.end, suggestions);
     if (copula) ({ start, suggestions } = copula);
-    else suggestions = dropMisplacedVerbs(text, start, suggestions, article !== undefined);
+    else suggestions = dropMisplacedVerbs(text, start, f.end, suggestions, article !== undefined);
     const actual = text.slice(start, f.end);
     const diagnostic: Diagnostic = {
       ruleId: rule.data.id,

@@ -160,6 +160,16 @@ describe('"to be" before a verb-phrase repair', () => {
     const onlyVerb = ruleSetOf({ id: 'test/alcoholic', match: [{ phrase: 'alcoholic', suggestions: ['has alcohol use disorder'] }] });
     expect(lint('Known alcoholic, lives alone.', { ruleSet: onlyVerb })[0]?.suggestions).toEqual(['has alcohol use disorder']);
   });
+  it('keeps "to be" and drops a verb-phrase repair before a relative clause', () => {
+    const diabetic = ruleSetOf({
+      id: 'test/diabetic',
+      match: [{ phrase: 'a diabetic', suggestions: ['a person with diabetes', 'has diabetes'] }],
+    });
+    const text = 'She is a diabetic who manages her own insulin.';
+    const [d] = lint(text, { ruleSet: diabetic });
+    expect(d?.suggestions).toEqual(['a person with diabetes']);
+    expect(applied(text, d)).toBe('She is a person with diabetes who manages her own insulin.');
+  });
   it('turns "is an epileptic" into "has epilepsy" across the article', () => {
     const epilepsy = ruleSetOf({
       id: 'test/epileptic',
