@@ -73,9 +73,13 @@ export function repairCopula(source: string, start: number, end: number, suggest
   return { start: from + m.index, suggestions: repaired };
 }
 
-/** Words after which a finite verb cannot stand: determiners, prepositions, numbers, "known". */
+/**
+ * Words after which a finite verb cannot stand: determiners, prepositions, numbers, "known", and a
+ * negated "to be" ("is not wheelchair-bound": "is not uses" would be wrong, and "does not use" needs
+ * more than a word swap).
+ */
 const NO_VERB_AFTER =
-  /(?<![\p{L}\p{N}'’-])(?:a|an|the|this|that|these|those|his|her|their|my|your|our|its|known|as|of|for|with|from|by|in|on|at|two|three|four|five|six|seven|eight|nine|ten|several|many|some|\d+)[ \t]+(?:\r?\n[ \t]*)?$/iu;
+  /(?<![\p{L}\p{N}'’-])(?:a|an|the|this|that|these|those|his|her|their|my|your|our|its|known|as|of|for|with|from|by|in|on|at|two|three|four|five|six|seven|eight|nine|ten|several|many|some|\d+|(?:is|are|am|was|were|be|been|being)[ \t]+not|isn['’]t|aren['’]t|wasn['’]t|weren['’]t)[ \t]+(?:\r?\n[ \t]*)?$/iu;
 
 /**
  * A verb-phrase repair ("has alcohol use disorder") cannot follow a determiner, a preposition or a

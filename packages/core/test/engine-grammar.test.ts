@@ -157,6 +157,7 @@ describe('"to be" before a verb-phrase repair', () => {
     });
     expect(lint('Known alcoholic, lives alone.', { ruleSet: both })[0]?.suggestions).toEqual(['person with alcohol use disorder']);
     expect(lint('Three alcoholics were admitted.', { ruleSet: both })[0]?.suggestions).toEqual(['people with alcohol use disorder']);
+    expect(lint('He is not wheelchair-bound.', { ruleSet: rs })[0]?.suggestions).toEqual(['a wheelchair user']);
     const onlyVerb = ruleSetOf({ id: 'test/alcoholic', match: [{ phrase: 'alcoholic', suggestions: ['has alcohol use disorder'] }] });
     expect(lint('Known alcoholic, lives alone.', { ruleSet: onlyVerb })[0]?.suggestions).toEqual(['has alcohol use disorder']);
   });
