@@ -19,6 +19,8 @@ interface CachedDiagnostic {
   /** The message with the flagged text cut out. */
   message: string[];
   range: Diagnostic['range'];
+  /** Where `term` starts, when the diagnostic has one (the text itself is never cached). */
+  termStart?: number;
   suggestions: string[];
   fix?: Diagnostic['fix'];
   /** Only for findings whose rule is not in the rule set (opt-in equality pack). */
@@ -64,6 +66,7 @@ export function toCached(key: string, diagnostics: ReportedDiagnostic[], ruleSet
         severity: d.severity,
         message: shown ? d.message.split(shown) : [d.message],
         range: d.range,
+        ...(d.term !== undefined ? { termStart: d.range.end.offset - d.term.length } : {}),
         suggestions: d.suggestions,
         ...(d.fix ? { fix: d.fix } : {}),
         ...(inRuleSet ? {} : { note: d.note, sources: d.sources }),
@@ -94,6 +97,7 @@ export function fromCached(entry: CacheEntry, text: string, ruleSet: CompiledRul
       severity: c.severity,
       message: c.message.join(actual.replace(/\s+/g, ' ')),
       actual,
+      ...(c.termStart !== undefined ? { term: text.slice(c.termStart, c.range.end.offset) } : {}),
       range: c.range,
       suggestions: c.suggestions,
       note: rule ? rule.data.note.trim() : (c.note ?? ''),

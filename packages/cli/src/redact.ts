@@ -18,7 +18,7 @@ export function redactReport(report: Report): Report {
             ? `${d.ruleId}: ${preferred.slice(1, -1)}`
             : `${d.ruleId}: consider “${preferred}”`
           : `${d.ruleId}: reconsider this wording`;
-        return { ...d, actual: REDACTED, message };
+        return { ...d, actual: REDACTED, ...(d.term !== undefined ? { term: REDACTED } : {}), message };
       }),
     })),
   };

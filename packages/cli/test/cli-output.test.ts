@@ -38,7 +38,9 @@ describe('stylish (default)', () => {
     expect(r.code).toBe(1);
     const out = r.stdout;
     expect(out).not.toContain('\u001b[');
-    expect(out).toContain('a.txt\n  2:7      warning “wheelchair-bound”  disability/wheelchair-bound\n           → uses a wheelchair');
+    expect(out).toContain(
+      'a.txt\n  2:4      warning “is wheelchair-bound”  disability/wheelchair-bound\n           → uses a wheelchair  (or: is a wheelchair user)',
+    );
     expect(out).toMatch(/2:\d+ +error +“committed suicide” +suicide\/committed-suicide/);
     expect(out).toContain('source: Mindframe');
     expect(out).not.toContain('c.txt');
@@ -74,9 +76,9 @@ describe('json', () => {
     expect(d).toMatchObject({
       ruleId: 'disability/wheelchair-bound',
       severity: 'warning',
-      actual: 'wheelchair-bound',
-      range: { start: { line: 2, column: 7, offset: 46 }, end: { line: 2, column: 23, offset: 62 } },
-      fix: { range: [46, 62], text: 'uses a wheelchair' },
+      actual: 'is wheelchair-bound',
+      range: { start: { line: 2, column: 4, offset: 43 }, end: { line: 2, column: 23, offset: 62 } },
+      fix: { range: [43, 62], text: 'uses a wheelchair' },
     });
     expect(report.summary).toEqual({ files: 1, filesWithFindings: 1, errors: 1, warnings: 1, infos: 0, hints: 0, fixable: 2, skipped: 0 });
   });
@@ -123,7 +125,7 @@ describe('github', () => {
     expect(r.code).toBe(1);
     const lines = r.stdout.trim().split('\n');
     const wheelchair =
-      '::warning file=a.txt,line=2,col=7,endLine=2,endColumn=23,title=reframe disability/wheelchair-bound::Consider “uses a wheelchair” instead of “wheelchair-bound” (source: National Center on Disability';
+      '::warning file=a.txt,line=2,col=4,endLine=2,endColumn=23,title=reframe disability/wheelchair-bound::Consider “uses a wheelchair” instead of “is wheelchair-bound” (source: National Center on Disability';
     expect(lines.filter((l) => l.startsWith(wheelchair))).toHaveLength(1);
     expect(lines.some((l) => l.startsWith('::error file=a.txt,line=2,'))).toBe(true);
     expect(lines.some((l) => l.startsWith('::notice file=we%2Cird%3Aname.md,line=3,col=21,'))).toBe(true);

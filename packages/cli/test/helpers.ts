@@ -73,6 +73,7 @@ export interface JsonDiagnostic {
   ruleId: string;
   severity: string;
   actual: string;
+  term?: string;
   message: string;
   paragraph?: number;
   slide?: number;

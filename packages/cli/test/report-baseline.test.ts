@@ -77,8 +77,8 @@ describe('reframe report --baseline', () => {
         ruleId: 'disability/wheelchair-bound',
         category: 'disability',
         severity: 'warning',
-        actual: 'wheelchair-bound',
-        location: 'line 7, column 13',
+        actual: 'been wheelchair-bound',
+        location: 'line 7, column 8',
       },
     ]);
 
@@ -89,7 +89,7 @@ describe('reframe report --baseline', () => {
     expect(page.match(/<span class="badge status-unchanged">unchanged<\/span>/g)).toHaveLength(3);
     expect(page).toContain('<h2>Resolved since the baseline (1)</h2>');
     expect(page).toMatch(
-      /<tr class="resolved"><td>notes\/ward.md<\/td><td>line 7, column 13<\/td><td><code>disability\/wheelchair-bound<\/code>/,
+      /<tr class="resolved"><td>notes\/ward.md<\/td><td>line 7, column 8<\/td><td><code>disability\/wheelchair-bound<\/code>/,
     );
     expect(page).toContain('<select id="filter-status">');
 

@@ -63,7 +63,7 @@ describe('reframe report: HTML', () => {
     expect(page).toContain('<li>died by suicide</li>');
     expect(page).toContain('links suicide with crime or sin');
     expect(page).toMatch(/<a href="https:\/\/mindframe\.org\.au\/[^"]+" rel="noopener noreferrer">Mindframe/);
-    expect(page).toContain('notes/intake.txt — line 1, column 13');
+    expect(page).toContain('notes/intake.txt — line 1, column 8');
     // Clinical wording in the same files is not a finding.
     expect(page).not.toContain('<mark>Clean</mark>');
     expect(page).not.toContain('<mark>negative</mark>');

@@ -61,7 +61,7 @@ function conditions(rule) {
   if (rule.presets) out.push(`Presets: ${rule.presets.join(', ')}.`);
   if (rule.quoted) out.push('Flags the wording only as the whole content of quotation marks.');
   const x = rule.exceptions ?? {};
-  const scope = x.scope === 'paragraph' ? 'paragraph' : 'sentence';
+  const scope = x.scope === 'paragraph' ? 'paragraph' : x.scope === 'sentence-before' ? 'sentence before the match' : 'sentence';
   if (x.requires?.length) out.push(`Only when the ${scope} also has: ${x.requires.map(code).join(', ')}.`);
   if (x.unless?.length) out.push(`Not when the ${scope} has: ${x.unless.map(code).join(', ')}.`);
   if (x.notBefore?.length) out.push(`Not before: ${x.notBefore.map(code).join(', ')}.`);

@@ -4,6 +4,7 @@ import { endsAt, occursWithin, type SequenceIndex, startsAt } from './matcher.js
 import { inside, quoteSpans, type Span, SpanLookup, urlSpans } from './spans.js';
 import { fillSuggestions } from './templates.js';
 import type { ParagraphTokens, Token } from './tokens.js';
+import type { RuleExceptions } from './types.js';
 
 export interface RespectOptions {
   /** Do not flag words inside quotation marks. */
@@ -32,6 +33,12 @@ function sentenceBounds(tokens: Token[], at: number): [number, number] {
   while (from > 0 && tokens[from - 1]?.sentence === sentence) from--;
   while (to < tokens.length - 1 && tokens[to + 1]?.sentence === sentence) to++;
   return [from, to];
+}
+
+function exceptionBounds(tokens: Token[], first: number, scope: RuleExceptions['scope']): [number, number] {
+  if (scope === 'paragraph') return [0, tokens.length - 1];
+  const [from, to] = sentenceBounds(tokens, first);
+  return scope === 'sentence-before' ? [from, first - 1] : [from, to];
 }
 
 function cueBefore(tokens: Token[], first: number, cues: CompiledRuleSet['mentionCues'], window: number): boolean {
@@ -115,7 +122,7 @@ export function findInParagraph(
     const before = tokens[m.first - 1];
     if (rule.notAfter.length && before?.sentence === firstToken.sentence && endsAt(tokens, m.first - 1, rule.notAfter, true)) continue;
     if (rule.requires.length || rule.unless.length) {
-      const [from, to] = rule.data.exceptions?.scope === 'paragraph' ? [0, tokens.length - 1] : sentenceBounds(tokens, m.first);
+      const [from, to] = exceptionBounds(tokens, m.first, rule.data.exceptions?.scope);
       if (rule.requires.length && !occursWithin(tokens, from, to, rule.requires)) continue;
       if (rule.unless.length && occursWithin(tokens, from, to, rule.unless)) continue;
     }

@@ -67,7 +67,7 @@ export function capitalise(text: string): string {
   return text.slice(0, i) + text.charAt(i).toUpperCase() + text.slice(i + 1);
 }
 
-const PLURAL_HEAD_STOP = /^(with|who|whose|in|from|of|living|experiencing|that|without|on|at|for|receiving)$/i;
+const PLURAL_HEAD_STOP = /^(with|who|whose|in|from|of|living|experiencing|that|without|on|at|for|receiving|exposed|affected)$/i;
 
 /**
  * Pluralise a suggestion written in the singular ("person with a substance use disorder" →
@@ -105,12 +105,19 @@ function agreeRelativeVerb(text: string): string {
   });
 }
 
-/** Give a suggestion the capitalisation of the text it replaces. */
-export function adaptCase(suggestion: string, actual: string, patternIsLower: boolean): string {
+/**
+ * Give a suggestion the capitalisation of the text it replaces. An initialism written in capitals
+ * ("Known IVDU") says nothing about the sentence, so it passes its capital on only at a sentence start.
+ */
+export function adaptCase(suggestion: string, actual: string, patternIsLower: boolean, sentenceStart = true): string {
   if (suggestion.startsWith('[')) return suggestion;
   const letters = actual.replace(/[^\p{L}]/gu, '');
   if (patternIsLower && letters.length > 1 && letters === letters.toUpperCase()) {
     return suggestion.toUpperCase();
+  }
+  const firstWord = actual.match(/[\p{L}\p{N}]+/u)?.[0] ?? '';
+  if (!patternIsLower && firstWord.length > 1 && firstWord === firstWord.toUpperCase()) {
+    return sentenceStart ? capitalise(suggestion) : suggestion;
   }
   const first = actual.match(/\p{L}/u)?.[0];
   if (first && first === first.toUpperCase() && first !== first.toLowerCase()) return capitalise(suggestion);

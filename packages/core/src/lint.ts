@@ -6,8 +6,10 @@ import retextEnglish from 'retext-english';
 import retextEquality from 'retext-equality';
 import { type Processor, unified } from 'unified';
 import { VFile } from 'vfile';
+import { agreeArticlesWithin, repairArticle } from './articles.js';
 import type { CompiledRuleSet } from './compile.js';
 import { type ResolvedConfig, resolveConfig } from './config.js';
+import { dropMisplacedVerbs, repairCopula } from './copula.js';
 import { isDisabled, mask, scanDirectives } from './directives.js';
 import { hasCandidate, type RawFinding } from './find.js';
 import { adaptCase, pluraliseSuggestion } from './inflect.js';
@@ -15,6 +17,7 @@ import { spellFor } from './locale.js';
 import { markdownGroups, tooCostlyForMarkdown } from './markdown-blocks.js';
 import { LineIndex } from './positions.js';
 import { type Candidate, candidatesIn, hasAnchor, type Prefilter, prefilterFor } from './prefilter.js';
+import { fillPronouns } from './pronouns.js';
 import { type ReframeRun, retextReframe } from './retext-reframe.js';
 import { quoteSpans, type Span, SpanLookup } from './spans.js';
 import type { Diagnostic, DocumentFormat, Suggestion } from './types.js';
@@ -285,6 +288,8 @@ function messageFor(actual: string, suggestions: string[], custom: string | unde
   return `Consider “${first}” instead of “${shown}”`;
 }
 
+const SENTENCE_START = /(?:^|[.!?]["”’')]?\s+|\n[ \t]*(?:[-*•][ \t]+)?)$/u;
+
 export function lint(text: string, options: LintOptions): Diagnostic[] {
   const { ruleSet } = options;
   let config = options.config;
@@ -311,23 +316,34 @@ export function lint(text: string, options: LintOptions): Diagnostic[] {
     const severity = config.severities.get(rule.data.id);
     if (!severity) continue;
     if (isDisabled(directives, rule.data.id, f.start, f.end)) continue;
-    const actual = text.slice(f.start, f.end);
-    const suggestions = f.entry.suggestions.map((s) =>
-      adaptCase(spellFor(config.locale, suggestionText(s, f.plural)), actual, f.entry.patternIsLower),
-    );
+    const matched = text.slice(f.start, f.end);
+    const sentenceStart = SENTENCE_START.test(text.slice(Math.max(0, f.start - 40), f.start));
+    let suggestions = f.entry.suggestions.map((s) => {
+      const filled = agreeArticlesWithin(fillPronouns(spellFor(config.locale, suggestionText(s, f.plural)), text, f.start));
+      return adaptCase(filled, matched, f.entry.patternIsLower, sentenceStart);
+    });
+    // A repair that changes the article or the "to be" before the flagged words takes them in.
+    let start = f.start;
+    const article = repairArticle(text, start, suggestions);
+    if (article) ({ start, suggestions } = article);
+    const copula = repairCopula(text, start, f.end, suggestions);
+    if (copula) ({ start, suggestions } = copula);
+    else suggestions = dropMisplacedVerbs(text, start, f.end, suggestions, article !== undefined);
+    const actual = text.slice(start, f.end);
     const diagnostic: Diagnostic = {
       ruleId: rule.data.id,
       category: rule.data.category,
       severity,
       message: messageFor(actual, suggestions, rule.data.message),
       actual,
-      range: { start: lines.position(f.start), end: lines.position(f.end) },
+      ...(start !== f.start ? { term: matched } : {}),
+      range: { start: lines.position(start), end: lines.position(f.end) },
       suggestions,
       note: rule.data.note.trim(),
       sources: rule.sources,
     };
     const preferred = suggestions[0];
-    if (f.entry.fix && preferred && !preferred.startsWith('[')) diagnostic.fix = { range: [f.start, f.end], text: preferred };
+    if (f.entry.fix && preferred && !preferred.startsWith('[')) diagnostic.fix = { range: [start, f.end], text: preferred };
     diagnostics.push(diagnostic);
   }
   for (const file of equality) diagnostics.push(...equalityDiagnostics(file, text, lines, directives));

@@ -44,8 +44,7 @@ interface RuleFlags {
   exceptions?: { scope?: string };
 }
 
-const paragraphScoped = (data: RuleFlags | undefined): boolean =>
-  data?.exceptions?.scope !== undefined && data.exceptions.scope !== 'sentence';
+const paragraphScoped = (data: RuleFlags | undefined): boolean => data?.exceptions?.scope === 'paragraph';
 
 /** The phrase variants of every rule, one per compiled sequence. */
 function variantsOf(ruleSet: CompiledRuleSet, enabled: (ruleId: string) => boolean = () => true): Variant[] {

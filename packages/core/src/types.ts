@@ -37,8 +37,14 @@ export interface Diagnostic {
   category: string;
   severity: Severity;
   message: string;
-  /** The flagged text exactly as written. */
+  /** The flagged text exactly as written: what `range` covers and what a suggestion replaces. */
   actual: string;
+  /**
+   * Present when the repair takes in a word before the stigmatising term so that it stays grammatical
+   * ("an addict" → "a person …", "is wheelchair-bound" → "uses a wheelchair"): the term alone, which
+   * ends where `actual` ends. For allow-lists and term counts.
+   */
+  term?: string;
   range: Range;
   /** Preferred first; capitalisation follows the flagged text. Bracketed items are instructions. */
   suggestions: string[];
@@ -70,8 +76,11 @@ export interface RuleExceptions {
   requires?: string[];
   /** Drop the finding when one of these phrases occurs in the same sentence. */
   unless?: string[];
-  /** Where `requires` and `unless` look: the sentence (default) or the whole paragraph. */
-  scope?: 'sentence' | 'paragraph';
+  /**
+   * Where `requires` and `unless` look: the sentence (default), the whole paragraph, or the part of the
+   * sentence before the match (`sentence-before`: "ask whether her husband …", not "his wife asks").
+   */
+  scope?: 'sentence' | 'paragraph' | 'sentence-before';
 }
 
 export type IdentityCommunity = 'autism' | 'deaf' | 'disability';

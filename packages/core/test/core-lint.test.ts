@@ -58,14 +58,17 @@ describe("people's own words", () => {
     expect(run('He said "I was an addict" and ‘addict’ and “an addict”. She used the word \'addict\'.')).toEqual([]);
   });
   it('does not take apostrophes for quotes', () => {
-    expect(found(run("It's clear the clients' addict label hurts; he's an addict."))).toEqual(['test/addict:addict', 'test/addict:addict']);
+    expect(found(run("It's clear the clients' addict label hurts; he's an addict."))).toEqual([
+      'test/addict:addict',
+      'test/addict:an addict',
+    ]);
   });
   it('skips mentioned terms', () => {
     expect(run('Avoid writing committed suicide in notes. The term addict is outdated. Say person instead of addict.')).toEqual([]);
   });
   it('skips self-description', () => {
     expect(run('He describes himself as an addict in recovery. She identifies as an addict.')).toEqual([]);
-    expect(found(run('She describes him as an addict.'))).toEqual(['test/addict:addict']);
+    expect(found(run('She describes him as an addict.'))).toEqual(['test/addict:an addict']);
   });
   it('each respect setting can be turned off', () => {
     expect(run('He said "an addict".', { config: { respect: { quotes: false } } })).toHaveLength(1);
@@ -160,7 +163,7 @@ describe('config', () => {
   it('applies identity-first and person-first preferences only when stated', () => {
     expect(run('A person with autism.')).toEqual([]);
     expect(found(run('A person with autism.', { config: { identity: { autism: 'identity-first' } } }))).toEqual([
-      'test/person-with-autism:person with autism',
+      'test/person-with-autism:A person with autism',
     ]);
   });
   it('turns preset-only rules on with their preset', () => {

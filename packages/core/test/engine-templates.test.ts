@@ -99,6 +99,12 @@ describe('requires/unless scope', () => {
     expect(lint(text, { ruleSet: paragraph })).toHaveLength(1);
     expect(lint('Ask whether her husband knows.', { ruleSet: paragraph })).toEqual([]);
   });
+  it('looks only before the match with sentence-before', () => {
+    const before = ruleSetOf({ id: 'test/b', match: ['her husband'], exceptions: { requires: ['ask'], scope: 'sentence-before' } });
+    expect(lint('Ask whether her husband knows.', { ruleSet: before })).toHaveLength(1);
+    expect(lint('She and her husband ask about the plan.', { ruleSet: before })).toEqual([]);
+    expect(lint('Her husband will ask.', { ruleSet: before })).toEqual([]);
+  });
 });
 
 describe('scare quotes with a template', () => {

@@ -386,7 +386,10 @@ describe('repairs keep grammar, number and capitalisation', () => {
   it.each([
     ['Addicts often miss appointments.', 'Addicts', 'People with a substance use disorder'],
     ['The addict was reviewed.', 'The addict', 'The patient'],
-    ['An addict was reviewed.', 'addict', 'person with a substance use disorder'],
+    ['An addict was reviewed.', 'An addict', 'A person with a substance use disorder'],
+    ['He is wheelchair-bound after the stroke.', 'is wheelchair-bound', 'uses a wheelchair'],
+    ['Her father was an alcoholic.', 'was an alcoholic', 'was a person with alcohol use disorder'],
+    ['Said he would commit suicide.', 'commit suicide', 'end his life'],
     ['Two drug abusers were admitted.', 'drug abusers', 'people with substance use disorders'],
     ['Cannabis users attend on Friday.', 'Cannabis users', 'People who use cannabis'],
     ['History of alcohol abuse.', 'alcohol abuse', 'alcohol use'],

@@ -148,7 +148,8 @@ export function codeActions(doc: TextDocument, context: Diagnostic[], all: Diagn
         edit: { changes: { [uri]: ignoreEdits(doc, d.range, data.ruleId) } },
       });
     }
-    const phrase = allowPattern(data.actual);
+    // Allow the term itself, not the article or verb the repair took in with it.
+    const phrase = allowPattern(data.term ?? data.actual);
     if (phrase && wanted(ActionKind.allowPhrase, only)) {
       const title = `Allow “${phrase}” in this workspace`;
       actions.push({

@@ -11,6 +11,8 @@ export interface FindingData {
   ruleId: string;
   category: string;
   actual: string;
+  /** The stigmatising term when `actual` also holds a word the repair takes in ("an addict"). */
+  term?: string;
   suggestions: string[];
   fix?: { range: [number, number]; text: string };
   sources: SourceRef[];
@@ -41,6 +43,7 @@ export function toLspDiagnostic(finding: Finding, doc: TextDocument, isBundled: 
     ruleId: finding.ruleId,
     category: finding.category,
     actual: finding.actual,
+    ...(finding.term !== undefined ? { term: finding.term } : {}),
     suggestions: finding.suggestions,
     ...(finding.fix ? { fix: finding.fix } : {}),
     sources: finding.sources,

@@ -139,15 +139,15 @@ describe('reframe-language-server over stdio', { timeout: 120_000 }, () => {
     const actions = await client.codeActions(uri, addict.range, [addict]);
     const titles = actions.map((a) => `${a.kind} | ${a.title}`);
     expect(titles).toEqual([
-      'quickfix.reframe.replace | Replace with “person with a substance use disorder”',
-      'quickfix.reframe.replace | Replace with “person who uses drugs”',
+      'quickfix.reframe.replace | Replace with “a person with a substance use disorder”',
+      'quickfix.reframe.replace | Replace with “a person who uses drugs”',
       'quickfix.reframe.replaceAll | Replace all 2 “substance/addict” findings in this file',
       'quickfix.reframe.ignoreLine | Ignore “substance/addict” on this line',
       'quickfix.reframe.allowPhrase | Allow “addict” in this workspace',
       'quickfix.reframe.disableRule | Disable rule “substance/addict” in this workspace',
       'source.fixAll.reframe | Apply all 2 safe Reframe fixes in this file',
     ]);
-    expect(actions.filter((a) => a.isPreferred).map((a) => a.title)).toEqual(['Replace with “person with a substance use disorder”']);
+    expect(actions.filter((a) => a.isPreferred).map((a) => a.title)).toEqual(['Replace with “a person with a substance use disorder”']);
     const [replace, second, replaceAll, ignore, allow, disable, fixAll] = actions as [
       CodeAction,
       CodeAction,
@@ -159,14 +159,14 @@ describe('reframe-language-server over stdio', { timeout: 120_000 }, () => {
     ];
     const lines = (text: string) => text.split('\n');
 
-    expect(lines(applyAction(replace, uri, NOTE))[3]).toBe('The patient is wheelchair-bound and an person with a substance use disorder.');
-    expect(lines(applyAction(second, uri, NOTE))[3]).toBe('The patient is wheelchair-bound and an person who uses drugs.');
+    expect(lines(applyAction(replace, uri, NOTE))[3]).toBe('The patient is wheelchair-bound and a person with a substance use disorder.');
+    expect(lines(applyAction(second, uri, NOTE))[3]).toBe('The patient is wheelchair-bound and a person who uses drugs.');
     const all = applyAction(replaceAll, uri, NOTE);
-    expect(lines(all)[3]).toContain('and an person with a substance use disorder.');
+    expect(lines(all)[3]).toContain('and a person with a substance use disorder.');
     expect(lines(all)[4]).toBe('Another person with a substance use disorder was seen. Urine drug screen negative; wound is clean.');
     const fixed = applyAction(fixAll, uri, NOTE);
     expect(lines(fixed)[0]).toBe('Her brother died by suicide in 2019.');
-    expect(lines(fixed)[3]).toBe('The patient is uses a wheelchair and an addict.');
+    expect(lines(fixed)[3]).toBe('The patient uses a wheelchair and an addict.');
     expect(fixAll.diagnostics?.map((d) => d.code)).toEqual(['suicide/committed-suicide', 'disability/wheelchair-bound']);
 
     // Ignore this line: the directive goes above the line, and the server then drops the finding.
@@ -407,7 +407,7 @@ describe('reframe-language-server over stdio', { timeout: 120_000 }, () => {
     const result = await client.executeCommand('reframe.fixAll', [uri]);
     expect(result).toEqual({ applied: true, fixes: 2 });
     await client.until(() => client.text(uri).startsWith('Her brother died by suicide'), 'fixAll applied');
-    expect(client.text(uri).split('\n')[3]).toBe('The patient is uses a wheelchair and an addict.');
+    expect(client.text(uri).split('\n')[3]).toBe('The patient uses a wheelchair and an addict.');
 
     ws.write('a.md', '# Note\n\nShe is an addict.\n');
     ws.write('sub/b.txt', 'He committed suicide.\nHe claims pain.\n');

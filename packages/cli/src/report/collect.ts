@@ -45,6 +45,7 @@ function toFinding(path: string, d: Diagnostic, doc: Readable): Finding {
     severity: d.severity,
     message: d.message,
     actual: d.actual,
+    ...(d.term !== undefined ? { term: d.term } : {}),
     suggestions: d.suggestions,
     note: d.note,
     sources: d.sources,

@@ -14,6 +14,7 @@ function diagnostic(f: Finding): Record<string, unknown> {
     severity: f.severity,
     message: f.message,
     actual: f.actual,
+    ...(f.term !== undefined ? { term: f.term } : {}),
     range: { start: { line: f.line, column: f.column, offset: f.offset }, end: f.end },
     suggestions: f.suggestions,
     note: f.note,

@@ -16,6 +16,8 @@ export interface Finding {
   severity: Severity;
   message: string;
   actual: string;
+  /** As in core's Diagnostic: the term alone when `actual` also holds a word the repair takes in. */
+  term?: string;
   suggestions: string[];
   note: string;
   sources: SourceRef[];

@@ -16,7 +16,7 @@ export function redactAudit(audit: Audit): Audit {
             ? `${f.ruleId}: ${preferred.slice(1, -1)}`
             : `${f.ruleId}: consider “${preferred}”`
           : `${f.ruleId}: reconsider this wording`;
-        return { ...f, actual: REDACTED, message };
+        return { ...f, actual: REDACTED, ...(f.term !== undefined ? { term: REDACTED } : {}), message };
       }),
     })),
     ...(audit.resolved ? { resolved: audit.resolved.map((r) => ({ ...r, actual: REDACTED })) } : {}),

@@ -60,7 +60,7 @@ export function computeTotals(audit: Audit, topTermLimit = 10): Totals {
   for (const f of findings) bySeverity[f.severity]++;
   const terms = new Map<string, TermRow>();
   for (const f of findings) {
-    const term = audit.redacted ? f.ruleId : f.actual.replace(/\s+/g, ' ').toLowerCase();
+    const term = audit.redacted ? f.ruleId : (f.term ?? f.actual).replace(/\s+/g, ' ').toLowerCase();
     const key = `${f.ruleId}\u0000${term}`;
     const row = terms.get(key) ?? { term, ruleId: f.ruleId, count: 0, suggestions: f.suggestions };
     row.count++;
