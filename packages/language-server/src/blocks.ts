@@ -306,18 +306,21 @@ export class BlockLinter {
     const firstFresh = fresh[0];
     if (before && firstFresh && /^(?:[ \t]|---|\+\+\+)/.test(region.slice(firstFresh.start, firstFresh.end))) return undefined;
 
-    const out: LintedBlock[] = blocks.slice(0, first);
-    for (const b of fresh) {
+    const relinted: LintedBlock[] = fresh.map((b) => {
       const block: Block = { start: b.start + regionStart, end: b.end + regionStart, line: b.line + regionLine };
-      out.push({ ...block, diagnostics: this.lintBlock(text, block, format) });
-    }
+      return { ...block, diagnostics: this.lintBlock(text, block, format) };
+    });
     const lineDelta =
       countBreaks(text, regionStart, regionEnd) -
       (after ? countBreaks(old, regionStart, after.start) : countBreaks(old, regionStart, old.length));
+    // The previous list is this instance's own: shift the later blocks in place and swap the region.
     for (let i = last; i < blocks.length; i++) {
       const b = blocks[i] as LintedBlock;
-      out.push({ ...b, start: b.start + delta, end: b.end + delta, line: b.line + lineDelta });
+      b.start += delta;
+      b.end += delta;
+      b.line += lineDelta;
     }
+    const out = blocks.slice(0, first).concat(relinted, blocks.slice(last));
     this.lastStats = { blocks: out.length, linted: fresh.length, incremental: true };
     return out;
   }

@@ -6,7 +6,11 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 export const SOURCE = 'reframe';
 export const RULES_README = 'https://github.com/reframe-lint/reframe/blob/main/rules/README.md';
 
-/** What code actions and hovers are built from; never parsed back out of the message. */
+/**
+ * What code actions and hovers are built from; never parsed back out of the message. The rule's note
+ * and sources are looked up by `ruleId` when needed: sent with every diagnostic they would more than
+ * double each publishDiagnostics message.
+ */
 export interface FindingData {
   ruleId: string;
   category: string;
@@ -15,7 +19,6 @@ export interface FindingData {
   term?: string;
   suggestions: string[];
   fix?: { range: [number, number]; text: string };
-  sources: SourceRef[];
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -25,12 +28,19 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+const slugs = new Map<string, string>();
+
 /** GitHub's heading anchor for a rule id: lower case, punctuation other than - and _ dropped. */
 export function ruleSlug(ruleId: string): string {
-  return ruleId
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
-    .replace(/\s/g, '-');
+  let slug = slugs.get(ruleId);
+  if (slug === undefined) {
+    slug = ruleId
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+      .replace(/\s/g, '-');
+    slugs.set(ruleId, slug);
+  }
+  return slug;
 }
 
 export function ruleReference(ruleId: string, bundled: boolean, sources: SourceRef[]): string | undefined {
@@ -46,7 +56,6 @@ export function toLspDiagnostic(finding: Finding, doc: TextDocument, isBundled: 
     ...(finding.term !== undefined ? { term: finding.term } : {}),
     suggestions: finding.suggestions,
     ...(finding.fix ? { fix: finding.fix } : {}),
-    sources: finding.sources,
   };
   const href = ruleReference(finding.ruleId, isBundled(finding.ruleId), finding.sources);
   return {
@@ -63,7 +72,7 @@ export function toLspDiagnostic(finding: Finding, doc: TextDocument, isBundled: 
 export function isFindingData(value: unknown): value is FindingData {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Partial<FindingData>;
-  return typeof v.ruleId === 'string' && typeof v.actual === 'string' && Array.isArray(v.suggestions) && Array.isArray(v.sources);
+  return typeof v.ruleId === 'string' && typeof v.actual === 'string' && Array.isArray(v.suggestions);
 }
 
 /** Suggestions that are wording, not bracketed instructions ("[describe the behaviour]"). */

@@ -11,17 +11,19 @@ function escapeMarkdown(text: string): string {
   return text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
 }
 
-/** `note` is the rule's explanation of why the wording harms (looked up by rule id, not sent in `data`). */
-export function hoverMarkdown(findings: Array<{ data: FindingData; message: string; note: string | undefined }>): string {
+/** `note` and `sources` are the rule's (looked up by rule id, not sent in `data`). */
+export function hoverMarkdown(
+  findings: Array<{ data: FindingData; message: string; note: string | undefined; sources: SourceRef[] }>,
+): string {
   return findings
-    .map(({ data, message, note }) => {
+    .map(({ data, message, note, sources }) => {
       const parts = [`**${escapeMarkdown(message)}** · \`${data.ruleId}\``];
       if (note) parts.push(escapeMarkdown(note.trim()));
       const wording = data.suggestions.filter((s) => !s.startsWith('['));
       const advice = data.suggestions.filter((s) => s.startsWith('['));
       if (wording.length) parts.push(`**Suggestions:** ${wording.map((s) => `“${escapeMarkdown(s)}”`).join(', ')}`);
       if (advice.length) parts.push(advice.map((s) => `*${escapeMarkdown(s.slice(1, -1))}*`).join('\n\n'));
-      if (data.sources.length) parts.push(`**Sources:**\n${sourceLinks(data.sources)}`);
+      if (sources.length) parts.push(`**Sources:**\n${sourceLinks(sources)}`);
       return parts.join('\n\n');
     })
     .join('\n\n---\n\n');

@@ -450,6 +450,7 @@ export function startServer(connection: Connection): void {
         data: d.data,
         message: typeof d.message === 'string' ? d.message : d.message.value,
         note: ruleSet.rules.get(d.data.ruleId)?.data.note,
+        sources: ruleSet.rules.get(d.data.ruleId)?.sources ?? [],
       }));
       return {
         contents: { kind: 'markdown', value: hoverMarkdown(explained) },

@@ -31,7 +31,6 @@ export interface FindingData {
   actual: string;
   suggestions: string[];
   fix?: { range: [number, number]; text: string };
-  sources: SourceRef[];
 }
 
 /** One entry of dist/rule-index.json, written at build time from the bundled rules. */
