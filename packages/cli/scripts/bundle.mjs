@@ -32,22 +32,38 @@ const corePaths = {
   },
 };
 
-// YAML parsing and JSON Schema validation (yaml, ajv) are needed only for config files and packs the
-// snapshot does not cover; load them on first use rather than at every start.
-const lazyValidation = {
-  name: 'reframe-lazy-validation',
+// Parts of core that most runs never use load on first use rather than at every start: YAML parsing and
+// JSON Schema validation (only for config files and packs the snapshot does not cover), the Markdown
+// stack (only for Markdown) and retext-equality (only with the opt-in pack). Each is a named import of a
+// module of its own; here it becomes a function that requires that module when first called.
+const LAZY_IMPORTS = [
+  { file: 'node.js', line: "import { parseData, validateData } from './validate.js';" },
+  { file: 'lint.js', line: "import { useEquality } from './equality-plugin.js';" },
+  { file: 'lint.js', line: "import { markdownProcessor } from './markdown-processor.js';" },
+];
+
+function lazyImport(line) {
+  const [, names, from] = /^import \{ ([^}]+) \} from '([^']+)';$/.exec(line) ?? [];
+  if (!names || !from) throw new Error(`bundle: cannot make "${line}" lazy`);
+  return names
+    .split(',')
+    .map((name) => name.trim())
+    .map((name) => `const ${name} = (...args) => require(${JSON.stringify(from)}).${name}(...args);`)
+    .join(' ');
+}
+
+const lazyModules = {
+  name: 'reframe-lazy-modules',
   setup(build) {
-    build.onLoad({ filter: /[\\/]core[\\/]dist[\\/]node\.js$/ }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
-      const eager = "import { parseData, validateData } from './validate.js';";
-      if (!source.includes(eager))
-        throw new Error(`bundle: ${args.path} no longer imports validate.js as expected; update scripts/bundle.mjs`);
-      const lazy = [
-        "const loadValidation = () => require('./validate.js');",
-        'const parseData = (...args) => loadValidation().parseData(...args);',
-        'const validateData = (...args) => loadValidation().validateData(...args);',
-      ].join(' ');
-      return { contents: source.replace(eager, lazy), loader: 'js', resolveDir: dirname(args.path) };
+    build.onLoad({ filter: /[\\/]core[\\/]dist[\\/](node|lint)\.js$/ }, (args) => {
+      let source = readFileSync(args.path, 'utf8');
+      for (const { file, line } of LAZY_IMPORTS) {
+        if (!args.path.endsWith(file)) continue;
+        // Fail the build loudly rather than quietly load everything at start-up.
+        if (!source.includes(line)) throw new Error(`bundle: ${args.path} no longer has "${line}"; update scripts/bundle.mjs`);
+        source = source.replace(line, lazyImport(line));
+      }
+      return { contents: source, loader: 'js', resolveDir: dirname(args.path) };
     });
   },
 };
@@ -67,7 +83,7 @@ const result = await esbuild.build({
   banner: {
     js: "import { createRequire as __reframeCreateRequire } from 'node:module'; const require = __reframeCreateRequire(import.meta.url);",
   },
-  plugins: [corePaths, lazyValidation],
+  plugins: [corePaths, lazyModules],
   absWorkingDir: cliDir,
   metafile: true,
   logLevel: 'warning',

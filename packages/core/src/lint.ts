@@ -1,9 +1,5 @@
 /** lint(text, options) → Diagnostic[]: pure, synchronous, no file system. */
-import { ParseEnglish } from 'parse-english';
-import remarkParse from 'remark-parse';
-import remarkRetext from 'remark-retext';
 import retextEnglish from 'retext-english';
-import retextEquality from 'retext-equality';
 import { type Processor, unified } from 'unified';
 import { VFile } from 'vfile';
 import { agreeArticlesWithin, repairArticle } from './articles.js';
@@ -11,10 +7,12 @@ import type { CompiledRuleSet } from './compile.js';
 import { type ResolvedConfig, resolveConfig } from './config.js';
 import { dropMisplacedVerbs, repairCopula } from './copula.js';
 import { isDisabled, mask, scanDirectives } from './directives.js';
+import { useEquality } from './equality-plugin.js';
 import { hasCandidate, type RawFinding } from './find.js';
 import { adaptCase, pluraliseSuggestion } from './inflect.js';
 import { spellFor } from './locale.js';
 import { markdownGroups, tooCostlyForMarkdown } from './markdown-blocks.js';
+import { markdownProcessor } from './markdown-processor.js';
 import { LineIndex } from './positions.js';
 import { type Candidate, candidatesIn, hasAnchor, type Prefilter, prefilterFor } from './prefilter.js';
 import { fillPronouns } from './pronouns.js';
@@ -38,7 +36,8 @@ export interface LintOptions {
 
 interface Processors {
   text: Processor;
-  markdown: Processor;
+  /** Built on first use: plain-text runs never load the Markdown stack. */
+  markdown: () => Processor;
 }
 
 const processorCache = new WeakMap<CompiledRuleSet, Map<boolean, Processors>>();
@@ -49,17 +48,15 @@ function processorsFor(ruleSet: CompiledRuleSet, equality: boolean): Processors 
   if (!byMode) processorCache.set(ruleSet, (byMode = new Map()));
   let found = byMode.get(equality);
   if (!found) {
-    // retext-equality's gendered-pronoun rules fire on every he/she in a note; they are never useful here.
-    const equalityOptions = { ignore: [] as string[] };
-    const text = unified().use(retextEnglish);
-    const markdown = unified().use(remarkParse).use(remarkRetext, ParseEnglish);
-    if (equality) {
-      text.use(retextEquality, equalityOptions);
-      markdown.use(retextEquality, equalityOptions);
-    }
-    text.use(retextReframe, { ruleSet });
-    markdown.use(retextReframe, { ruleSet });
-    found = { text: text as unknown as Processor, markdown: markdown as unknown as Processor };
+    const checking = (processor: Processor): Processor => {
+      if (equality) useEquality(processor);
+      return processor.use(retextReframe, { ruleSet }) as unknown as Processor;
+    };
+    let markdown: Processor | undefined;
+    found = {
+      text: checking(unified().use(retextEnglish) as unknown as Processor),
+      markdown: () => (markdown ??= checking(markdownProcessor())),
+    };
     byMode.set(equality, found);
   }
   return found;
@@ -249,7 +246,7 @@ function markdownOrText(
     return;
   }
   try {
-    run(processors.markdown, start, end, keep, suffix);
+    run(processors.markdown(), start, end, keep, suffix);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     asText();
