@@ -162,6 +162,7 @@ interface LintedBlock extends Block {
  * comments, tags, front matter, thematic breaks): an edit touching one re-splits the whole document.
  */
 const MAY_SPAN_BLOCKS = /[`~<>+-]/;
+const LINE_BREAK = /[\r\n]/;
 
 /** Line breaks in text[from, to), counted as splitLines counts them (\r\n is one). */
 function countBreaks(text: string, from: number, to: number): number {
@@ -274,6 +275,43 @@ export class BlockLinter {
     return out;
   }
 
+  /**
+   * The common case, typing inside a line: no line break added or removed, the edited line was and stays
+   * non-blank, and a block's first line does not start to be indented (it would join the block before).
+   * Then every block keeps its extent and only the one holding the edit is linted again.
+   */
+  private withinOneBlock(
+    blocks: LintedBlock[],
+    old: string,
+    text: string,
+    prefix: number,
+    oldChangeEnd: number,
+    delta: number,
+    format: DocumentFormat,
+  ): LintedBlock[] | undefined {
+    if (LINE_BREAK.test(old.slice(prefix, oldChangeEnd)) || LINE_BREAK.test(text.slice(prefix, oldChangeEnd + delta))) return undefined;
+    const index = firstEndingAtOrAfter(blocks, oldChangeEnd);
+    const block = blocks[index];
+    if (!block || block.start > prefix) return undefined;
+    // The edited line in the new text: still non-blank, and not newly indented if it starts the block.
+    const lineStart = Math.max(text.lastIndexOf('\n', prefix - 1), text.lastIndexOf('\r', prefix - 1)) + 1;
+    let lineEnd = text.slice(lineStart).search(LINE_BREAK);
+    lineEnd = lineEnd < 0 ? text.length : lineStart + lineEnd;
+    if (isBlank(text, lineStart, lineEnd)) return undefined;
+    if (lineStart === block.start && /^[ \t]/.test(text.slice(lineStart, lineStart + 1))) return undefined;
+    if (format === 'markdown' && FRONT_MATTER_LINE.test(text.slice(lineStart, lineEnd))) return undefined;
+    const edited: Block = { start: block.start, end: block.end + delta, line: block.line };
+    const relinted: LintedBlock = { ...edited, diagnostics: this.lintBlock(text, edited, format) };
+    for (let i = index + 1; i < blocks.length; i++) {
+      const b = blocks[i] as LintedBlock;
+      b.start += delta;
+      b.end += delta;
+    }
+    blocks[index] = relinted;
+    this.lastStats = { blocks: blocks.length, linted: 1, incremental: true };
+    return blocks;
+  }
+
   /** The previous blocks with only the edited region split and linted again, or undefined to do it all. */
   private afterEdit(text: string, format: DocumentFormat): LintedBlock[] | undefined {
     const previous = this.previous;
@@ -290,6 +328,8 @@ export class BlockLinter {
       return undefined;
 
     const blocks = previous.blocks;
+    const inPlace = this.withinOneBlock(blocks, old, text, prefix, oldChangeEnd, delta, format);
+    if (inPlace) return inPlace;
     // Keep blocks[0, first) and blocks[last, …); one block of margin on each side of the change.
     const first = Math.max(0, firstEndingAtOrAfter(blocks, prefix) - 1);
     const last = Math.min(blocks.length, firstStartingAfter(blocks, oldChangeEnd) + 1);
