@@ -24,14 +24,26 @@ export interface Window {
 
 // parse-english merges "Sept. Monday" and the like; these are its lower-case abbreviations of 4+ letters.
 const ABBREVIATIONS = new Set(['thurs', 'tbsp', 'sept', 'tues']);
-const SENTENCE_END = /(?<![A-Za-z])([a-z]{4,})[.?!]\s+(?=[A-Z])/g;
+/** A full stop, question or exclamation mark, white space, then a capital letter. */
+const SENTENCE_GAP = /[.?!]\s+(?=[A-Z])/g;
+const isLowerAscii = (c: number): boolean => c >= 97 && c <= 122;
+const isAsciiLetter = (c: number): boolean => isLowerAscii(c) || (c >= 65 && c <= 90);
 
-/** Sure sentence boundaries in source[start, end), as offsets of the first letter of the next sentence. */
+/**
+ * Sure sentence boundaries in source[start, end), as offsets of the first letter of the next sentence.
+ * The same as matching /(?<![A-Za-z])([a-z]{4,})[.?!]\s+(?=[A-Z])/ without the abbreviations, but the
+ * search looks for the rarer punctuation first and only then checks the word before it.
+ */
 export function sureBoundaries(source: string, start: number, end: number): number[] {
   const out: number[] = [];
-  for (const m of source.slice(start, end).matchAll(SENTENCE_END)) {
-    if (ABBREVIATIONS.has(m[1] ?? '')) continue;
-    out.push(start + (m.index ?? 0) + m[0].length);
+  for (const m of source.slice(start, end).matchAll(SENTENCE_GAP)) {
+    const stop = start + (m.index ?? 0);
+    let wordStart = stop;
+    while (wordStart > start && isLowerAscii(source.charCodeAt(wordStart - 1))) wordStart--;
+    if (stop - wordStart < 4) continue;
+    if (wordStart > start && isAsciiLetter(source.charCodeAt(wordStart - 1))) continue;
+    if (ABBREVIATIONS.has(source.slice(wordStart, stop))) continue;
+    out.push(stop + m[0].length);
   }
   return out;
 }

@@ -186,6 +186,23 @@ describe('fast-path building blocks', () => {
     expect(cuts).toEqual(['Then ', 'Not h', 'Sept.', 'Dr. W']);
   });
 
+  it('finds exactly the boundaries of the reference pattern, on random text and offsets', () => {
+    const reference = /(?<![A-Za-z])([a-z]{4,})[.?!]\s+(?=[A-Z])/g;
+    const abbreviations = new Set(['thurs', 'tbsp', 'sept', 'tues']);
+    const expected = (text: string, start: number): number[] =>
+      [...text.slice(start).matchAll(reference)]
+        .filter((m) => !abbreviations.has(m[1] ?? ''))
+        .map((m) => start + (m.index ?? 0) + m[0].length);
+    const random = seeded(11);
+    const pieces = ['a', 'b', 'e', 'T', 'S', ' ', '  ', '.', '?', '!', '\n', '1', 'é', 'Sept', 'sept', 'thurs', 'word', 'Word'];
+    for (let i = 0; i < 5000; i++) {
+      let text = '';
+      for (let j = 0; j < 5 + Math.floor(random() * 30); j++) text += pieces[Math.floor(random() * pieces.length)];
+      const start = Math.floor(random() * 3);
+      expect(sureBoundaries(text, start, text.length)).toEqual(expected(text, start));
+    }
+  });
+
   it('parses the candidate sentence, with more sentences of context only when asked', () => {
     const text = 'First line here. Second line here. Third addict here. Fourth line here. Fifth line here.';
     const at = text.indexOf('addict');
