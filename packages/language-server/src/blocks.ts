@@ -129,6 +129,8 @@ export function splitBlocks(text: string, format: DocumentFormat): Block[] {
 
 /** Range directives reach across blocks; with them the document is linted whole. */
 const RANGE_DIRECTIVE = /reframe-(?:disable(?!-)|enable|ignore-file)/;
+/** Longer than any range directive's text. */
+const DIRECTIVE_MARGIN = 40;
 
 function hash(format: DocumentFormat, text: string): string {
   return createHash('sha256').update(format).update('\0').update(text).digest('hex');
@@ -154,7 +156,14 @@ export interface LintStats {
 interface LintedBlock extends Block {
   diagnostics: Diagnostic[];
   /** Hash of (format, text), when known: the fallback path reuses findings by it. */
-  key?: string;
+  key: string | undefined;
+  /** The findings shifted to where the block was last placed in the document. */
+  placed: { start: number; line: number; diagnostics: Diagnostic[] } | undefined;
+}
+
+/** Every block object has the same fields in the same order: the per-edit loops over thousands stay fast. */
+function lintedBlock(block: Block, diagnostics: Diagnostic[], key?: string): LintedBlock {
+  return { start: block.start, end: block.end, line: block.line, diagnostics, key, placed: undefined };
 }
 
 /**
@@ -239,7 +248,7 @@ export class BlockLinter {
   ) {}
 
   lint(text: string, format: DocumentFormat): Diagnostic[] {
-    if (RANGE_DIRECTIVE.test(text)) {
+    if (this.hasRangeDirective(text, format)) {
       this.previous = undefined;
       this.lastStats = { blocks: 1, linted: 1 };
       return lint(text, { ruleSet: this.ruleSet, config: this.config, format });
@@ -247,8 +256,27 @@ export class BlockLinter {
     const blocks = this.afterEdit(text, format) ?? this.everyBlock(text, format);
     this.previous = { text, format, blocks };
     const out: Diagnostic[] = [];
-    for (const block of blocks) for (const d of block.diagnostics) out.push(shift(d, block.start, block.line));
+    for (const block of blocks) {
+      if (block.diagnostics.length === 0) continue;
+      // Findings placed in the document are reused while the block has not moved.
+      let placed = block.placed;
+      if (placed?.start !== block.start || placed.line !== block.line) {
+        placed = { start: block.start, line: block.line, diagnostics: block.diagnostics.map((d) => shift(d, block.start, block.line)) };
+        block.placed = placed;
+      }
+      for (const d of placed.diagnostics) out.push(d);
+    }
     return out;
+  }
+
+  /** After an edit to a text without directives, only the edited stretch can have brought one in. */
+  private hasRangeDirective(text: string, format: DocumentFormat): boolean {
+    const previous = this.previous;
+    if (!previous || previous.format !== format) return RANGE_DIRECTIVE.test(text);
+    const prefix = commonPrefix(previous.text, text);
+    const suffix = commonSuffix(previous.text, text, Math.min(previous.text.length, text.length) - prefix);
+    // A directive is shorter than the margin, so one overlapping the edit lies inside this stretch.
+    return RANGE_DIRECTIVE.test(text.slice(Math.max(0, prefix - DIRECTIVE_MARGIN), text.length - suffix + DIRECTIVE_MARGIN));
   }
 
   private lintBlock(text: string, block: Block, format: DocumentFormat): Diagnostic[] {
@@ -269,7 +297,7 @@ export class BlockLinter {
         known.set(key, diagnostics);
         linted++;
       }
-      out.push({ ...block, diagnostics, key });
+      out.push(lintedBlock(block, diagnostics, key));
     }
     this.lastStats = { blocks: out.length, linted };
     return out;
@@ -295,13 +323,14 @@ export class BlockLinter {
     if (!block || block.start > prefix) return undefined;
     // The edited line in the new text: still non-blank, and not newly indented if it starts the block.
     const lineStart = Math.max(text.lastIndexOf('\n', prefix - 1), text.lastIndexOf('\r', prefix - 1)) + 1;
-    let lineEnd = text.slice(lineStart).search(LINE_BREAK);
-    lineEnd = lineEnd < 0 ? text.length : lineStart + lineEnd;
+    const nextNewline = text.indexOf('\n', prefix);
+    const nextReturn = text.indexOf('\r', prefix);
+    const lineEnd = Math.min(nextNewline < 0 ? text.length : nextNewline, nextReturn < 0 ? text.length : nextReturn);
     if (isBlank(text, lineStart, lineEnd)) return undefined;
     if (lineStart === block.start && /^[ \t]/.test(text.slice(lineStart, lineStart + 1))) return undefined;
     if (format === 'markdown' && FRONT_MATTER_LINE.test(text.slice(lineStart, lineEnd))) return undefined;
     const edited: Block = { start: block.start, end: block.end + delta, line: block.line };
-    const relinted: LintedBlock = { ...edited, diagnostics: this.lintBlock(text, edited, format) };
+    const relinted = lintedBlock(edited, this.lintBlock(text, edited, format));
     for (let i = index + 1; i < blocks.length; i++) {
       const b = blocks[i] as LintedBlock;
       b.start += delta;
@@ -348,7 +377,7 @@ export class BlockLinter {
 
     const relinted: LintedBlock[] = fresh.map((b) => {
       const block: Block = { start: b.start + regionStart, end: b.end + regionStart, line: b.line + regionLine };
-      return { ...block, diagnostics: this.lintBlock(text, block, format) };
+      return lintedBlock(block, this.lintBlock(text, block, format));
     });
     const lineDelta =
       countBreaks(text, regionStart, regionEnd) -

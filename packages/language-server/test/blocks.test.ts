@@ -153,6 +153,10 @@ describe('per-block linting', () => {
       '\r\n',
       'committed suicide. ',
       '"',
+      // Directives typed in (or broken by a later edit) reach across blocks.
+      '# reframe-disable\n',
+      'reframe-enable',
+      'reframe-',
     ];
     let seed = 7;
     const next = () => {
