@@ -11,7 +11,7 @@ import { useEquality } from './equality-plugin.js';
 import { hasCandidate, type RawFinding } from './find.js';
 import { adaptCase, pluraliseSuggestion } from './inflect.js';
 import { spellFor } from './locale.js';
-import { markdownGroups, tooCostlyForMarkdown } from './markdown-blocks.js';
+import { isPlainParagraph, markdownGroups, tooCostlyForMarkdown } from './markdown-blocks.js';
 import { markdownProcessor } from './markdown-processor.js';
 import { LineIndex } from './positions.js';
 import { type Candidate, candidatesIn, hasAnchor, type Prefilter, prefilterFor } from './prefilter.js';
@@ -179,7 +179,9 @@ function runFast(text: string, masked: string, format: DocumentFormat, ruleSet: 
       if (!config.equality && !hasAnchor(prefilter, masked.slice(start, end))) continue;
       const keep = (offset: number) => offset >= start && offset < end;
       const asText = () => textFast(run, processors.text, prefilter, config, text, masked, start, end, keep);
-      markdownOrText(run, processors, masked, start, end, keep, suffix, asText);
+      // Plain prose needs no Markdown parse (equality runs on the nlcst of whatever was parsed, so it may too).
+      if (isPlainParagraph(masked, start, end)) asText();
+      else markdownOrText(run, processors, masked, start, end, keep, suffix, asText);
     }
     return out;
   }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { lint } from '../src/index.js';
+import { isPlainParagraph } from '../src/markdown-blocks.js';
 import { found, run } from './core-helpers.js';
+import { bundledRuleSet } from './helpers.js';
 
 const md = (text: string) => run(text, { format: 'markdown' });
 
@@ -84,5 +87,35 @@ describe('HTML', () => {
   });
   it('does not run sentences together across block tags', () => {
     expect(run('<p>He committed</p><p>suicide risk low</p>', { format: 'html' })).toEqual([]);
+  });
+});
+
+describe('plain paragraphs in Markdown', () => {
+  const plain = (text: string) => isPlainParagraph(text, 0, text.length);
+
+  it('reads prose with only words and punctuation as plain, and anything Markdown could parse as not', () => {
+    expect(plain('He is an addict, she said. Denies chest pain.\nContinued on a second line.')).toBe(true);
+    for (const text of [
+      'He is an *addict*.',
+      'See [the note](x).',
+      '- a list item',
+      '1. a numbered item',
+      '# A heading',
+      '    indented code',
+      'Hard break  \nnext line',
+      'A setext heading\n===',
+      'Text with `code`.',
+      'An entity &amp; more.',
+      '> a quotation',
+    ])
+      expect(plain(text), text).toBe(false);
+  });
+
+  it('gives the same findings for plain prose whether it is parsed as Markdown or as text', () => {
+    const text = 'Intro line.\n\nHe is an addict and claims pain. She committed suicide in 2015.\nSecond line of the paragraph.\n';
+    const ruleSet = bundledRuleSet();
+    const fast = lint(text, { ruleSet, format: 'markdown' });
+    expect(fast.map((d) => d.actual)).toEqual(lint(text, { ruleSet, format: 'markdown', strategy: 'full' }).map((d) => d.actual));
+    expect(fast.length).toBeGreaterThanOrEqual(3);
   });
 });
