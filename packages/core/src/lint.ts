@@ -11,7 +11,7 @@ import { useEquality } from './equality-plugin.js';
 import { hasCandidate, type RawFinding } from './find.js';
 import { adaptCase, pluraliseSuggestion } from './inflect.js';
 import { spellFor } from './locale.js';
-import { isPlainParagraph, markdownGroups, tooCostlyForMarkdown } from './markdown-blocks.js';
+import { isPlainParagraph, markdownGroups, onlyFencedCode, plainHeadingAndParagraph, tooCostlyForMarkdown } from './markdown-blocks.js';
 import { markdownProcessor } from './markdown-processor.js';
 import { LineIndex } from './positions.js';
 import { type Candidate, candidatesIn, hasAnchor, type Prefilter, prefilterFor } from './prefilter.js';
@@ -180,8 +180,13 @@ function runFast(text: string, masked: string, format: DocumentFormat, ruleSet: 
       const keep = (offset: number) => offset >= start && offset < end;
       const asText = () => textFast(run, processors.text, prefilter, config, text, masked, start, end, keep);
       // Plain prose needs no Markdown parse (equality runs on the nlcst of whatever was parsed, so it may too).
+      if (onlyFencedCode(masked, start, end)) continue;
       if (isPlainParagraph(masked, start, end)) asText();
-      else markdownOrText(run, processors, masked, start, end, keep, suffix, asText);
+      else {
+        const split = plainHeadingAndParagraph(masked, start, end);
+        if (split) for (const [s, e] of split) textFast(run, processors.text, prefilter, config, text, masked, s, e, keep);
+        else markdownOrText(run, processors, masked, start, end, keep, suffix, asText);
+      }
     }
     return out;
   }

@@ -169,10 +169,13 @@ export function tooCostlyForMarkdown(source: string, start: number, end: number)
   return false;
 }
 
-/** Characters that can start or take part in Markdown syntax other than plain paragraph text. */
-const MARKDOWN_SYNTAX = /[`*_[\]<>#|!~\\&]/;
-/** A line that could start a block other than a paragraph: list, quote, heading, rule, setext or code. */
-const BLOCK_START = /^(?: {4}|\t| {0,3}(?:[-+*>#=]|\d+[.)]))/m;
+/**
+ * Inline syntax of CommonMark (remark-parse without GFM): code, emphasis, links and images, autolinks
+ * and HTML, escapes, entity references. "#", "|", "~", "!" and ">" mean nothing inside a line.
+ */
+const MARKDOWN_SYNTAX = /[`*_[\]<\\]|&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/i;
+/** A line that could start a block other than a paragraph: list, quote, heading, rule, setext, fence or code. */
+const BLOCK_START = /^(?: {4}|\t| {0,3}(?:[-+*>#=~`]|\d+[.)]))/m;
 
 /**
  * Would CommonMark read source[start, end) (a blank-line group) as one paragraph of plain text, with
@@ -182,4 +185,35 @@ const BLOCK_START = /^(?: {4}|\t| {0,3}(?:[-+*>#=]|\d+[.)]))/m;
 export function isPlainParagraph(source: string, start: number, end: number): boolean {
   const group = source.slice(start, end);
   return !MARKDOWN_SYNTAX.test(group) && !BLOCK_START.test(group) && !/ {2,}\r?\n/.test(group);
+}
+
+const ATX_HEADING = /^ {0,3}#{1,6}[ \t]+/;
+
+/**
+ * A group that is an ATX heading line followed by a plain paragraph ("## HISTORY\nThe patient …"):
+ * CommonMark reads a heading and a paragraph, each one paragraph of words for the checks. Returns the
+ * heading's text and the paragraph as two plain ranges, or undefined when either holds other syntax.
+ */
+export function plainHeadingAndParagraph(source: string, start: number, end: number): [[number, number], [number, number]] | undefined {
+  const lineEnd = source.indexOf('\n', start);
+  if (lineEnd < 0 || lineEnd >= end) return undefined;
+  const marker = ATX_HEADING.exec(source.slice(start, lineEnd));
+  if (!marker) return undefined;
+  const headingStart = start + marker[0].length;
+  const headingEnd = source.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+  if (!isPlainParagraph(source, headingStart, headingEnd) || !isPlainParagraph(source, lineEnd + 1, end)) return undefined;
+  return [
+    [headingStart, headingEnd],
+    [lineEnd + 1, end],
+  ];
+}
+
+/** A group that is exactly one fenced code block: nothing in it is linted, so it needs no parse. */
+export function onlyFencedCode(source: string, start: number, end: number): boolean {
+  const lines = source.slice(start, end).split(/\r?\n/);
+  const open = FENCE_OPEN.exec(lines[0] ?? '')?.[1];
+  if (!open || lines.length < 2) return false;
+  const close = new RegExp(`^ {0,3}${open[0] === '`' ? '`' : '~'}{${open.length},}[ \\t]*$`);
+  const closing = lines.findIndex((line, i) => i > 0 && close.test(line));
+  return closing === lines.length - 1;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lint } from '../src/index.js';
-import { isPlainParagraph } from '../src/markdown-blocks.js';
+import { isPlainParagraph, onlyFencedCode, plainHeadingAndParagraph } from '../src/markdown-blocks.js';
 import { found, run } from './core-helpers.js';
 import { bundledRuleSet } from './helpers.js';
 
@@ -95,6 +95,8 @@ describe('plain paragraphs in Markdown', () => {
 
   it('reads prose with only words and punctuation as plain, and anything Markdown could parse as not', () => {
     expect(plain('He is an addict, she said. Denies chest pain.\nContinued on a second line.')).toBe(true);
+    // Characters that mean nothing inside a CommonMark line (no GFM here).
+    expect(plain('Sutured with #10 blade; ratio 3|4 ~ approx! x > y.')).toBe(true);
     for (const text of [
       'He is an *addict*.',
       'See [the note](x).',
@@ -117,5 +119,29 @@ describe('plain paragraphs in Markdown', () => {
     const fast = lint(text, { ruleSet, format: 'markdown' });
     expect(fast.map((d) => d.actual)).toEqual(lint(text, { ruleSet, format: 'markdown', strategy: 'full' }).map((d) => d.actual));
     expect(fast.length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('Markdown groups that need no Markdown parse', () => {
+  it('recognises a group that is exactly one fenced code block', () => {
+    const fenced = '```text\nHe is an addict.\n```';
+    expect(onlyFencedCode(fenced, 0, fenced.length)).toBe(true);
+    const more = '```\ncode\n```\nHe is an addict.';
+    expect(onlyFencedCode(more, 0, more.length)).toBe(false);
+    const unclosed = '```\nHe is an addict.';
+    expect(onlyFencedCode(unclosed, 0, unclosed.length)).toBe(false);
+  });
+
+  it('splits a heading line and the plain paragraph under it', () => {
+    const text = '## HISTORY\nHe is an addict and claims pain.';
+    const split = plainHeadingAndParagraph(text, 0, text.length);
+    expect(split?.map(([s, e]) => text.slice(s, e))).toEqual(['HISTORY', 'He is an addict and claims pain.']);
+    const emphasis = '## HISTORY\nHe is an *addict*.';
+    expect(plainHeadingAndParagraph(emphasis, 0, emphasis.length)).toBeUndefined();
+    const ruleSet = bundledRuleSet();
+    const doc = `Intro.\n\n${text}\n\n\`\`\`\nShe committed suicide.\n\`\`\`\n`;
+    const fast = lint(doc, { ruleSet, format: 'markdown' });
+    expect(fast).toEqual(lint(doc, { ruleSet, format: 'markdown', strategy: 'full' }));
+    expect(fast.map((d) => d.ruleId)).not.toContain('suicide/committed-suicide');
   });
 });
