@@ -11,7 +11,14 @@ import { useEquality } from './equality-plugin.js';
 import { hasCandidate, type RawFinding } from './find.js';
 import { adaptCase, pluraliseSuggestion } from './inflect.js';
 import { spellFor } from './locale.js';
-import { isPlainParagraph, markdownGroups, onlyFencedCode, plainHeadingAndParagraph, tooCostlyForMarkdown } from './markdown-blocks.js';
+import {
+  isPlainParagraph,
+  markdownGroups,
+  onlyFencedCode,
+  plainHeadingAndParagraph,
+  plainListItems,
+  tooCostlyForMarkdown,
+} from './markdown-blocks.js';
 import { markdownProcessor } from './markdown-processor.js';
 import { LineIndex } from './positions.js';
 import { type Candidate, candidatesIn, hasAnchor, type Prefilter, prefilterFor } from './prefilter.js';
@@ -183,7 +190,7 @@ function runFast(text: string, masked: string, format: DocumentFormat, ruleSet: 
       if (onlyFencedCode(masked, start, end)) continue;
       if (isPlainParagraph(masked, start, end)) asText();
       else {
-        const split = plainHeadingAndParagraph(masked, start, end);
+        const split = plainHeadingAndParagraph(masked, start, end) ?? plainListItems(masked, start, end);
         if (split) for (const [s, e] of split) textFast(run, processors.text, prefilter, config, text, masked, s, e, keep);
         else markdownOrText(run, processors, masked, start, end, keep, suffix, asText);
       }

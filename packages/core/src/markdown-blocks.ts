@@ -217,3 +217,28 @@ export function onlyFencedCode(source: string, start: number, end: number): bool
   const closing = lines.findIndex((line, i) => i > 0 && close.test(line));
   return closing === lines.length - 1;
 }
+
+/** A list item marker at the start of a line, then one to four spaces, then the item's text. */
+const ITEM_LINE = /^ {0,3}(?:[-+*]|\d{1,9}[.)])( {1,4})(?=\S)/;
+
+/**
+ * A group in which every line is a list item of plain text ("- Denies chest pain." …): CommonMark reads
+ * a tight list whose items are one-line paragraphs. Returns each item's text range, or undefined when a
+ * line is anything else (a continuation, a nested list, inline syntax).
+ */
+export function plainListItems(source: string, start: number, end: number): Array<[number, number]> | undefined {
+  const items: Array<[number, number]> = [];
+  let lineStart = start;
+  while (lineStart < end) {
+    let lineEnd = source.indexOf('\n', lineStart);
+    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+    const textEnd = source.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+    const marker = ITEM_LINE.exec(source.slice(lineStart, textEnd));
+    if (!marker) return undefined;
+    const itemStart = lineStart + marker[0].length;
+    if (!isPlainParagraph(source, itemStart, textEnd)) return undefined;
+    items.push([itemStart, textEnd]);
+    lineStart = lineEnd + 1;
+  }
+  return items.length > 0 ? items : undefined;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lint } from '../src/index.js';
-import { isPlainParagraph, onlyFencedCode, plainHeadingAndParagraph } from '../src/markdown-blocks.js';
+import { isPlainParagraph, onlyFencedCode, plainHeadingAndParagraph, plainListItems } from '../src/markdown-blocks.js';
 import { found, run } from './core-helpers.js';
 import { bundledRuleSet } from './helpers.js';
 
@@ -143,5 +143,19 @@ describe('Markdown groups that need no Markdown parse', () => {
     const fast = lint(doc, { ruleSet, format: 'markdown' });
     expect(fast).toEqual(lint(doc, { ruleSet, format: 'markdown', strategy: 'full' }));
     expect(fast.map((d) => d.ruleId)).not.toContain('suicide/committed-suicide');
+  });
+
+  it('reads a list of one-line plain items item by item, and anything else as Markdown', () => {
+    const list = '- Denies chest pain.\n- He is an addict.\n1. Claims pain.';
+    expect(plainListItems(list, 0, list.length)?.map(([s, e]) => list.slice(s, e))).toEqual([
+      'Denies chest pain.',
+      'He is an addict.',
+      'Claims pain.',
+    ]);
+    for (const text of ['- item\ncontinued', '- - nested', '- an *emphasised* item', '-no space', '-      code'])
+      expect(plainListItems(text, 0, text.length), text).toBeUndefined();
+    const ruleSet = bundledRuleSet();
+    const doc = `# Notes\n\n${list}\n`;
+    expect(lint(doc, { ruleSet, format: 'markdown' })).toEqual(lint(doc, { ruleSet, format: 'markdown', strategy: 'full' }));
   });
 });
