@@ -55,9 +55,33 @@ export function startsAt(tokens: Token[], i: number, seqs: Sequence[], lenient =
   return seqs.some((seq) => matchAt(tokens, i, seq, lenient) >= 0);
 }
 
+/**
+ * The first words of a list of sequences, to skip tokens that start none of them (null when one starts
+ * with a wildcard or matches case-sensitively: then every token is tried).
+ */
+const firstWordsCache = new WeakMap<Sequence[], Set<string> | null>();
+function firstWordsOf(seqs: Sequence[]): Set<string> | null {
+  let found = firstWordsCache.get(seqs);
+  if (found === undefined) {
+    found = new Set<string>();
+    for (const seq of seqs) {
+      const first = seq.tokens[0];
+      if (first?.kind !== 'words' || seq.caseSensitive) {
+        found = null;
+        break;
+      }
+      for (const form of first.forms) found.add(form);
+    }
+    firstWordsCache.set(seqs, found);
+  }
+  return found;
+}
+
 /** Does any sequence occur within tokens [from, to]? */
 export function occursWithin(tokens: Token[], from: number, to: number, seqs: Sequence[]): boolean {
+  const firstWords = firstWordsOf(seqs);
   for (let i = from; i <= to; i++) {
+    if (firstWords && !firstWords.has((tokens[i] as Token).lower)) continue;
     for (const seq of seqs) {
       const end = matchAt(tokens, i, seq);
       if (end >= 0 && end <= to) return true;
