@@ -6,10 +6,13 @@ import {
   type CompiledRuleSet,
   ConfigError,
   DEFAULT_MAX_FILE_SIZE,
+  PRESETS,
+  type Preset,
   parseByteSize,
   type ReframeConfig,
   type ResolvedConfig,
   resolveConfig,
+  SEVERITIES,
   type SeveritySetting,
   unknownRuleKeys,
 } from '@reframe/core';
@@ -24,6 +27,28 @@ export interface Overrides {
   rules?: Record<string, SeveritySetting>;
   /** `--max-file-size`, in bytes. */
   maxFileSize?: number;
+}
+
+const RULE_SETTINGS: readonly SeveritySetting[] = ['off', ...SEVERITIES];
+
+/** `--preset`, `--rule ID=SEVERITY` and `--max-file-size` as overrides; bad values are usage errors. */
+export function overridesFrom(values: { preset?: string; rule?: string[]; 'max-file-size'?: string }): Overrides {
+  const overrides: Overrides = {};
+  if (values.preset !== undefined) {
+    if (!(PRESETS as readonly string[]).includes(values.preset))
+      throw new UsageError(`unknown preset "${values.preset}" (use ${PRESETS.join(' or ')})`);
+    overrides.preset = values.preset as Preset;
+  }
+  for (const setting of values.rule ?? []) {
+    const m = /^([^=]+)=(.+)$/.exec(setting);
+    if (!m?.[1] || !m[2] || !RULE_SETTINGS.includes(m[2] as SeveritySetting)) {
+      throw new UsageError(`--rule takes ID=${RULE_SETTINGS.join('|')} (got "${setting}")`);
+    }
+    overrides.rules = { ...overrides.rules, [m[1].trim()]: m[2] as SeveritySetting };
+  }
+  const maxFileSize = maxFileSizeOption(values['max-file-size']);
+  if (maxFileSize !== undefined) overrides.maxFileSize = maxFileSize;
+  return overrides;
 }
 
 /** `--max-file-size SIZE` in bytes (undefined when not given); a malformed size is a usage error. */

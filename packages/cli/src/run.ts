@@ -1,7 +1,7 @@
 /** Everything after argument parsing: loaded lazily by main.ts so --help and --version start fast. */
 import { readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { PRESETS, type Preset, SEVERITIES, type Severity, type SeveritySetting } from '@reframe/core';
+import type { Severity } from '@reframe/core';
 import { lintDocument, type Task, type TaskResult, tooLarge } from './analyse.js';
 import { writeFileAtomic } from './atomic.js';
 import { LintCache } from './cache.js';
@@ -9,7 +9,7 @@ import { type ChangedLines, changedSince, onChangedLine } from './changed.js';
 import type { CommandLine } from './cli-options.js';
 import { runInit } from './commands/init.js';
 import { explainRule, listRules } from './commands/rules.js';
-import { maxFileSizeOption, type Overrides, RunContext } from './context.js';
+import { type Overrides, overridesFrom, RunContext } from './context.js';
 import { unifiedDiff } from './diff.js';
 import { decodeText, loadDocument, type TextEncodingName } from './documents.js';
 import { ConfigFailure, UsageError } from './errors.js';
@@ -35,31 +35,10 @@ const EDITOR: Record<OfficeFormat, string> = {
   pptx: 'the presentation program',
 };
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
-const RULE_SETTINGS: readonly SeveritySetting[] = ['off', ...SEVERITIES];
-
-function overridesFrom(cli: CommandLine): Overrides {
-  const { values } = cli;
-  const overrides: Overrides = {};
-  if (values.preset !== undefined) {
-    if (!(PRESETS as readonly string[]).includes(values.preset))
-      throw new UsageError(`unknown preset "${values.preset}" (use ${PRESETS.join(' or ')})`);
-    overrides.preset = values.preset as Preset;
-  }
-  for (const setting of values.rule ?? []) {
-    const m = /^([^=]+)=(.+)$/.exec(setting);
-    if (!m?.[1] || !m[2] || !RULE_SETTINGS.includes(m[2] as SeveritySetting)) {
-      throw new UsageError(`--rule takes ID=${RULE_SETTINGS.join('|')} (got "${setting}")`);
-    }
-    overrides.rules = { ...overrides.rules, [m[1].trim()]: m[2] as SeveritySetting };
-  }
-  const maxFileSize = maxFileSizeOption(values['max-file-size']);
-  if (maxFileSize !== undefined) overrides.maxFileSize = maxFileSize;
-  return overrides;
-}
 
 export async function run(cli: CommandLine, io: Io, version: string): Promise<number> {
   const { values, positionals } = cli;
-  const overrides = overridesFrom(cli);
+  const overrides = overridesFrom(cli.values);
   const explicitConfig = values.config ? resolve(io.cwd, values.config) : undefined;
   const context = new RunContext(version, explicitConfig, overrides);
   const [command, ...rest] = positionals;

@@ -1,21 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { findings, parseReport, reframe, tempTree } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { findings, parseReport, reframe, tempTrees } from './helpers.js';
 
 // "claims" is an info finding by default; "addict" a warning; "committed suicide" an error.
 const NOTE = 'Patient claims the addict in bay 3 committed suicide.\n';
 
-let cleanups: Array<() => void> = [];
-afterEach(() => {
-  for (const c of cleanups) c();
-  cleanups = [];
-});
-function tree(files: Record<string, string | Buffer>) {
-  const t = tempTree(files);
-  cleanups.push(t.cleanup);
-  return t;
-}
+const tree = tempTrees();
 async function ruleIds(args: string[], cwd: string): Promise<Record<string, string[]>> {
   const r = await reframe(['--format', 'json', ...args], { cwd });
   expect(r.stderr).toBe('');

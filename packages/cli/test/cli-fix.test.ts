@@ -1,19 +1,10 @@
 import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeFixed } from '../src/fix.js';
-import { parseReport, reframe, tempTree } from './helpers.js';
+import { parseReport, reframe, tempTrees } from './helpers.js';
 
-let cleanups: Array<() => void> = [];
-afterEach(() => {
-  for (const c of cleanups) c();
-  cleanups = [];
-});
-function tree(files: Record<string, string | Buffer>) {
-  const t = tempTree(files);
-  cleanups.push(t.cleanup);
-  return t;
-}
+const tree = tempTrees();
 
 // "wheelchair-bound" and "committed suicide" have safe fixes; "addict" and "claims" do not.
 const NOTE = 'Wheelchair-bound since 2019.\r\nHer uncle committed suicide; the addict in bay 3 claims otherwise.\r\n';

@@ -1,21 +1,12 @@
 import { Document, Packer, Paragraph } from 'docx';
-import { afterEach, describe, expect, it } from 'vitest';
-import { findings, parseReport, reframe, tempTree } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { findings, parseReport, reframe, tempTrees } from './helpers.js';
 
 // Every fixture is invented.
 const FLAGGED = 'Her uncle committed suicide in 2015.\n';
 const CLEAN = 'Denies chest pain. Clean wound, healing well.\n';
 
-let cleanups: Array<() => void> = [];
-afterEach(() => {
-  for (const c of cleanups) c();
-  cleanups = [];
-});
-function tree(files: Record<string, string | Buffer>) {
-  const t = tempTree(files);
-  cleanups.push(t.cleanup);
-  return t;
-}
+const tree = tempTrees();
 
 describe('inputs: files, folders, globs', () => {
   it('lints named files and folders recursively, in a stable order', async () => {

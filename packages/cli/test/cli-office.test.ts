@@ -6,23 +6,18 @@
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type JsonDiagnostic, parseReport, reframe, tempTree } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { type JsonDiagnostic, parseReport, reframe, tempTrees } from './helpers.js';
 
 const CURRICULUM = fileURLToPath(new URL('../../../examples/curriculum', import.meta.url));
 const DECK = 'week-3-suicide-prevention.pptx';
 const RUBRIC = 'assessment-rubric.odt';
 const HANDOUT = 'week-2-substance-use-handout.docx';
 
-let cleanups: Array<() => void> = [];
-afterEach(() => {
-  for (const c of cleanups) c();
-  cleanups = [];
-});
+const tree = tempTrees();
 /** A copy of the curriculum, so --fix can be run on it. */
 function curriculumCopy(): string {
-  const t = tempTree();
-  cleanups.push(t.cleanup);
+  const t = tree();
   cpSync(CURRICULUM, t.dir, { recursive: true });
   return t.dir;
 }

@@ -3,23 +3,14 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { afterEach, describe, expect, it } from 'vitest';
-import { parseReport, reframe, tempTree } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { parseReport, reframe, tempTrees } from './helpers.js';
 
 // Invented notes. Distinctive words ("Quillfeather", "Brannock") make leaks of document text easy to spot.
 const NOTE_TXT = 'Mr Quillfeather was reviewed on ward 7.\nHe is wheelchair-bound after the fall, and his uncle committed suicide.\n';
 const NOTE_MD = '# Brannock review\n\nThe addict in bay 3 claims the pain is gone: "50%, a,b".\n';
 
-let cleanups: Array<() => void> = [];
-afterEach(() => {
-  for (const c of cleanups) c();
-  cleanups = [];
-});
-function tree(files: Record<string, string | Buffer>) {
-  const t = tempTree(files);
-  cleanups.push(t.cleanup);
-  return t;
-}
+const tree = tempTrees();
 
 function sarifValidator() {
   // The official SARIF 2.1.0 schema (draft-04), as shipped by Microsoft's @microsoft/jest-sarif package.

@@ -1,19 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { findings, parseReport, reframe, tempTree } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { findings, parseReport, reframe, tempTrees } from './helpers.js';
 
-let cleanups: Array<() => void> = [];
-afterEach(() => {
-  for (const c of cleanups) c();
-  cleanups = [];
-});
-function tree(files: Record<string, string | Buffer>) {
-  const t = tempTree(files);
-  cleanups.push(t.cleanup);
-  return t;
-}
+const tree = tempTrees();
 
 describe('--cache', () => {
   it('reproduces the same diagnostics from the cache, stores no document text, and notices changes', async () => {

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterEach } from 'vitest';
 
 export const BIN = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'reframe.js');
 
@@ -67,6 +68,25 @@ export function tempTree(files: Record<string, string | Buffer> = {}): {
   };
   write(files);
   return { dir, write, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export type TempTree = ReturnType<typeof tempTree>;
+
+/**
+ * A `tree(files)` for one test file: every temporary tree it makes is removed after the test that made
+ * it. Call once at the top level of the test file.
+ */
+export function tempTrees(): (files?: Record<string, string | Buffer>) => TempTree {
+  let cleanups: Array<() => void> = [];
+  afterEach(() => {
+    for (const c of cleanups) c();
+    cleanups = [];
+  });
+  return (files = {}) => {
+    const t = tempTree(files);
+    cleanups.push(t.cleanup);
+    return t;
+  };
 }
 
 export interface JsonDiagnostic {

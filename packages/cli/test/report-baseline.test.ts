@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { reframe, tempTree } from './helpers.js';
+import { describe, expect, it, vi } from 'vitest';
+import { reframe, tempTrees } from './helpers.js';
 
 // Several real processes per test, on a shared machine: allow time.
 vi.setConfig({ testTimeout: 120_000 });
@@ -39,16 +39,7 @@ interface ReportJson {
   resolved?: Array<{ path: string; ruleId: string; location: string; actual: string }>;
 }
 
-let cleanups: Array<() => void> = [];
-afterEach(() => {
-  for (const c of cleanups) c();
-  cleanups = [];
-});
-function tree(files: Record<string, string | Buffer>) {
-  const t = tempTree(files);
-  cleanups.push(t.cleanup);
-  return t;
-}
+const tree = tempTrees();
 
 function statuses(report: ReportJson): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};

@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import { strToU8, zipSync } from 'fflate';
 import PptxGenJSModule from 'pptxgenjs';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { extractOdt } from '../src/extract/odt.js';
 import { drawingTextLines, extractPptx } from '../src/extract/pptx.js';
 import { ExtractError } from '../src/extract/zip.js';
-import { reframe, tempTree } from './helpers.js';
+import { reframe, tempTrees } from './helpers.js';
 
 vi.setConfig({ testTimeout: 120_000 });
 
@@ -42,15 +42,9 @@ function odt(paragraphs: string[], manifestExtra = ''): Uint8Array {
 /** The first bytes of an OLE compound file: what Office writes for a password-protected .pptx or .docx. */
 const ENCRYPTED = Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(504)]);
 
-let cleanups: Array<() => void> = [];
-afterEach(() => {
-  for (const c of cleanups) c();
-  cleanups = [];
-});
+const tempTreeOf = tempTrees();
 function tree(files: Record<string, string | Buffer | Uint8Array>) {
-  const t = tempTree(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, typeof v === 'string' ? v : Buffer.from(v)])));
-  cleanups.push(t.cleanup);
-  return t;
+  return tempTreeOf(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, typeof v === 'string' ? v : Buffer.from(v)])));
 }
 
 interface Place {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { reframe, tempTree } from './helpers.js';
+import { describe, expect, it, vi } from 'vitest';
+import { reframe, tempTrees } from './helpers.js';
 
 // Every fixture is invented.
 const NOTES = {
@@ -14,16 +14,7 @@ const NOTES = {
 // Several real processes per test, on a shared machine: allow time.
 vi.setConfig({ testTimeout: 120_000 });
 
-let cleanups: Array<() => void> = [];
-afterEach(() => {
-  for (const c of cleanups) c();
-  cleanups = [];
-});
-function tree(files: Record<string, string | Buffer>) {
-  const t = tempTree(files);
-  cleanups.push(t.cleanup);
-  return t;
-}
+const tree = tempTrees();
 
 /** Every src/href in the page, with the tag it is on. */
 function references(page: string): Array<{ tag: string; attr: string; value: string }> {

@@ -69,9 +69,10 @@ function keyOf(form: string): string {
 
 /** What else must be near an anchor for one phrase variant to be possible there. */
 interface VariantCheck {
-  /** Words (keys) of every other word test; each test needs one of its words nearby. */
-  others: Array<Set<string>>;
-  /** wordHash() of each of those words, for the allocation-free look-around. */
+  /**
+   * Every other word test of the variant, as wordHash() of its words' keys: each test needs one of its
+   * words nearby (hashes, for the allocation-free look-around).
+   */
   otherHashes: Array<Set<number>>;
   before: number;
   after: number;
@@ -111,12 +112,11 @@ function anchorsOf(ruleSet: CompiledRuleSet, enabled: (ruleId: string) => boolea
     const anchor = anchorOf(seq);
     if (!anchor) continue;
     const at = seq.tokens.indexOf(anchor);
-    const others: Array<Set<string>> = [];
+    const otherHashes: Array<Set<number>> = [];
     for (const test of seq.tokens) {
-      if (test.kind === 'words' && test !== anchor) others.push(new Set([...test.forms].map(keyOf)));
+      if (test.kind === 'words' && test !== anchor) otherHashes.push(new Set([...test.forms].map((form) => wordHash(keyOf(form)))));
     }
-    const otherHashes = others.map((words) => new Set([...words].map(wordHash)));
-    const check: VariantCheck = { others, otherHashes, before: at, after: seq.tokens.length - at - 1, quoted, paragraph };
+    const check: VariantCheck = { otherHashes, before: at, after: seq.tokens.length - at - 1, quoted, paragraph };
     for (const f of anchor.forms) {
       const key = keyOf(f);
       if (!key) continue;

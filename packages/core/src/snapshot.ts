@@ -41,48 +41,43 @@ export interface RuleSetSnapshot {
 
 export const SNAPSHOT_FORMAT = 2;
 
+/** Numbers shared objects in order of first use; `items` holds each one's JSON form once. */
+function interner<T, J>(toJson: (item: T) => J): { items: J[]; id: (item: T) => number } {
+  const ids = new Map<T, number>();
+  const items: J[] = [];
+  const id = (item: T): number => {
+    let found = ids.get(item);
+    if (found === undefined) {
+      found = items.length;
+      ids.set(item, found);
+      items.push(toJson(item));
+    }
+    return found;
+  };
+  return { items, id };
+}
+
 export function snapshotOf(ruleSet: CompiledRuleSet, fingerprint: string): RuleSetSnapshot {
-  const testIds = new Map<TokenTest, number>();
-  const tests: TestJson[] = [];
-  const testId = (test: TokenTest): number => {
-    let id = testIds.get(test);
-    if (id === undefined) {
-      id = tests.length;
-      testIds.set(test, id);
-      tests.push(testToJson(test));
-    }
-    return id;
-  };
-  const sequenceIds = new Map<Sequence, number>();
-  const sequences: SequenceJson[] = [];
-  const idOf = (seq: Sequence): number => {
-    let id = sequenceIds.get(seq);
-    if (id === undefined) {
-      id = sequences.length;
-      sequenceIds.set(seq, id);
-      sequences.push({ t: seq.tokens.map(testId), cs: seq.caseSensitive });
-    }
-    return id;
-  };
-  const valueIds = new Map<CompiledEntry, number>();
-  const values: EntryValueJson[] = [];
-  const entries: Array<[number, number]> = [];
-  for (const { seq, value } of ruleSet.index.entries()) {
-    let v = valueIds.get(value);
-    if (v === undefined) {
-      v = values.length;
-      valueIds.set(value, v);
-      const { suggestions, fix, patternIsLower, templated } = value;
-      values.push({ rule: value.rule.data.id, suggestions, fix, patternIsLower, templated });
-    }
-    entries.push([idOf(seq), v]);
-  }
+  // Expanded phrases share token tests and rules share sequences: each is written once.
+  const tests = interner(testToJson);
+  const sequences = interner((seq: Sequence): SequenceJson => ({ t: seq.tokens.map(tests.id), cs: seq.caseSensitive }));
+  const values = interner(
+    ({ rule, suggestions, fix, patternIsLower, templated }: CompiledEntry): EntryValueJson => ({
+      rule: rule.data.id,
+      suggestions,
+      fix,
+      patternIsLower,
+      templated,
+    }),
+  );
+  const idOf = sequences.id;
+  const entries = ruleSet.index.entries().map(({ seq, value }): [number, number] => [idOf(seq), values.id(value)]);
   return {
     format: SNAPSHOT_FORMAT,
     fingerprint,
     data: ruleSet.data,
-    tests,
-    sequences,
+    tests: tests.items,
+    sequences: sequences.items,
     rules: [...ruleSet.rules.values()].map((r) => ({
       id: r.data.id,
       notBefore: r.notBefore.map(idOf),
@@ -90,7 +85,7 @@ export function snapshotOf(ruleSet: CompiledRuleSet, fingerprint: string): RuleS
       requires: r.requires.map(idOf),
       unless: r.unless.map(idOf),
     })),
-    values,
+    values: values.items,
     entries,
     allow: ruleSet.allow.entries().map((e) => idOf(e.seq)),
     mentionCues: ruleSet.mentionCues.map(idOf),

@@ -1,6 +1,16 @@
 /** A small invented rule set under test/fixtures/rules, independent of the bundled packs. */
 import { fileURLToPath } from 'node:url';
-import { type CompiledRuleSet, type Diagnostic, type DocumentFormat, lint, type ReframeConfig, resolveConfig } from '../src/index.js';
+import { compileRuleSet } from '../src/compile.js';
+import {
+  type CompiledRuleSet,
+  type ContextData,
+  type Diagnostic,
+  type DocumentFormat,
+  lint,
+  type ReframeConfig,
+  type RuleData,
+  resolveConfig,
+} from '../src/index.js';
 import { loadRuleSet } from '../src/node.js';
 
 export const FIXTURE_RULES = fileURLToPath(new URL('./fixtures/rules', import.meta.url));
@@ -18,3 +28,27 @@ export function run(text: string, options: { format?: DocumentFormat; config?: R
 }
 
 export const found = (ds: Diagnostic[]): string[] => ds.map((d) => `${d.ruleId}:${d.actual}`);
+
+export type InventedRule = Partial<RuleData> & Pick<RuleData, 'id' | 'match'>;
+
+/** A tiny rule set built in memory from invented rules, so a test checks the engine, not the bundled data. */
+export function inventedRuleSet(rules: InventedRule[], context: Partial<ContextData> = {}): CompiledRuleSet {
+  return compileRuleSet({
+    packs: [
+      {
+        file: 'test.yml',
+        rules: rules.map((r) => ({
+          category: r.id.split('/')[0] ?? 'test',
+          severity: 'warning',
+          suggestions: ['[reword]'],
+          note: 'invented rule for an engine test',
+          sources: ['SRC'],
+          examples: { flag: [], pass: [] },
+          ...r,
+        })),
+      },
+    ],
+    sources: { SRC: { title: 'Invented source', url: 'https://example.invalid/' } },
+    context: { allow: [], mentionCues: [], selfDescriptionCues: [], equalityIgnoreRules: [], ...context },
+  });
+}

@@ -3,29 +3,10 @@
  * mention cue is a mention throughout. Tiny invented rule sets keep the test about the engine.
  */
 import { describe, expect, it } from 'vitest';
-import { compileRuleSet } from '../src/compile.js';
-import { lint, type RuleData } from '../src/index.js';
+import { lint } from '../src/index.js';
+import { type InventedRule, inventedRuleSet } from './core-helpers.js';
 
-function ruleSetOf(rules: Array<Pick<RuleData, 'id' | 'match'>>, mentionCues: string[] = []) {
-  return compileRuleSet({
-    packs: [
-      {
-        file: 'test.yml',
-        rules: rules.map((r) => ({
-          category: r.id.split('/')[0] ?? 'test',
-          severity: 'warning',
-          suggestions: ['[reword]'],
-          note: 'invented rule for an engine test',
-          sources: ['SRC'],
-          examples: { flag: [], pass: [] },
-          ...r,
-        })),
-      },
-    ],
-    sources: { SRC: { title: 'Invented source', url: 'https://example.invalid/' } },
-    context: { allow: [], mentionCues, selfDescriptionCues: [], equalityIgnoreRules: [] },
-  });
-}
+const ruleSetOf = (rules: InventedRule[], mentionCues: string[] = []) => inventedRuleSet(rules, { mentionCues });
 
 describe('overlapping findings', () => {
   it('one rule reports overlapping wording once; different rules both report', () => {

@@ -5,30 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { agreeArticlesWithin, articleBefore, articleFor } from '../src/articles.js';
-import { compileRuleSet } from '../src/compile.js';
-import { type Diagnostic, lint, type RuleData } from '../src/index.js';
+import { type Diagnostic, lint } from '../src/index.js';
 import { personBefore } from '../src/pronouns.js';
+import { type InventedRule, inventedRuleSet } from './core-helpers.js';
 
-function ruleSetOf(...rules: Array<Partial<RuleData> & Pick<RuleData, 'id' | 'match'>>) {
-  return compileRuleSet({
-    packs: [
-      {
-        file: 'test.yml',
-        rules: rules.map((r) => ({
-          category: r.id.split('/')[0] ?? 'test',
-          severity: 'warning',
-          suggestions: ['[reword]'],
-          note: 'invented rule for an engine test',
-          sources: ['SRC'],
-          examples: { flag: [], pass: [] },
-          ...r,
-        })),
-      },
-    ],
-    sources: { SRC: { title: 'Invented source', url: 'https://example.invalid/' } },
-    context: { allow: [], mentionCues: [], selfDescriptionCues: [], equalityIgnoreRules: [] },
-  });
-}
+const ruleSetOf = (...rules: InventedRule[]) => inventedRuleSet(rules);
 
 /** The text with the diagnostic's first suggestion applied at its range. */
 const applied = (text: string, d: Diagnostic | undefined, which = 0): string =>

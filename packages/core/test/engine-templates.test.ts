@@ -4,30 +4,11 @@
  * a tiny invented rule set in memory so that it checks the engine, not the bundled data.
  */
 import { describe, expect, it } from 'vitest';
-import { compileRuleSet } from '../src/compile.js';
-import { type Diagnostic, lint, type RuleData } from '../src/index.js';
+import { type Diagnostic, lint } from '../src/index.js';
 import { compilePattern, PatternError } from '../src/pattern.js';
+import { type InventedRule, inventedRuleSet } from './core-helpers.js';
 
-function ruleSetOf(...rules: Array<Partial<RuleData> & Pick<RuleData, 'id' | 'match'>>) {
-  return compileRuleSet({
-    packs: [
-      {
-        file: 'test.yml',
-        rules: rules.map((r) => ({
-          category: r.id.split('/')[0] ?? 'test',
-          severity: 'warning',
-          suggestions: ['[reword]'],
-          note: 'invented rule for an engine test',
-          sources: ['SRC'],
-          examples: { flag: [], pass: [] },
-          ...r,
-        })),
-      },
-    ],
-    sources: { SRC: { title: 'Invented source', url: 'https://example.invalid/' } },
-    context: { allow: [], mentionCues: [], selfDescriptionCues: [], equalityIgnoreRules: [] },
-  });
-}
+const ruleSetOf = (...rules: InventedRule[]) => inventedRuleSet(rules);
 
 const shown = (ds: Diagnostic[]) => ds.map((d) => `${d.actual} → ${d.suggestions.join(' | ')}`);
 

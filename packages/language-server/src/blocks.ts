@@ -206,28 +206,32 @@ function commonSuffix(a: string, b: string, limit: number): number {
   return n;
 }
 
-/** Index of the first block with `end >= offset` (blocks are sorted and disjoint). */
-function firstEndingAtOrAfter(blocks: Block[], offset: number): number {
+/** Index of the first of the (sorted, disjoint) blocks for which `after` holds; blocks.length if none. */
+function firstWhere(blocks: Block[], after: (block: Block) => boolean): number {
   let lo = 0;
   let hi = blocks.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((blocks[mid] as Block).end < offset) lo = mid + 1;
-    else hi = mid;
+    if (after(blocks[mid] as Block)) hi = mid;
+    else lo = mid + 1;
   }
   return lo;
 }
 
-/** Index of the first block with `start > offset`. */
-function firstStartingAfter(blocks: Block[], offset: number): number {
-  let lo = 0;
-  let hi = blocks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((blocks[mid] as Block).start <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+/** What changed from the previous text: a common prefix and suffix around one edited stretch. */
+interface Edit {
+  prefix: number;
+  /** End of the edited stretch in the previous text. */
+  oldEnd: number;
+  /** End of the edited stretch in the new text. */
+  newEnd: number;
+  delta: number;
+}
+
+function editBetween(old: string, text: string): Edit {
+  const prefix = commonPrefix(old, text);
+  const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
+  return { prefix, oldEnd: old.length - suffix, newEnd: text.length - suffix, delta: text.length - old.length };
 }
 
 /**
@@ -248,12 +252,19 @@ export class BlockLinter {
   ) {}
 
   lint(text: string, format: DocumentFormat): Diagnostic[] {
-    if (this.hasRangeDirective(text, format)) {
+    const previous = this.previous?.format === format ? this.previous : undefined;
+    const edit = previous ? editBetween(previous.text, text) : undefined;
+    // After an edit to a text without directives (or there would be no previous), only the edited
+    // stretch can have brought one in; a directive is shorter than the margin around it.
+    const directive = edit
+      ? RANGE_DIRECTIVE.test(text.slice(Math.max(0, edit.prefix - DIRECTIVE_MARGIN), edit.newEnd + DIRECTIVE_MARGIN))
+      : RANGE_DIRECTIVE.test(text);
+    if (directive) {
       this.previous = undefined;
       this.lastStats = { blocks: 1, linted: 1 };
       return lint(text, { ruleSet: this.ruleSet, config: this.config, format });
     }
-    const blocks = this.afterEdit(text, format) ?? this.everyBlock(text, format);
+    const blocks = (previous && edit && this.afterEdit(previous, edit, text, format)) || this.everyBlock(text, format);
     this.previous = { text, format, blocks };
     const out: Diagnostic[] = [];
     for (const block of blocks) {
@@ -267,16 +278,6 @@ export class BlockLinter {
       for (const d of placed.diagnostics) out.push(d);
     }
     return out;
-  }
-
-  /** After an edit to a text without directives, only the edited stretch can have brought one in. */
-  private hasRangeDirective(text: string, format: DocumentFormat): boolean {
-    const previous = this.previous;
-    if (!previous || previous.format !== format) return RANGE_DIRECTIVE.test(text);
-    const prefix = commonPrefix(previous.text, text);
-    const suffix = commonSuffix(previous.text, text, Math.min(previous.text.length, text.length) - prefix);
-    // A directive is shorter than the margin, so one overlapping the edit lies inside this stretch.
-    return RANGE_DIRECTIVE.test(text.slice(Math.max(0, prefix - DIRECTIVE_MARGIN), text.length - suffix + DIRECTIVE_MARGIN));
   }
 
   private lintBlock(text: string, block: Block, format: DocumentFormat): Diagnostic[] {
@@ -318,7 +319,7 @@ export class BlockLinter {
     format: DocumentFormat,
   ): LintedBlock[] | undefined {
     if (LINE_BREAK.test(old.slice(prefix, oldChangeEnd)) || LINE_BREAK.test(text.slice(prefix, oldChangeEnd + delta))) return undefined;
-    const index = firstEndingAtOrAfter(blocks, oldChangeEnd);
+    const index = firstWhere(blocks, (b) => b.end >= oldChangeEnd);
     const block = blocks[index];
     if (!block || block.start > prefix) return undefined;
     // The edited line in the new text: still non-blank, and not newly indented if it starts the block.
@@ -342,14 +343,16 @@ export class BlockLinter {
   }
 
   /** The previous blocks with only the edited region split and linted again, or undefined to do it all. */
-  private afterEdit(text: string, format: DocumentFormat): LintedBlock[] | undefined {
-    const previous = this.previous;
-    if (!previous || previous.format !== format || previous.blocks.length === 0) return undefined;
+  private afterEdit(
+    previous: { text: string; blocks: LintedBlock[] },
+    edit: Edit,
+    text: string,
+    format: DocumentFormat,
+  ): LintedBlock[] | undefined {
+    if (previous.blocks.length === 0) return undefined;
     const old = previous.text;
-    const prefix = commonPrefix(old, text);
-    const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
-    const oldChangeEnd = old.length - suffix;
-    const delta = text.length - old.length;
+    const { prefix, delta } = edit;
+    const oldChangeEnd = edit.oldEnd;
     if (
       format !== 'text' &&
       (MAY_SPAN_BLOCKS.test(old.slice(prefix, oldChangeEnd)) || MAY_SPAN_BLOCKS.test(text.slice(prefix, oldChangeEnd + delta)))
@@ -360,8 +363,8 @@ export class BlockLinter {
     const inPlace = this.withinOneBlock(blocks, old, text, prefix, oldChangeEnd, delta, format);
     if (inPlace) return inPlace;
     // Keep blocks[0, first) and blocks[last, …); one block of margin on each side of the change.
-    const first = Math.max(0, firstEndingAtOrAfter(blocks, prefix) - 1);
-    const last = Math.min(blocks.length, firstStartingAfter(blocks, oldChangeEnd) + 1);
+    const first = Math.max(0, firstWhere(blocks, (b) => b.end >= prefix) - 1);
+    const last = Math.min(blocks.length, firstWhere(blocks, (b) => b.start > oldChangeEnd) + 1);
     const before = blocks[first - 1];
     const after = blocks[last];
     const regionStart = before ? before.end : 0;

@@ -5,10 +5,10 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { PRESETS, type Preset, SEVERITIES, type Severity, type SeveritySetting } from '@reframe/core';
+import type { Severity } from '@reframe/core';
 import { ReframeFileError, ReframeFileErrors } from '@reframe/core/node';
 import { writeFileAtomic } from '../atomic.js';
-import { maxFileSizeOption, type Overrides, RunContext } from '../context.js';
+import { overridesFrom, RunContext } from '../context.js';
 import { ConfigFailure, UsageError } from '../errors.js';
 import { type Io, toolVersion } from '../main.js';
 import { applyBaseline, readBaseline } from './baseline.js';
@@ -44,7 +44,6 @@ Options:
 
 const FORMATS = ['html', 'markdown', 'json'] as const;
 type ReportFormat = (typeof FORMATS)[number];
-const RULE_SETTINGS: readonly SeveritySetting[] = ['off', ...SEVERITIES];
 
 function parse(argv: string[]) {
   try {
@@ -70,27 +69,6 @@ function parse(argv: string[]) {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-}
-
-type Values = ReturnType<typeof parse>['values'];
-
-function overridesFrom(values: Values): Overrides {
-  const overrides: Overrides = {};
-  if (values.preset !== undefined) {
-    if (!(PRESETS as readonly string[]).includes(values.preset))
-      throw new UsageError(`unknown preset "${values.preset}" (use ${PRESETS.join(' or ')})`);
-    overrides.preset = values.preset as Preset;
-  }
-  for (const setting of values.rule ?? []) {
-    const m = /^([^=]+)=(.+)$/.exec(setting);
-    if (!m?.[1] || !m[2] || !RULE_SETTINGS.includes(m[2] as SeveritySetting)) {
-      throw new UsageError(`--rule takes ID=${RULE_SETTINGS.join('|')} (got "${setting}")`);
-    }
-    overrides.rules = { ...overrides.rules, [m[1].trim()]: m[2] as SeveritySetting };
-  }
-  const maxFileSize = maxFileSizeOption(values['max-file-size']);
-  if (maxFileSize !== undefined) overrides.maxFileSize = maxFileSize;
-  return overrides;
 }
 
 /** Time shown in the report; SOURCE_DATE_EPOCH makes it reproducible. */
