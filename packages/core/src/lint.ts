@@ -20,10 +20,11 @@ import {
   tooCostlyForMarkdown,
 } from './markdown-blocks.js';
 import { markdownProcessor } from './markdown-processor.js';
+import { plainParagraphs } from './plain-tokens.js';
 import { LineIndex } from './positions.js';
-import { type Candidate, candidatesIn, hasAnchor, type Prefilter, prefilterFor } from './prefilter.js';
+import { type Candidate, candidatesIn, hasAnchor, type Prefilter, prefilterFor, withRequirementsMet } from './prefilter.js';
 import { fillPronouns } from './pronouns.js';
-import { type ReframeRun, retextReframe } from './retext-reframe.js';
+import { findInParagraphs, type ReframeRun, retextReframe } from './retext-reframe.js';
 import { quoteSpans, type Span, SpanLookup } from './spans.js';
 import type { Diagnostic, DocumentFormat, Suggestion } from './types.js';
 import { kept, planWindows } from './windows.js';
@@ -113,11 +114,30 @@ type RunSlice = (
   blockQuotes?: SpanLookup,
 ) => void;
 
-function slicer(text: string, source: string, config: ResolvedConfig, out: Runs): RunSlice {
+/**
+ * `withoutParser`: the plain-text processor whose slices may skip the parser when their tokens are
+ * certain (plain-tokens.ts). Only the fast path passes it; the reference path always parses.
+ */
+function slicer(
+  text: string,
+  source: string,
+  config: ResolvedConfig,
+  out: Runs,
+  ruleSet: CompiledRuleSet,
+  withoutParser?: Processor,
+): RunSlice {
   return (processor, start, end, keep, suffix = '', blockQuotes) => {
     const findings: RawFinding[] = [];
     const data: ReframeRun = { source: text, base: start, respect: config.respect, extraAllow: config.allow, findings };
     if (blockQuotes) data.blockQuotes = blockQuotes;
+    if (processor === withoutParser && suffix === '' && !config.equality) {
+      const paragraphs = plainParagraphs(source, start, end);
+      if (paragraphs) {
+        findInParagraphs(paragraphs, data, ruleSet);
+        for (const f of findings) if (keep(f.start)) out.findings.push(f);
+        return;
+      }
+    }
     const file = new VFile({ value: source.slice(start, end) + suffix, data: { reframe: data } });
     const tree = processor.parse(file);
     processor.runSync(tree, file);
@@ -145,7 +165,7 @@ function blocksWithAnchors(
     while (i < anchors.length && (anchors[i]?.at ?? 0) < span[0]) i++;
     const inside: Candidate[] = [];
     for (let a = anchors[i]; a && a.at < span[1]; a = anchors[++i]) inside.push(a);
-    out.push({ span, anchors: inside });
+    out.push({ span, anchors: withRequirementsMet(inside, source, span[0], span[1]) });
   }
   return out;
 }
@@ -181,7 +201,7 @@ function runFast(text: string, masked: string, format: DocumentFormat, ruleSet: 
   if (format === 'markdown') {
     const { groups, definitions } = markdownGroups(masked);
     const suffix = definitions.map(([s, e]) => `\n\n${masked.slice(s, e)}`).join('');
-    const run = slicer(text, masked, config, out);
+    const run = slicer(text, masked, config, out, ruleSet, processors.text);
     for (const [start, end] of groups) {
       if (!config.equality && !hasAnchor(prefilter, masked.slice(start, end))) continue;
       const keep = (offset: number) => offset >= start && offset < end;
@@ -198,7 +218,17 @@ function runFast(text: string, masked: string, format: DocumentFormat, ruleSet: 
     return out;
   }
   const source = format === 'html' ? htmlToText(masked) : masked;
-  textFast(slicer(text, source, config, out), processors.text, prefilter, config, text, source, 0, source.length, always);
+  textFast(
+    slicer(text, source, config, out, ruleSet, processors.text),
+    processors.text,
+    prefilter,
+    config,
+    text,
+    source,
+    0,
+    source.length,
+    always,
+  );
   return out;
 }
 
@@ -273,11 +303,11 @@ function runFull(text: string, masked: string, format: DocumentFormat, ruleSet: 
   const out: Runs = { findings: [], equality: [] };
   if (format === 'markdown') {
     if (config.equality || hasCandidate(masked, ruleSet.index.triggers))
-      markdownOrText(slicer(text, masked, config, out), processors, masked, 0, masked.length, always);
+      markdownOrText(slicer(text, masked, config, out, ruleSet), processors, masked, 0, masked.length, always);
     return out;
   }
   const source = format === 'html' ? htmlToText(masked) : masked;
-  const run = slicer(text, source, config, out);
+  const run = slicer(text, source, config, out, ruleSet);
   for (const [start, end] of blocks(source)) {
     if (!config.equality && !hasCandidate(source.slice(start, end), ruleSet.index.triggers)) continue;
     run(processors.text, start, end, always);

@@ -36,6 +36,7 @@ interface Variant {
   seq: Sequence;
   quoted: boolean;
   paragraph: boolean;
+  requires: Set<number> | null;
 }
 
 /** Rule data as far as the prefilter cares; `exceptions.scope` may be absent in older packs. */
@@ -53,13 +54,40 @@ function variantsOf(ruleSet: CompiledRuleSet, enabled: (ruleId: string) => boole
     if (!enabled(value.rule.data.id)) continue;
     const data = value.rule.data as RuleFlags;
     const before = seen.get(seq);
+    const requires = requiredWords(value.rule.requires);
     seen.set(seq, {
       seq,
       quoted: (before?.quoted ?? true) && data.quoted === true,
       paragraph: (before?.paragraph ?? false) || paragraphScoped(data),
+      // A sequence shared by several rules needs a requirement only if every one of them has one.
+      requires: before ? unionOrNull(before.requires, requires) : requires,
     });
   }
   return [...seen.values()];
+}
+
+/**
+ * The anchor words of a rule's `requires` phrases (any one of the phrases must occur for the rule to
+ * fire, so one of their anchors must be in the text), or null when there is no requirement or some
+ * anchor is not plain ASCII (the hash scan reads ASCII runs only, so it could miss it).
+ */
+function requiredWords(requires: Sequence[]): Set<number> | null {
+  if (requires.length === 0) return null;
+  const out = new Set<number>();
+  for (const seq of requires) {
+    const anchor = anchorOf(seq);
+    if (!anchor) return null;
+    for (const form of anchor.forms) {
+      const key = keyOf(form);
+      if (!/^[a-z0-9]+$/.test(key)) return null;
+      out.add(wordHash(key));
+    }
+  }
+  return out;
+}
+
+function unionOrNull(a: Set<number> | null, b: Set<number> | null): Set<number> | null {
+  return a && b ? new Set([...a, ...b]) : null;
 }
 
 /** Word start as the retext tokens see it: the first run of letters or digits before any apostrophe. */
@@ -80,6 +108,12 @@ interface VariantCheck {
   quoted: boolean;
   /** The rule's exceptions look at the whole paragraph, so a window would not do. */
   paragraph: boolean;
+  /**
+   * The rule has `exceptions.requires`: it can only fire where one of these words (each requirement's
+   * anchor, as wordHash()) occurs in the same block. Null when the rule has no requirement or one that
+   * this scan cannot see (non-ASCII anchor).
+   */
+  requires: Set<number> | null;
 }
 
 interface Anchors {
@@ -108,7 +142,7 @@ function anchorsOf(ruleSet: CompiledRuleSet, enabled: (ruleId: string) => boolea
     return { keys, checks };
   }
   // Only the rules this configuration turns on: an off rule's words need no parsing.
-  for (const { seq, quoted, paragraph } of variantsOf(ruleSet, enabled)) {
+  for (const { seq, quoted, paragraph, requires } of variantsOf(ruleSet, enabled)) {
     const anchor = anchorOf(seq);
     if (!anchor) continue;
     const at = seq.tokens.indexOf(anchor);
@@ -116,7 +150,7 @@ function anchorsOf(ruleSet: CompiledRuleSet, enabled: (ruleId: string) => boolea
     for (const test of seq.tokens) {
       if (test.kind === 'words' && test !== anchor) otherHashes.push(new Set([...test.forms].map((form) => wordHash(keyOf(form)))));
     }
-    const check: VariantCheck = { otherHashes, before: at, after: seq.tokens.length - at - 1, quoted, paragraph };
+    const check: VariantCheck = { otherHashes, before: at, after: seq.tokens.length - at - 1, quoted, paragraph, requires };
     for (const f of anchor.forms) {
       const key = keyOf(f);
       if (!key) continue;
@@ -131,11 +165,22 @@ function anchorsOf(ruleSet: CompiledRuleSet, enabled: (ruleId: string) => boolea
 
 const escapeRegExp = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** One anchor key with what decides whether a hit on it is a candidate (precomputed per key). */
+interface AnchorKey {
+  key: string;
+  /** Absent when some variant anchored here needs no check: every hit is a candidate. */
+  checks: VariantCheck[] | undefined;
+  /** Look-around needed by the widest variant, in tokens. */
+  before: number;
+  after: number;
+}
+
 export interface Prefilter {
   readonly keys: ReadonlySet<string>;
   readonly checks: ReadonlyMap<string, VariantCheck[]>;
   /** Keys by a hash of their letters, for the allocation-free word scan (ASCII keys only). */
-  readonly byHash: ReadonlyMap<number, string[]>;
+  readonly byHash: ReadonlyMap<number, AnchorKey[]>;
+  readonly byKey: ReadonlyMap<string, AnchorKey>;
   /** Only when some key has non-ASCII letters: a Unicode-aware pattern instead of the scan. */
   readonly pattern?: RegExp;
 }
@@ -150,12 +195,24 @@ for (let c = 97; c <= 122; c++) ASCII_WORD[c] = 1;
 
 /** Hashes are kept to 30 bits: small integers need no boxing in maps and sets. */
 const SMALL_INT = 0x3fffffff;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
 
 /** The hash the scan computes while it reads a word: lower-cased ASCII letters, FNV-style. */
 function wordHash(word: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ (word.charCodeAt(i) | 32), 0x01000193);
+  let h = FNV_OFFSET;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ (word.charCodeAt(i) | 32), FNV_PRIME);
   return h & SMALL_INT;
+}
+
+function anchorKey(key: string, checks: VariantCheck[] | undefined): AnchorKey {
+  let before = 0;
+  let after = 0;
+  for (const c of checks ?? []) {
+    before = Math.max(before, c.before);
+    after = Math.max(after, c.after);
+  }
+  return { key, checks, before, after };
 }
 
 /**
@@ -163,20 +220,23 @@ function wordHash(word: string): number {
  * of rules that are on; `enabledKey` names that set (the sorted rule ids, or anything equally unique).
  */
 export function prefilterFor(ruleSet: CompiledRuleSet, enabled?: { key: string; has: (ruleId: string) => boolean }): Prefilter {
-  let byKey = cache.get(ruleSet);
-  if (!byKey) cache.set(ruleSet, (byKey = new Map()));
+  let byEnabled = cache.get(ruleSet);
+  if (!byEnabled) cache.set(ruleSet, (byEnabled = new Map()));
   const cacheKey = enabled?.key ?? '*';
-  let found = byKey.get(cacheKey);
+  let found = byEnabled.get(cacheKey);
   if (found) return found;
   const { keys, checks } = anchorsOf(ruleSet, enabled ? (id) => enabled.has(id) : () => true);
-  const byHash = new Map<number, string[]>();
+  const byHash = new Map<number, AnchorKey[]>();
+  const byKey = new Map<string, AnchorKey>();
   for (const key of keys) {
+    const entry = anchorKey(key, checks.get(key));
+    byKey.set(key, entry);
     const h = wordHash(key);
     const list = byHash.get(h);
-    if (list) list.push(key);
-    else byHash.set(h, [key]);
+    if (list) list.push(entry);
+    else byHash.set(h, [entry]);
   }
-  found = { keys, checks, byHash };
+  found = { keys, checks, byHash, byKey };
   if (![...keys].every((k) => /^[A-Za-z0-9]*$/.test(k))) {
     // Longest first, so alternation prefers whole words. ASCII-only boundaries are a superset of the
     // tokeniser's (a non-ASCII letter next to a key still counts as a boundary): extra candidates, no misses.
@@ -186,8 +246,15 @@ export function prefilterFor(ruleSet: CompiledRuleSet, enabled?: { key: string; 
       .join('|');
     found = { ...found, pattern: new RegExp(`(?<![A-Za-z0-9])(?:${alternation})(?![A-Za-z0-9])`, 'giu') };
   }
-  byKey.set(cacheKey, found);
+  byEnabled.set(cacheKey, found);
   return found;
+}
+
+/** text[start, end) equals `key` (lower-case ASCII), ignoring the case of ASCII letters. */
+function sameWord(text: string, start: number, end: number, key: string): boolean {
+  if (end - start !== key.length) return false;
+  for (let i = 0; i < key.length; i++) if ((text.charCodeAt(start + i) | 32) !== (key.charCodeAt(i) | 32)) return false;
+  return true;
 }
 
 /**
@@ -195,11 +262,14 @@ export function prefilterFor(ruleSet: CompiledRuleSet, enabled?: { key: string; 
  * key, case-insensitively (what the pattern above matches). Hashes each run as it reads it, so words
  * that are not keys cost no allocation.
  */
-function forEachAnchor(prefilter: Prefilter, text: string, visit: (at: number, key: string) => void): void {
+function forEachAnchor(prefilter: Prefilter, text: string, visit: (at: number, anchor: AnchorKey) => void): void {
   if (prefilter.pattern) {
     const re = prefilter.pattern;
     re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) visit(m.index, m[0].toLowerCase());
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const anchor = prefilter.byKey.get(m[0].toLowerCase());
+      if (anchor) visit(m.index, anchor);
+    }
     return;
   }
   const { byHash } = prefilter;
@@ -212,15 +282,15 @@ function forEachAnchor(prefilter: Prefilter, text: string, visit: (at: number, k
       continue;
     }
     const start = i;
-    let h = 0x811c9dc5;
+    let h = FNV_OFFSET;
     do {
-      h = Math.imul(h ^ (c | 32), 0x01000193);
+      h = Math.imul(h ^ (c | 32), FNV_PRIME);
       c = ++i < n ? text.charCodeAt(i) : 0;
     } while (i < n && c < 128 && ASCII_WORD[c] === 1);
     const found = byHash.get(h & SMALL_INT);
     if (!found) continue;
-    const word = text.slice(start, i).toLowerCase();
-    if (found.includes(word)) visit(start, word);
+    // Digits never collide with letters under `| 32` (0x30–0x39 are unchanged): the compare is exact.
+    for (const anchor of found) if (sameWord(text, start, i, anchor.key)) visit(start, anchor);
   }
 }
 
@@ -230,9 +300,10 @@ const CHARS_PER_TOKEN = 48;
 const SLACK = 2;
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-function isWordChar(code: number, char: string): boolean {
-  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-  return LETTER_OR_DIGIT.test(char);
+function isWordCharAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 128) return ASCII_WORD[code] === 1;
+  return LETTER_OR_DIGIT.test(text[i] as string);
 }
 const isApostrophe = (code: number): boolean => code === 39 || code === 0x2019;
 
@@ -247,18 +318,14 @@ function hashesBefore(text: string, at: number, count: number, out: number[]): n
   out.length = 0;
   let i = at - 1;
   while (out.length < count) {
-    while (i >= limit && !isWordChar(text.charCodeAt(i), text[i] as string)) i--;
+    while (i >= limit && !isWordCharAt(text, i)) i--;
     if (i < limit) return limit > 0 ? null : out;
     // One token, read backwards: runs of word characters joined by single apostrophes.
     let runStart = i;
     for (;;) {
-      while (runStart - 1 >= limit && isWordChar(text.charCodeAt(runStart - 1), text[runStart - 1] as string)) runStart--;
+      while (runStart - 1 >= limit && isWordCharAt(text, runStart - 1)) runStart--;
       const before = runStart - 1;
-      if (
-        before - 1 >= limit &&
-        isApostrophe(text.charCodeAt(before)) &&
-        isWordChar(text.charCodeAt(before - 1), text[before - 1] as string)
-      ) {
+      if (before - 1 >= limit && isApostrophe(text.charCodeAt(before)) && isWordCharAt(text, before - 1)) {
         runStart = before - 1;
         continue;
       }
@@ -278,15 +345,15 @@ function hashesAfter(text: string, at: number, count: number, out: number[]): nu
   out.length = 0;
   let i = at;
   while (out.length < count) {
-    while (i < limit && !isWordChar(text.charCodeAt(i), text[i] as string)) i++;
+    while (i < limit && !isWordCharAt(text, i)) i++;
     if (i >= limit) return limit < text.length ? null : out;
     const h = hashAt(text, i);
     if (h < 0) return null;
     out.push(h);
     // Skip the rest of the token, apostrophe-joined parts included.
     for (;;) {
-      while (i < limit && isWordChar(text.charCodeAt(i), text[i] as string)) i++;
-      if (i + 1 < limit && isApostrophe(text.charCodeAt(i)) && isWordChar(text.charCodeAt(i + 1), text[i + 1] as string)) {
+      while (i < limit && isWordCharAt(text, i)) i++;
+      if (i + 1 < limit && isApostrophe(text.charCodeAt(i)) && isWordCharAt(text, i + 1)) {
         i++;
         continue;
       }
@@ -299,43 +366,60 @@ function hashesAfter(text: string, at: number, count: number, out: number[]): nu
 
 /** wordHash() of the key of the token starting at `from`, or -1 when it has a non-ASCII letter. */
 function hashAt(text: string, from: number): number {
-  let h = 0x811c9dc5;
+  let h = FNV_OFFSET;
   for (let i = from; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 128) return isWordChar(c, text[i] as string) ? -1 : h & SMALL_INT;
+    if (c >= 128) return isWordCharAt(text, i) ? -1 : h & SMALL_INT;
     if (ASCII_WORD[c] === 0) break;
-    h = Math.imul(h ^ (c | 32), 0x01000193);
+    h = Math.imul(h ^ (c | 32), FNV_PRIME);
   }
   return h & SMALL_INT;
-}
-
-/**
- * Could some variant anchored on `key` match around text[at, at + length)? Errs towards yes. Returns
- * 'no', 'window' or 'paragraph' (a possible rule reads the whole paragraph).
- */
-type Verdict = 'no' | 'window' | 'paragraph';
-function plausible(prefilter: Prefilter, text: string, key: string, at: number, length: number): Verdict {
-  const checks = prefilter.checks.get(key);
-  if (!checks) return 'paragraph';
-  if (checks.some((c) => c.paragraph)) return 'paragraph';
-  return plausibleInWindow(checks, text, at, length) ? 'window' : 'no';
 }
 
 const scratchBefore: number[] = [];
 const scratchAfter: number[] = [];
 
-function plausibleInWindow(checks: VariantCheck[], text: string, at: number, length: number): boolean {
+export interface Candidate {
+  at: number;
+  /** A rule that may match here reads its whole paragraph: parse the block whole. */
+  paragraph: boolean;
+  /**
+   * Every rule that may match here has `exceptions.requires`: the candidate counts only if one of
+   * these words (wordHash) occurs in its block (see withRequirementsMet).
+   */
+  requires?: Set<number>;
+}
+
+/**
+ * The candidate at an anchor hit, or null when no variant anchored there can match: each variant's
+ * other words must be among the neighbouring tokens, and a scare-quote variant needs a quotation
+ * mark right before it. Errs towards keeping.
+ */
+function candidateAt(anchor: AnchorKey, text: string, at: number): Candidate | null {
+  const { checks } = anchor;
+  if (!checks) return { at, paragraph: true };
   let before: number[] | null | undefined;
   let after: number[] | null | undefined;
+  let paragraph = false;
+  let requires: Set<number> | null | undefined;
+  let plausible = false;
   for (const check of checks) {
     if (check.quoted && !quoteBefore(text, at, check.before)) continue;
-    if (check.otherHashes.length === 0) return true;
-    before ??= hashesBefore(text, at, maxOf(checks, 'before') + SLACK, scratchBefore);
-    after ??= hashesAfter(text, at + length, maxOf(checks, 'after') + SLACK, scratchAfter);
-    if (before === null || after === null) return true;
-    if (check.otherHashes.every((words) => nearAny(words, before as number[], after as number[]))) return true;
+    if (check.otherHashes.length > 0) {
+      before ??= hashesBefore(text, at, anchor.before + SLACK, scratchBefore);
+      after ??= hashesAfter(text, at + anchor.key.length, anchor.after + SLACK, scratchAfter);
+      if (before !== null && after !== null) {
+        const b = before;
+        const a = after;
+        if (!check.otherHashes.every((words) => nearAny(words, b, a))) continue;
+      }
+    }
+    plausible = true;
+    paragraph ||= check.paragraph;
+    requires = requires === undefined ? check.requires : unionOrNull(requires, check.requires);
   }
-  return false;
+  if (!plausible) return null;
+  return requires ? { at, paragraph, requires } : { at, paragraph };
 }
 
 function nearAny(words: Set<number>, before: number[], after: number[]): boolean {
@@ -344,39 +428,61 @@ function nearAny(words: Set<number>, before: number[], after: number[]): boolean
   return false;
 }
 
-const OPENING_QUOTE = /["“'‘]/;
+const isOpeningQuote = (code: number): boolean => code === 34 || code === 39 || code === 0x201c || code === 0x2018;
 
 function quoteBefore(text: string, at: number, tokensBefore: number): boolean {
-  if (tokensBefore === 0) return OPENING_QUOTE.test(text[at - 1] ?? '');
-  return OPENING_QUOTE.test(text.slice(Math.max(0, at - CHARS_PER_TOKEN * tokensBefore - 1), at));
-}
-
-const maxCache = new WeakMap<VariantCheck[], { before: number; after: number }>();
-function maxOf(checks: VariantCheck[], side: 'before' | 'after'): number {
-  let m = maxCache.get(checks);
-  if (!m) {
-    m = { before: Math.max(...checks.map((c) => c.before)), after: Math.max(...checks.map((c) => c.after)) };
-    maxCache.set(checks, m);
-  }
-  return m[side];
-}
-
-export interface Candidate {
-  at: number;
-  /** A rule that may match here reads its whole paragraph: parse the block whole. */
-  paragraph: boolean;
+  if (tokensBefore === 0) return at > 0 && isOpeningQuote(text.charCodeAt(at - 1));
+  for (let i = Math.max(0, at - CHARS_PER_TOKEN * tokensBefore - 1); i < at; i++) if (isOpeningQuote(text.charCodeAt(i))) return true;
+  return false;
 }
 
 /** Anchor words in text where a phrase variant could match. */
 export function candidatesIn(prefilter: Prefilter, text: string): Candidate[] {
   const out: Candidate[] = [];
-  forEachAnchor(prefilter, text, (at, key) => {
-    const verdict = plausible(prefilter, text, key, at, key.length);
-    if (verdict !== 'no') out.push({ at, paragraph: verdict === 'paragraph' });
+  forEachAnchor(prefilter, text, (at, anchor) => {
+    const found = candidateAt(anchor, text, at);
+    if (found) out.push(found);
   });
   return out;
 }
 
+/**
+ * The candidates of text[from, to) (one block: a rule's `requires` reads no further than its
+ * paragraph, which lies inside the block) whose requirements can be met there. The block's words are
+ * hashed once, and only when some candidate has a requirement.
+ */
+export function withRequirementsMet(candidates: Candidate[], text: string, from: number, to: number): Candidate[] {
+  if (!candidates.some((c) => c.requires)) return candidates;
+  const present = wordHashesIn(text, from, to);
+  return candidates.filter((c) => !c.requires || someIn(c.requires, present));
+}
+
+function someIn(wanted: Set<number>, present: Set<number>): boolean {
+  for (const h of wanted) if (present.has(h)) return true;
+  return false;
+}
+
+/** wordHash() of every maximal ASCII letter-and-digit run in text[from, to). */
+function wordHashesIn(text: string, from: number, to: number): Set<number> {
+  const out = new Set<number>();
+  let i = from;
+  while (i < to) {
+    let c = text.charCodeAt(i);
+    if (c >= 128 || ASCII_WORD[c] === 0) {
+      i++;
+      continue;
+    }
+    let h = FNV_OFFSET;
+    do {
+      h = Math.imul(h ^ (c | 32), FNV_PRIME);
+      c = ++i < to ? text.charCodeAt(i) : 0;
+    } while (i < to && c < 128 && ASCII_WORD[c] === 1);
+    out.add(h & SMALL_INT);
+  }
+  return out;
+}
+
+/** Whether text holds a candidate whose requirements the text itself can meet (one Markdown group). */
 export function hasAnchor(prefilter: Prefilter, text: string): boolean {
-  return candidatesIn(prefilter, text).length > 0;
+  return withRequirementsMet(candidatesIn(prefilter, text), text, 0, text.length).length > 0;
 }

@@ -10,7 +10,7 @@ import type { CompiledRuleSet } from './compile.js';
 import { allowSpansOf, findInParagraph, type RawFinding, type RespectOptions } from './find.js';
 import type { SequenceIndex } from './matcher.js';
 import { quoteSpans, type SpanLookup } from './spans.js';
-import { paragraphsOf } from './tokens.js';
+import { type ParagraphTokens, paragraphsOf } from './tokens.js';
 
 export interface ReframeRun {
   source: string;
@@ -35,19 +35,24 @@ export interface RetextReframeOptions {
 
 export const retextReframe: Plugin<[RetextReframeOptions], Root> = (options) => {
   const { ruleSet } = options;
-  const triggers = ruleSet.index.triggers;
   return (tree: Root, file: VFile) => {
     const run = file.data.reframe;
     if (!run) return;
     const paragraphs = paragraphsOf(tree, run.source, run.base);
-    for (const paragraph of paragraphs) {
-      if (!paragraph.tokens.some((t) => triggers.has(t.lower))) continue;
-      // A loop, not push(...spread): a paragraph can hold more findings than the call stack allows.
-      for (const f of findInParagraph(paragraph, run.source, ruleSet, run.respect, run.extraAllow, run.blockQuotes)) run.findings.push(f);
-    }
+    findInParagraphs(paragraphs, run, ruleSet);
     if (file.messages.length > 0) filterEqualityMessages(file, run, paragraphs, ruleSet);
   };
 };
+
+/** Append the findings of each paragraph that holds a trigger word to `run.findings`. */
+export function findInParagraphs(paragraphs: ParagraphTokens[], run: ReframeRun, ruleSet: CompiledRuleSet): void {
+  const triggers = ruleSet.index.triggers;
+  for (const paragraph of paragraphs) {
+    if (!paragraph.tokens.some((t) => triggers.has(t.lower))) continue;
+    // A loop, not push(...spread): a paragraph can hold more findings than the call stack allows.
+    for (const f of findInParagraph(paragraph, run.source, ruleSet, run.respect, run.extraAllow, run.blockQuotes)) run.findings.push(f);
+  }
+}
 
 function filterEqualityMessages(file: VFile, run: ReframeRun, paragraphs: ReturnType<typeof paragraphsOf>, ruleSet: CompiledRuleSet): void {
   const blocked: Array<[number, number]> = [];

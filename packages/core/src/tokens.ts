@@ -21,8 +21,6 @@ export interface ParagraphTokens {
   start: number;
   end: number;
   tokens: Token[];
-  /** [start, end) offsets of each sentence. */
-  sentences: Array<[number, number]>;
 }
 
 const SUB_TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
@@ -52,10 +50,11 @@ export function paragraphsOf(tree: Root, source: string, base = 0): ParagraphTok
   const visitParagraph = (paragraph: Paragraph): void => {
     const range = offsetsOf(paragraph);
     if (!range) return;
-    const result: ParagraphTokens = { start: range[0] + base, end: range[1] + base, tokens: [], sentences: [] };
+    const result: ParagraphTokens = { start: range[0] + base, end: range[1] + base, tokens: [] };
+    let index = 0;
     for (const child of paragraph.children) {
       if (child.type !== 'SentenceNode') continue;
-      addSentence(child, result, source, base);
+      if (offsetsOf(child)) addSentence(child, tokenAppender(result, source, index++), source, base);
     }
     out.push(result);
   };
@@ -72,15 +71,19 @@ const PLAIN_WORD = /[A-Za-z0-9]+/y;
 /** Is source[from, to) exactly one space (the common join)? */
 const singleSpace = (source: string, from: number, to: number): boolean => to - from === 1 && source.charCodeAt(from) === 32;
 
-function addSentence(sentence: Sentence, into: ParagraphTokens, source: string, base: number): void {
-  const range = offsetsOf(sentence);
-  if (!range) return;
-  const index = into.sentences.length;
-  into.sentences.push([range[0] + base, range[1] + base]);
+/**
+ * Appends the tokens of one sentence to a paragraph: each gets its lower-case form and how it joins the
+ * previous token of the same sentence (the first one starts it).
+ */
+export function tokenAppender(
+  into: ParagraphTokens,
+  source: string,
+  sentence: number,
+): (start: number, end: number, written: string) => void {
   let previousEnd = -1;
-  const push = (start: number, end: number, written: string): void => {
+  return (start, end, written) => {
     const text = normaliseWord(written);
-    const token: Token = { text, lower: text.toLowerCase(), start, end, join: 'start', sentence: index };
+    const token: Token = { text, lower: text.toLowerCase(), start, end, join: 'start', sentence };
     if (previousEnd >= 0) {
       if (singleSpace(source, previousEnd, start)) token.join = 'space';
       else {
@@ -92,6 +95,9 @@ function addSentence(sentence: Sentence, into: ParagraphTokens, source: string, 
     into.tokens.push(token);
     previousEnd = end;
   };
+}
+
+function addSentence(sentence: Sentence, push: (start: number, end: number, written: string) => void, source: string, base: number): void {
   for (const child of sentence.children) {
     if (child.type !== 'WordNode') continue;
     const wordRange = offsetsOf(child);

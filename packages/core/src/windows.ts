@@ -22,8 +22,9 @@ export interface Window {
   keep: Span[];
 }
 
-// parse-english merges "Sept. Monday" and the like; these are its lower-case abbreviations of 4+ letters.
-const ABBREVIATIONS = new Set(['thurs', 'tbsp', 'sept', 'tues']);
+// The parser merges "Sept. Monday", "stat. The" and the like: these are the abbreviations of 4+ letters
+// in parse-english (thurs … bbls) and parse-latin (cent, ibid, stat), which compare them lower-cased.
+const ABBREVIATIONS = new Set(['thurs', 'tbsp', 'sept', 'tues', 'bbls', 'cent', 'ibid', 'stat']);
 /** A full stop, question or exclamation mark, white space, then a capital letter. */
 const SENTENCE_GAP = /[.?!]\s+(?=[A-Z])/g;
 const isLowerAscii = (c: number): boolean => c >= 97 && c <= 122;

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { type DocumentFormat, lint } from '../src/index.js';
 import { markdownGroups } from '../src/markdown-blocks.js';
+import { candidatesIn, prefilterFor, withRequirementsMet } from '../src/prefilter.js';
 import { quoteSpans, scanQuotes } from '../src/spans.js';
 import { planWindows, sureBoundaries } from '../src/windows.js';
 import { bundledRuleSet } from './helpers.js';
@@ -105,6 +106,41 @@ describe('fast path equals the full parse', () => {
     expect(expectSame(parts.join('\n\n'), 'markdown')).toBeGreaterThan(0);
   });
 
+  it('on rules that need context words anywhere in the paragraph (exceptions.requires)', () => {
+    // relationships/assumed-partner fires only in a paragraph that mentions forms, scripts, training…
+    // The prefilter drops its candidates in blocks without any such word: the result must not change.
+    const random = seeded(19);
+    const PARTNER = ['Ask whether her husband will attend.', 'His wife drove him here.', 'Does she have a boyfriend?'];
+    const CONTEXT = ['This intake form is used at registration.', 'Role-play script for trainees.', 'Tuesday was quiet.'];
+    let flagged = 0;
+    for (let round = 0; round < 8; round++) {
+      const sentences: string[] = [];
+      for (let i = 0; i < 40; i++) {
+        const roll = random();
+        const list = roll < 0.15 ? PARTNER : roll < 0.25 ? CONTEXT : PROSE;
+        sentences.push(list[Math.floor(random() * list.length)] ?? '');
+      }
+      const text = sentences.join(' ');
+      const inMarkdown = `# Notes\n\n${sentences.slice(0, 20).join(' ')}\n\n- ${sentences.slice(20).join('\n- ')}`;
+      flagged += expectSame(text) + expectSame(`${text}\n\n${PARTNER[0]}`) + expectSame(inMarkdown, 'markdown');
+    }
+    expect(flagged).toBeGreaterThan(0);
+  });
+
+  it('drops a candidate whose rule requires words its block does not hold, and only then', () => {
+    const prefilter = prefilterFor(bundledRuleSet());
+    const far = `${PROSE.join(' ')} `.repeat(3);
+    const withoutContext = `${far}Her husband will attend the next visit. ${far}`;
+    const withContext = `Intake form, page 2. ${far}Her husband will attend the next visit. ${far}`;
+    const husband = (text: string) => candidatesIn(prefilter, text).filter((c) => text.startsWith('husband', c.at));
+    expect(husband(withoutContext)).toHaveLength(1);
+    expect(withRequirementsMet(husband(withoutContext), withoutContext, 0, withoutContext.length)).toHaveLength(0);
+    expect(withRequirementsMet(husband(withContext), withContext, 0, withContext.length)).toHaveLength(1);
+    const ruleIds = (text: string) => lint(text, { ruleSet: bundledRuleSet() }).map((d) => d.ruleId);
+    expect(ruleIds(withContext)).toContain('relationships/assumed-partner');
+    expect(ruleIds(withoutContext)).not.toContain('relationships/assumed-partner');
+  });
+
   it('on HTML', () => {
     expectSame(`<p>${paragraph(seeded(3), 60)}</p><script>var addict = 1;</script><div>He is an addict.</div>`, 'html');
   });
@@ -181,20 +217,42 @@ describe('fast-path building blocks', () => {
     // Not: after "ate" (too short to be sure), after "Sept." (an abbreviation the parser merges), or where
     // a quotation mark follows the full stop. Inside a quotation is fine: the parser splits there too, and
     // the block's quotations are scanned once for every window.
-    const text = 'He went home. Then ate. Now "Stop here. Not here." After that. Sept. Monday came. Dr. Who left.';
+    // "stat." is parse-latin's abbreviation of statim, merged the same way.
+    const text = 'He went home. Then ate. Now "Stop here. Not here." After that. Sept. Monday came. Dr. Who left. Ancef stat. Then more.';
     const cuts = sureBoundaries(text, 0, text.length).map((at) => text.slice(at, at + 5));
-    expect(cuts).toEqual(['Then ', 'Not h', 'Sept.', 'Dr. W']);
+    expect(cuts).toEqual(['Then ', 'Not h', 'Sept.', 'Dr. W', 'Ancef']);
   });
 
   it('finds exactly the boundaries of the reference pattern, on random text and offsets', () => {
     const reference = /(?<![A-Za-z])([a-z]{4,})[.?!]\s+(?=[A-Z])/g;
-    const abbreviations = new Set(['thurs', 'tbsp', 'sept', 'tues']);
+    const abbreviations = new Set(['thurs', 'tbsp', 'sept', 'tues', 'bbls', 'cent', 'ibid', 'stat']);
     const expected = (text: string, start: number): number[] =>
       [...text.slice(start).matchAll(reference)]
         .filter((m) => !abbreviations.has(m[1] ?? ''))
         .map((m) => start + (m.index ?? 0) + m[0].length);
     const random = seeded(11);
-    const pieces = ['a', 'b', 'e', 'T', 'S', ' ', '  ', '.', '?', '!', '\n', '1', 'é', 'Sept', 'sept', 'thurs', 'word', 'Word'];
+    const pieces = [
+      'a',
+      'b',
+      'e',
+      'T',
+      'S',
+      ' ',
+      '  ',
+      '.',
+      '?',
+      '!',
+      '\n',
+      '1',
+      'é',
+      'Sept',
+      'sept',
+      'thurs',
+      'stat',
+      'Ibid',
+      'word',
+      'Word',
+    ];
     for (let i = 0; i < 5000; i++) {
       let text = '';
       for (let j = 0; j < 5 + Math.floor(random() * 30); j++) text += pieces[Math.floor(random() * pieces.length)];

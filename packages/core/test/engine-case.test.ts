@@ -1,0 +1,47 @@
+/**
+ * adaptCase() reads the flagged text's capitalisation with one loop on ASCII text. It must decide
+ * exactly as the Unicode-class version (kept here as the reference) on any input.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { adaptCase, capitalise } from '../src/inflect.js';
+
+function reference(suggestion: string, actual: string, patternIsLower: boolean, sentenceStart = true): string {
+  if (suggestion.startsWith('[')) return suggestion;
+  const letters = actual.replace(/[^\p{L}]/gu, '');
+  if (patternIsLower && letters.length > 1 && letters === letters.toUpperCase()) return suggestion.toUpperCase();
+  const firstWord = actual.match(/[\p{L}\p{N}]+/u)?.[0] ?? '';
+  if (!patternIsLower && firstWord.length > 1 && firstWord === firstWord.toUpperCase()) {
+    return sentenceStart ? capitalise(suggestion) : suggestion;
+  }
+  const first = actual.match(/\p{L}/u)?.[0];
+  if (first && first === first.toUpperCase() && first !== first.toLowerCase()) return capitalise(suggestion);
+  return suggestion;
+}
+
+describe('adaptCase', () => {
+  it('follows the text it replaces', () => {
+    expect(adaptCase('person who uses drugs', 'Addict', true)).toBe('Person who uses drugs');
+    expect(adaptCase('person who uses drugs', 'ADDICT', true)).toBe('PERSON WHO USES DRUGS');
+    expect(adaptCase('person who injects drugs', 'IVDU', false, false)).toBe('person who injects drugs');
+    expect(adaptCase('person who injects drugs', 'IVDU', false, true)).toBe('Person who injects drugs');
+    expect(adaptCase('[ask them]', 'Addict', true)).toBe('[ask them]');
+  });
+
+  it('decides as the Unicode-class reference on any text', () => {
+    const piece = fc.constantFrom('a', 'B', 'ab', 'CD', 'Ivdu', '1', '84', '-', ' ', "'", '’', 'é', 'É', 'ß', 'Σ', 'ǅ', '中', '😀', '.');
+    const text = fc.array(piece, { maxLength: 8 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(
+        text,
+        fc.boolean(),
+        fc.boolean(),
+        fc.constantFrom('partner', 'person who uses drugs', '84-year-old', '[x]'),
+        (actual, lower, start, suggestion) => {
+          expect(adaptCase(suggestion, actual, lower, start)).toBe(reference(suggestion, actual, lower, start));
+        },
+      ),
+      { numRuns: 5000, seed: 7 },
+    );
+  });
+});

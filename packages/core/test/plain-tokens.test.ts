@@ -1,0 +1,176 @@
+/**
+ * plainParagraphs() must give exactly the tokens (text, offsets, joins, sentence) and paragraph extents
+ * that the English parser gives, whenever it answers at all. Compared with retext-english on every
+ * rule example and dev-set sentence, on MTSamples transcriptions cut at random places, and on random
+ * text built from the characters and words that make sentence splitting hard.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import retextEnglish from 'retext-english';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import { plainParagraphs } from '../src/plain-tokens.js';
+import { type ParagraphTokens, paragraphsOf } from '../src/tokens.js';
+import { bundledRuleSet } from './helpers.js';
+
+const MTSAMPLES = fileURLToPath(new URL('../../../../shared/corpus/mtsamples.jsonl', import.meta.url));
+const DEV_SET = fileURLToPath(new URL('../../../../shared/eval/dev.jsonl', import.meta.url));
+
+const parser = unified().use(retextEnglish);
+
+/** What the matcher reads from the parser: paragraphs that hold words, with their tokens. */
+function parsed(source: string, start: number, end: number): ParagraphTokens[] {
+  const tree = parser.parse(source.slice(start, end));
+  return paragraphsOf(tree, source, start).filter((p) => p.tokens.length > 0);
+}
+
+let answered = 0;
+let asked = 0;
+/** When plainParagraphs answers, it must agree with the parser. */
+function agrees(source: string, start = 0, end = source.length): void {
+  asked++;
+  const plain = plainParagraphs(source, start, end);
+  if (plain === null) return;
+  answered++;
+  expect(plain, JSON.stringify(source.slice(start, end))).toEqual(parsed(source, start, end));
+}
+
+describe('plain-text tokens without the parser', () => {
+  it('agree with the parser on every rule example and dev-set sentence', () => {
+    const texts: string[] = [];
+    for (const rule of bundledRuleSet().rules.values()) texts.push(...rule.data.examples.flag, ...rule.data.examples.pass);
+    if (existsSync(DEV_SET)) {
+      for (const line of readFileSync(DEV_SET, 'utf8').split('\n'))
+        if (line.trim()) texts.push(String((JSON.parse(line) as { text: string }).text));
+    }
+    const before = answered;
+    for (const text of texts) {
+      agrees(text);
+      agrees(`${text} ${text}`);
+      agrees(`${text}\n${text}`);
+    }
+    expect(answered - before).toBeGreaterThan(texts.length / 2);
+  });
+
+  it.skipIf(!existsSync(MTSAMPLES))('agree with the parser on MTSamples transcriptions, whole and cut at random places', () => {
+    const rows = readFileSync(MTSAMPLES, 'utf8').split('\n').slice(0, 300);
+    const notes = rows.filter((r) => r.trim()).map((r) => String((JSON.parse(r) as { transcription?: string }).transcription ?? ''));
+    let state = 20261127;
+    const random = (n: number): number => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state % Math.max(1, n);
+    };
+    const before = answered;
+    for (const note of notes) {
+      for (const block of note.split(/\n[ \t]*\n/)) {
+        if (block.length < 2000) agrees(block);
+        for (let i = 0; i < 6; i++) {
+          const start = random(block.length);
+          agrees(block, start, Math.min(block.length, start + 1 + random(400)));
+        }
+      }
+    }
+    expect(answered - before).toBeGreaterThan(500);
+  });
+
+  it('agree with the parser on random text full of abbreviations, initialisms, quotes and line breaks', () => {
+    const WORDS = [
+      'He',
+      'is',
+      'an',
+      'addict',
+      'Dr',
+      'Sept',
+      'Mr',
+      'e',
+      'g',
+      'U',
+      'S',
+      'mg',
+      'Tues',
+      'March',
+      'patient',
+      'don’t',
+      "can't",
+      'rock',
+      'n',
+      'roll',
+      '5',
+      '18',
+      'x2',
+      'A',
+      'I',
+      'the',
+      'elderly',
+      'wheelchair',
+      'bound',
+      'St',
+      'vs',
+      'etc',
+      'ABC',
+      'Ms',
+    ];
+    const PIECES = [
+      ' ',
+      ' ',
+      ' ',
+      '  ',
+      '.',
+      '. ',
+      '? ',
+      '! ',
+      '...',
+      '…',
+      ', ',
+      ';',
+      ':',
+      '-',
+      '–',
+      '—',
+      '/',
+      "'",
+      '’',
+      '‘',
+      '"',
+      '“',
+      '”',
+      '(',
+      ')',
+      '[',
+      ']',
+      '\n',
+      '\r\n',
+      '\n\n',
+      ' \n ',
+      '\t',
+      '\u00a0',
+      '*',
+      '_',
+      '#',
+      '1.',
+      '2)',
+      'é',
+      '😀',
+      '\u2028',
+    ];
+    const text = fc
+      .array(fc.oneof(fc.constantFrom(...WORDS), fc.constantFrom(...PIECES)), { maxLength: 60 })
+      .map((parts) => parts.join(''));
+    const before = answered;
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat(), (source, a, b) => {
+        agrees(source);
+        const start = source.length ? a % source.length : 0;
+        agrees(source, start, start + (b % (source.length - start + 1)));
+      }),
+      { numRuns: 3000, seed: 42 },
+    );
+    expect(answered - before).toBeGreaterThan(500);
+  });
+
+  it('answers for most of what it is asked (else it would save nothing)', () => {
+    expect(asked).toBeGreaterThan(0);
+    expect(answered / asked).toBeGreaterThan(0.3);
+  });
+});
