@@ -6,14 +6,16 @@
  *
  * - every character is ASCII or one of ’ ‘ “ ” – — (no Unicode letter classes to disagree on);
  * - no white-space run holds two line breaks (the parser would break a sentence there);
- * - the only full stops, question and exclamation marks before the last word are at sure sentence
- *   boundaries (windows.ts: the parser always splits there and never merges back).
+ * - the only full stops, question and exclamation marks before the last word end a sentence for
+ *   certain (certainBoundaries below).
  *
  * Then words are runs of ASCII letters and digits joined by single apostrophes (what tokens.ts reads
- * from the parser's word nodes), a sure boundary starts a new sentence, and one whose white space is
+ * from the parser's word nodes), a certain boundary starts a new sentence, and one whose white space is
  * only line breaks, spaces and tabs starts a new paragraph (parse-latin's root split). Anything else
  * returns null and the caller parses. A test compares this with the parser on corpora and random text.
  */
+
+import { isParserAbbreviation } from './abbreviations.js';
 import { type ParagraphTokens, tokenAppender } from './tokens.js';
 import { sureBoundaries } from './windows.js';
 
@@ -34,7 +36,7 @@ export function plainParagraphs(source: string, start: number, end: number): Par
   }
   const slice = source.slice(start, end);
   if (TWO_LINE_BREAKS.test(slice)) return null;
-  const cuts = sureBoundaries(source, start, end);
+  const cuts = certainBoundaries(source, start, end);
   const out: ParagraphTokens[] = [];
   let paragraph: ParagraphTokens | undefined;
   let sentence = 0;
@@ -45,7 +47,7 @@ export function plainParagraphs(source: string, start: number, end: number): Par
     while (lastWord >= from && !isAsciiWord(source.charCodeAt(lastWord))) lastWord--;
     for (let i = from; i < lastWord; i++) if (isTerminal(source.charCodeAt(i))) return null;
     if (k > 0 && paragraph) {
-      // The cut follows "word. " (sureBoundaries): its white space starts right after the stop.
+      // The cut follows "word. " (certainBoundaries): its white space starts right after the stop.
       let stop = from - 1;
       while (stop > start && isSpace(source.charCodeAt(stop))) stop--;
       if (NEW_LINE.test(source.slice(stop + 1, from))) {
@@ -72,6 +74,41 @@ export function plainParagraphs(source: string, start: number, end: number): Par
 }
 
 const isApostrophe = (c: number): boolean => c === 39 || c === 0x2019;
+
+const SENTENCE_GAP = /[.?!]\s+(?=[A-Z])/g;
+
+/**
+ * Where the parser ends a sentence for certain, as offsets of the next sentence's first letter: a
+ * stop, question or exclamation mark right after a letter or digit, then white space and a capital,
+ * when nothing the parser does can merge the two sentences again. Nothing merges after ? and !. After
+ * a full stop, parse-english keeps the sentence going when the word node before the stop is one of its
+ * abbreviations ("Dr.", "Sept.", "37.", "e."); that word node is known when white space (or the start)
+ * comes before the run of letters and digits. Otherwise only windows.ts's sure boundaries count.
+ */
+export function certainBoundaries(source: string, start: number, end: number): number[] {
+  const sure = new Set(sureBoundaries(source, start, end));
+  const out: number[] = [];
+  SENTENCE_GAP.lastIndex = 0;
+  const slice = source.slice(start, end);
+  for (let m = SENTENCE_GAP.exec(slice); m; m = SENTENCE_GAP.exec(slice)) {
+    const stop = start + m.index;
+    const next = stop + m[0].length;
+    if (sure.has(next)) {
+      out.push(next);
+      continue;
+    }
+    let wordStart = stop;
+    while (wordStart > start && isAsciiWord(source.charCodeAt(wordStart - 1))) wordStart--;
+    if (wordStart === stop) continue;
+    if (source.charCodeAt(stop) !== 46) {
+      out.push(next);
+      continue;
+    }
+    if (wordStart > start && !isSpace(source.charCodeAt(wordStart - 1))) continue;
+    if (!isParserAbbreviation(source.slice(wordStart, stop))) out.push(next);
+  }
+  return out;
+}
 
 /** Runs of ASCII letters and digits joined by single apostrophes: the token pattern, on ASCII text. */
 function appendWords(source: string, from: number, to: number, append: (start: number, end: number, written: string) => void): void {

@@ -4,12 +4,14 @@
  * rule example and dev-set sentence, on MTSamples transcriptions cut at random places, and on random
  * text built from the characters and words that make sentence splitting hard.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import retextEnglish from 'retext-english';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
+import { ENGLISH_ABBREVIATIONS, ENGLISH_ABBREVIATIONS_CASE_SENSITIVE, LATIN_ABBREVIATIONS } from '../src/abbreviations.js';
 import { plainParagraphs } from '../src/plain-tokens.js';
 import { type ParagraphTokens, paragraphsOf } from '../src/tokens.js';
 import { bundledRuleSet } from './helpers.js';
@@ -164,9 +166,22 @@ describe('plain-text tokens without the parser', () => {
         const start = source.length ? a % source.length : 0;
         agrees(source, start, start + (b % (source.length - start + 1)));
       }),
-      { numRuns: 3000, seed: 42 },
+      { numRuns: 6000, seed: 42 },
     );
     expect(answered - before).toBeGreaterThan(500);
+  });
+
+  it('uses the same abbreviation lists as the installed parser', () => {
+    const here = fileURLToPath(new URL('../node_modules/', import.meta.url));
+    const english = readFileSync(`${here}parse-english/lib/regex.js`, 'utf8');
+    expect(english).toContain(String(ENGLISH_ABBREVIATIONS));
+    expect(english).toContain(String(ENGLISH_ABBREVIATIONS_CASE_SENSITIVE));
+    const latinDir = dirname(realpathSync(`${here}parse-english`));
+    const latin = readFileSync(`${latinDir}/parse-latin/lib/plugin/merge-prefix-exceptions.js`, 'utf8')
+      .replace(/\/\/.*\n/g, '')
+      .replace(/'\s*\+\s*'/g, '');
+    const list = String(LATIN_ABBREVIATIONS).slice(3, -3);
+    expect(latin.replace(/\s+/g, '')).toContain(list);
   });
 
   it('answers for most of what it is asked (else it would save nothing)', () => {
