@@ -259,8 +259,9 @@ function sameWord(text: string, start: number, end: number, key: string): boolea
 
 /**
  * Call `visit` for every anchor key in the text: a maximal run of ASCII letters and digits that is a
- * key, case-insensitively (what the pattern above matches). Hashes each run as it reads it, so words
- * that are not keys cost no allocation.
+ * key, case-insensitively (what the pattern above matches). The hashing scan runs first and only
+ * records the runs whose hash is a key's; the hits are checked and visited after it, which keeps the
+ * loop over every character small enough to be compiled well from the first call.
  */
 function forEachAnchor(prefilter: Prefilter, text: string, visit: (at: number, anchor: AnchorKey) => void): void {
   if (prefilter.pattern) {
@@ -272,7 +273,19 @@ function forEachAnchor(prefilter: Prefilter, text: string, visit: (at: number, a
     }
     return;
   }
-  const { byHash } = prefilter;
+  const hits: number[] = [];
+  scanHashHits(text, prefilter.byHash, hits);
+  for (let k = 0; k < hits.length; k += 3) {
+    const start = hits[k] as number;
+    const end = hits[k + 1] as number;
+    const found = prefilter.byHash.get(hits[k + 2] as number) as AnchorKey[];
+    // Digits never collide with letters under `| 32` (0x30–0x39 are unchanged): the compare is exact.
+    for (const anchor of found) if (sameWord(text, start, end, anchor.key)) visit(start, anchor);
+  }
+}
+
+/** Push start, end and hash of every ASCII word run whose hash is in `keys`. */
+function scanHashHits(text: string, keys: ReadonlyMap<number, unknown>, hits: number[]): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -287,10 +300,8 @@ function forEachAnchor(prefilter: Prefilter, text: string, visit: (at: number, a
       h = Math.imul(h ^ (c | 32), FNV_PRIME);
       c = ++i < n ? text.charCodeAt(i) : 0;
     } while (i < n && c < 128 && ASCII_WORD[c] === 1);
-    const found = byHash.get(h & SMALL_INT);
-    if (!found) continue;
-    // Digits never collide with letters under `| 32` (0x30–0x39 are unchanged): the compare is exact.
-    for (const anchor of found) if (sameWord(text, start, i, anchor.key)) visit(start, anchor);
+    h &= SMALL_INT;
+    if (keys.has(h)) hits.push(start, i, h);
   }
 }
 
