@@ -12,6 +12,11 @@ export const ENGLISH_ABBREVIATIONS_CASE_SENSITIVE =
 export const LATIN_ABBREVIATIONS =
   /^([0-9]{1,3}|[a-z]|al|ca|cap|cca|cent|cf|cit|con|cp|cwt|ead|etc|ff|fl|ibid|id|nem|op|pro|seq|sic|stat|tem|viz)$/;
 
+/** parse-english's own check, which runs before parse-latin moves closing quotes back ("Dr.\" Then"). */
+export function isEnglishAbbreviation(word: string): boolean {
+  return ENGLISH_ABBREVIATIONS.test(word.toLowerCase()) || ENGLISH_ABBREVIATIONS_CASE_SENSITIVE.test(word);
+}
+
 /** Does the parser keep a full stop after this word (the whole word node, as written) in its sentence? */
 export function isParserAbbreviation(word: string): boolean {
   const lower = word.toLowerCase();

@@ -2,22 +2,22 @@
  * The tokens of a plain-text slice without running the English parser, for the slices whose parse is
  * certain. The matcher reads only word tokens, their sentence and their paragraph from the nlcst tree;
  * parse-english decides those through its sentence rules (abbreviations, initialisms, decimals, closing
- * quotes, line breaks). A slice qualifies when it gives those rules nothing to decide:
+ * quotes, line breaks). A slice qualifies when
  *
  * - every character is ASCII or one of ’ ‘ “ ” – — (no Unicode letter classes to disagree on);
  * - no white-space run holds two line breaks (the parser would break a sentence there);
- * - the only full stops, question and exclamation marks before the last word end a sentence for
- *   certain (certainBoundaries below).
+ * - every full stop, question or exclamation mark before its last word is certain either way
+ *   (sentenceStarts below, which follows parse-latin 7 and parse-english 7 plugin by plugin).
  *
  * Then words are runs of ASCII letters and digits joined by single apostrophes (what tokens.ts reads
- * from the parser's word nodes), a certain boundary starts a new sentence, and one whose white space is
- * only line breaks, spaces and tabs starts a new paragraph (parse-latin's root split). Anything else
- * returns null and the caller parses. A test compares this with the parser on corpora and random text.
+ * from the parser's word nodes), each sentence start found begins a new sentence, and one whose white
+ * space is only line breaks, spaces and tabs begins a new paragraph (parse-latin's root split).
+ * Anything else returns null and the caller parses. A test compares this with the parser on corpora and
+ * random text.
  */
-
-import { isParserAbbreviation } from './abbreviations.js';
+import { isEnglishAbbreviation, isParserAbbreviation } from './abbreviations.js';
 import { type ParagraphTokens, tokenAppender } from './tokens.js';
-import { sureBoundaries } from './windows.js';
+import { SURE_BOUNDARY_EXCEPTIONS } from './windows.js';
 
 const ALLOWED_NON_ASCII = new Set([0x2019, 0x2018, 0x201c, 0x201d, 0x2013, 0x2014]);
 /** Two line breaks in one white-space run (\r\n counts once). */
@@ -26,7 +26,6 @@ const TWO_LINE_BREAKS = /(?:\r\n|\r(?!\n)|\n)[\t\v\f ]*[\r\n]/;
 const NEW_LINE = /^[ \t]*((\r?\n|\r)[\t ]*)+$/;
 
 const isAsciiWord = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-const isTerminal = (c: number): boolean => c === 46 || c === 63 || c === 33;
 const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
 
 export function plainParagraphs(source: string, start: number, end: number): ParagraphTokens[] | null {
@@ -34,20 +33,19 @@ export function plainParagraphs(source: string, start: number, end: number): Par
     const c = source.charCodeAt(i);
     if (c >= 128 && !ALLOWED_NON_ASCII.has(c)) return null;
   }
-  const slice = source.slice(start, end);
-  if (TWO_LINE_BREAKS.test(slice)) return null;
-  const cuts = certainBoundaries(source, start, end);
+  if (TWO_LINE_BREAKS.test(source.slice(start, end))) return null;
+  let lastWord = end - 1;
+  while (lastWord >= start && !isAsciiWord(source.charCodeAt(lastWord))) lastWord--;
+  const cuts = sentenceStarts(source, start, end, lastWord);
+  if (!cuts) return null;
   const out: ParagraphTokens[] = [];
   let paragraph: ParagraphTokens | undefined;
   let sentence = 0;
   for (let k = 0; k <= cuts.length; k++) {
     const from = k === 0 ? start : (cuts[k - 1] as number);
     const to = k === cuts.length ? end : (cuts[k] as number);
-    let lastWord = to - 1;
-    while (lastWord >= from && !isAsciiWord(source.charCodeAt(lastWord))) lastWord--;
-    for (let i = from; i < lastWord; i++) if (isTerminal(source.charCodeAt(i))) return null;
     if (k > 0 && paragraph) {
-      // The cut follows "word. " (certainBoundaries): its white space starts right after the stop.
+      // White space runs from after the stop (and any closing quotes) to the next sentence.
       let stop = from - 1;
       while (stop > start && isSpace(source.charCodeAt(stop))) stop--;
       if (NEW_LINE.test(source.slice(stop + 1, from))) {
@@ -62,7 +60,7 @@ export function plainParagraphs(source: string, start: number, end: number): Par
       paragraph = { start: first, end: to, tokens: [] };
       sentence = 0;
     }
-    appendWords(source, from, lastWord + 1, tokenAppender(paragraph, source, sentence));
+    appendWords(source, from, Math.min(to, lastWord + 1), tokenAppender(paragraph, source, sentence));
   }
   if (paragraph) {
     let last = end;
@@ -75,39 +73,78 @@ export function plainParagraphs(source: string, start: number, end: number): Par
 
 const isApostrophe = (c: number): boolean => c === 39 || c === 0x2019;
 
-const SENTENCE_GAP = /[.?!]\s+(?=[A-Z])/g;
+/** Closing marks parse-latin moves back into the sentence they follow (its `affixSymbol`, in ASCII and ’ ”). */
+const isCloser = (c: number): boolean => c === 34 || c === 39 || c === 41 || c === 0x2019 || c === 0x201d;
+const isLower = (c: number): boolean => c >= 97 && c <= 122;
+const isUpperOrDigit = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+
+const UNSURE = -2;
+const SAME_SENTENCE = -1;
 
 /**
- * Where the parser ends a sentence for certain, as offsets of the next sentence's first letter: a
- * stop, question or exclamation mark right after a letter or digit, then white space and a capital,
- * when nothing the parser does can merge the two sentences again. Nothing merges after ? and !. After
- * a full stop, parse-english keeps the sentence going when the word node before the stop is one of its
- * abbreviations ("Dr.", "Sept.", "37.", "e."); that word node is known when white space (or the start)
- * comes before the run of letters and digits. Otherwise only windows.ts's sure boundaries count.
+ * Offsets where the parser starts a new sentence in source[start, end) before `lastWord`, or null when
+ * a full stop, question or exclamation mark there could go either way.
  */
-export function certainBoundaries(source: string, start: number, end: number): number[] {
-  const sure = new Set(sureBoundaries(source, start, end));
+export function sentenceStarts(source: string, start: number, end: number, lastWord: number): number[] | null {
   const out: number[] = [];
-  SENTENCE_GAP.lastIndex = 0;
-  const slice = source.slice(start, end);
-  for (let m = SENTENCE_GAP.exec(slice); m; m = SENTENCE_GAP.exec(slice)) {
-    const stop = start + m.index;
-    const next = stop + m[0].length;
-    if (sure.has(next)) {
-      out.push(next);
-      continue;
-    }
-    let wordStart = stop;
-    while (wordStart > start && isAsciiWord(source.charCodeAt(wordStart - 1))) wordStart--;
-    if (wordStart === stop) continue;
-    if (source.charCodeAt(stop) !== 46) {
-      out.push(next);
-      continue;
-    }
-    if (wordStart > start && !isSpace(source.charCodeAt(wordStart - 1))) continue;
-    if (!isParserAbbreviation(source.slice(wordStart, stop))) out.push(next);
+  for (let i = start; i < lastWord; i++) {
+    const c = source.charCodeAt(i);
+    if (c !== 46 && c !== 63 && c !== 33) continue;
+    const verdict = afterMark(source, start, end, i);
+    if (verdict === UNSURE) return null;
+    if (verdict !== SAME_SENTENCE) out.push(verdict);
   }
   return out;
+}
+
+/**
+ * What the parser does with the mark at `i`: the offset of the sentence it starts, SAME_SENTENCE, or
+ * UNSURE. Only the cases whose outcome is fixed by the parser's plugins are decided:
+ * - between two letters or digits, "." and "?" join one word (mergeInnerWordSymbol): "96.7", "p.o";
+ * - after a word, white space, then a lower-case letter: the sentences merge again
+ *   (mergeInitialLowerCaseLetterSentences);
+ * - after a word standing alone (white space or the start before it), white space, then a capital or
+ *   digit: "?" and "!" end the sentence; "." does unless the word is an abbreviation of the parser
+ *   ("Dr. Smith", "1. Left": mergePrefixExceptions); closing quotes or brackets may stand between
+ *   the mark and the white space (mergeAffixSymbol), and then only parse-english's abbreviations merge;
+ * - windows.ts's sure boundaries (a lower-case word of 4+ letters after any non-letter).
+ */
+function afterMark(source: string, start: number, end: number, i: number): number {
+  const c = source.charCodeAt(i);
+  if (i === start || !isAsciiWord(source.charCodeAt(i - 1))) return UNSURE;
+  if (i + 1 < end && isAsciiWord(source.charCodeAt(i + 1))) return c === 33 ? UNSURE : SAME_SENTENCE;
+  let j = i + 1;
+  while (j < end && isCloser(source.charCodeAt(j))) j++;
+  const closed = j > i + 1;
+  let k = j;
+  while (k < end && isSpace(source.charCodeAt(k))) k++;
+  if (k === j || k >= end) return UNSURE;
+  const next = source.charCodeAt(k);
+  if (isLower(next)) return closed ? UNSURE : SAME_SENTENCE;
+  if (!isUpperOrDigit(next)) return UNSURE;
+  if (c !== 46) return k;
+  let wordStart = i;
+  while (wordStart > start && isAsciiWord(source.charCodeAt(wordStart - 1))) wordStart--;
+  const alone = wordStart === start || isSpace(source.charCodeAt(wordStart - 1));
+  if (alone) {
+    const word = source.slice(wordStart, i);
+    if (!closed) return isParserAbbreviation(word) ? SAME_SENTENCE : k;
+    // parse-english merges its abbreviations before the closing mark moves back; parse-latin's own
+    // check ("1.", "al.") comes after it, finds the mark last and no longer merges.
+    return isEnglishAbbreviation(word) ? SAME_SENTENCE : k;
+  }
+  // A capital (not a digit) after a sure boundary's word.
+  return !closed && next >= 65 && sureAfter(source, start, i) ? k : UNSURE;
+}
+
+/** windows.ts's sure boundary before the stop at `i`: 4+ lower-case letters after a non-letter, no exception. */
+function sureAfter(source: string, start: number, i: number): boolean {
+  let wordStart = i;
+  while (wordStart > start && isLower(source.charCodeAt(wordStart - 1))) wordStart--;
+  if (i - wordStart < 4) return false;
+  const before = wordStart > start ? source.charCodeAt(wordStart - 1) : 0;
+  if ((before >= 65 && before <= 90) || isLower(before)) return false;
+  return !SURE_BOUNDARY_EXCEPTIONS.has(source.slice(wordStart, i));
 }
 
 /** Runs of ASCII letters and digits joined by single apostrophes: the token pattern, on ASCII text. */

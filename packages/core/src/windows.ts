@@ -24,7 +24,7 @@ export interface Window {
 
 // The parser merges "Sept. Monday", "stat. The" and the like: these are the abbreviations of 4+ letters
 // in parse-english (thurs … bbls) and parse-latin (cent, ibid, stat), which compare them lower-cased.
-const ABBREVIATIONS = new Set(['thurs', 'tbsp', 'sept', 'tues', 'bbls', 'cent', 'ibid', 'stat']);
+export const SURE_BOUNDARY_EXCEPTIONS = new Set(['thurs', 'tbsp', 'sept', 'tues', 'bbls', 'cent', 'ibid', 'stat']);
 /** A full stop, question or exclamation mark, white space, then a capital letter. */
 const SENTENCE_GAP = /[.?!]\s+(?=[A-Z])/g;
 const isLowerAscii = (c: number): boolean => c >= 97 && c <= 122;
@@ -43,7 +43,7 @@ export function sureBoundaries(source: string, start: number, end: number): numb
     while (wordStart > start && isLowerAscii(source.charCodeAt(wordStart - 1))) wordStart--;
     if (stop - wordStart < 4) continue;
     if (wordStart > start && isAsciiLetter(source.charCodeAt(wordStart - 1))) continue;
-    if (ABBREVIATIONS.has(source.slice(wordStart, stop))) continue;
+    if (SURE_BOUNDARY_EXCEPTIONS.has(source.slice(wordStart, stop))) continue;
     out.push(stop + m[0].length);
   }
   return out;

@@ -141,6 +141,13 @@ describe('plain-text tokens without the parser', () => {
       ')',
       '[',
       ']',
+      '?',
+      '!',
+      '.)',
+      '."',
+      '.”',
+      "'",
+      'abc',
       '\n',
       '\r\n',
       '\n\n',
@@ -169,6 +176,31 @@ describe('plain-text tokens without the parser', () => {
       { numRuns: 6000, seed: 42 },
     );
     expect(answered - before).toBeGreaterThan(500);
+  });
+
+  it("decides the sentence ends that depend on the order of the parser's rules", () => {
+    const cases = [
+      'He saw 1." Then more.', // parse-latin's "1." no longer merges once the quote moved back
+      'See al." Then more.',
+      'See Dr." Then more.', // parse-english's "Dr." merges before that
+      'He is well." Then more.',
+      'Give 5 mg. Then rest.', // not an abbreviation: a new sentence
+      'Seen by Dr. Smith today.',
+      'DIAGNOSES:\n1. Left knee pain.',
+      'Temp 96.7, pulse 80.',
+      'Take 1 tab p.o daily.',
+      'Is it? Yes it is.',
+      'Is it? yes it is.',
+      'Stop! Now go.',
+      'He left.\nShe stayed.', // a new paragraph
+      'He left.\n She stayed.',
+      'Was it Sept. Monday?',
+      'Tested 2015. Results were normal.',
+    ];
+    for (const text of cases) {
+      expect(plainParagraphs(text, 0, text.length), text).not.toBeNull();
+      agrees(text);
+    }
   });
 
   it('uses the same abbreviation lists as the installed parser', () => {
