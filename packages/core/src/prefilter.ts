@@ -71,7 +71,14 @@ function variantsOf(ruleSet: CompiledRuleSet, enabled: (ruleId: string) => boole
  * fire, so one of their anchors must be in the text), or null when there is no requirement or some
  * anchor is not plain ASCII (the hash scan reads ASCII runs only, so it could miss it).
  */
+const requiredCache = new WeakMap<Sequence[], Set<number> | null>();
 function requiredWords(requires: Sequence[]): Set<number> | null {
+  let found = requiredCache.get(requires);
+  if (found === undefined) requiredCache.set(requires, (found = requiredWordsOf(requires)));
+  return found;
+}
+
+function requiredWordsOf(requires: Sequence[]): Set<number> | null {
   if (requires.length === 0) return null;
   const out = new Set<number>();
   for (const seq of requires) {
@@ -122,6 +129,18 @@ interface Anchors {
   checks: Map<string, VariantCheck[]>;
 }
 
+/** wordHash() of the keys of a word test's forms; tests are shared by many variants, so cached. */
+const keyHashCache = new WeakMap<WordTest, Set<number>>();
+function keyHashes(test: WordTest): Set<number> {
+  let found = keyHashCache.get(test);
+  if (!found) {
+    found = new Set();
+    for (const form of test.forms) found.add(wordHash(keyOf(form)));
+    keyHashCache.set(test, found);
+  }
+  return found;
+}
+
 function anchorsOf(ruleSet: CompiledRuleSet, enabled: (ruleId: string) => boolean): Anchors {
   const variants = variantsOf(ruleSet);
   const sequences = variants.map((v) => v.seq);
@@ -148,7 +167,7 @@ function anchorsOf(ruleSet: CompiledRuleSet, enabled: (ruleId: string) => boolea
     const at = seq.tokens.indexOf(anchor);
     const otherHashes: Array<Set<number>> = [];
     for (const test of seq.tokens) {
-      if (test.kind === 'words' && test !== anchor) otherHashes.push(new Set([...test.forms].map((form) => wordHash(keyOf(form)))));
+      if (test.kind === 'words' && test !== anchor) otherHashes.push(keyHashes(test));
     }
     const check: VariantCheck = { otherHashes, before: at, after: seq.tokens.length - at - 1, quoted, paragraph, requires };
     for (const f of anchor.forms) {
@@ -395,10 +414,10 @@ export interface Candidate {
   /** A rule that may match here reads its whole paragraph: parse the block whole. */
   paragraph: boolean;
   /**
-   * Every rule that may match here has `exceptions.requires`: the candidate counts only if one of
-   * these words (wordHash) occurs in its block (see withRequirementsMet).
+   * Every rule that may match here has `exceptions.requires`: the candidate counts only if a word of
+   * one of these sets (wordHash) occurs in its block (see withRequirementsMet).
    */
-  requires?: Set<number>;
+  requires?: Array<Set<number>>;
 }
 
 /**
@@ -412,7 +431,8 @@ function candidateAt(anchor: AnchorKey, text: string, at: number): Candidate | n
   let before: number[] | null | undefined;
   let after: number[] | null | undefined;
   let paragraph = false;
-  let requires: Set<number> | null | undefined;
+  // The requirement word sets of the variants that may match here (null once one has none).
+  let requires: Array<Set<number>> | null | undefined;
   let plausible = false;
   for (const check of checks) {
     if (check.quoted && !quoteBefore(text, at, check.before)) continue;
@@ -427,7 +447,10 @@ function candidateAt(anchor: AnchorKey, text: string, at: number): Candidate | n
     }
     plausible = true;
     paragraph ||= check.paragraph;
-    requires = requires === undefined ? check.requires : unionOrNull(requires, check.requires);
+    if (requires === null) continue;
+    if (!check.requires) requires = null;
+    else if (!requires) requires = [check.requires];
+    else if (!requires.includes(check.requires)) requires.push(check.requires);
   }
   if (!plausible) return null;
   return requires ? { at, paragraph, requires } : { at, paragraph };
@@ -465,7 +488,7 @@ export function candidatesIn(prefilter: Prefilter, text: string): Candidate[] {
 export function withRequirementsMet(candidates: Candidate[], text: string, from: number, to: number): Candidate[] {
   if (!candidates.some((c) => c.requires)) return candidates;
   const present = wordHashesIn(text, from, to);
-  return candidates.filter((c) => !c.requires || someIn(c.requires, present));
+  return candidates.filter((c) => !c.requires || c.requires.some((words) => someIn(words, present)));
 }
 
 function someIn(wanted: Set<number>, present: Set<number>): boolean {
