@@ -4,6 +4,22 @@ import type { Token } from './tokens.js';
 
 const LENIENT_PUNCT = /^[,:;()–—-]+$/;
 
+const CAPITALISED = /^\p{Lu}/u;
+const NUMBER = /^\p{N}+$/u;
+/** ASCII first: a capital A-Z is one, any other ASCII character is not; else the Unicode class. */
+function isCapitalised(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : CAPITALISED.test(text);
+}
+function isNumber(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return NUMBER.test(text);
+    if (c < 48 || c > 57) return false;
+  }
+  return text.length > 0;
+}
+
 function passes(test: TokenTest, token: Token, caseSensitive: boolean): boolean {
   switch (test.kind) {
     case 'words':
@@ -11,9 +27,9 @@ function passes(test: TokenTest, token: Token, caseSensitive: boolean): boolean 
     case 'any':
       return true;
     case 'capitalised':
-      return /^\p{Lu}/u.test(token.text);
+      return isCapitalised(token.text);
     case 'number':
-      return /^\p{N}+$/u.test(token.text);
+      return isNumber(token.text);
   }
 }
 
