@@ -66,6 +66,16 @@ function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
+/**
+ * The UTF-8 size of `text` if it is over `limit`, else undefined. A UTF-16 code unit is at most three
+ * UTF-8 bytes, so most documents are known to fit without encoding them (1.5 ms per keystroke for 1 MB).
+ */
+function utf8SizeOver(text: string, limit: number): number | undefined {
+  if (text.length * 3 <= limit) return undefined;
+  const bytes = Buffer.byteLength(text, 'utf8');
+  return bytes > limit ? bytes : undefined;
+}
+
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const results = new Map<string, Result>();
@@ -192,8 +202,8 @@ export function startServer(connection: Connection): void {
     if (client.enable && isSupported(doc.languageId, client.languages)) {
       const text = doc.getText();
       const limit = sizeLimit(uri, client);
-      const bytes = Buffer.byteLength(text, 'utf8');
-      if (bytes > limit.bytes) diagnostics = [tooLarge(bytes, limit)];
+      const bytes = utf8SizeOver(text, limit.bytes);
+      if (bytes !== undefined) diagnostics = [tooLarge(bytes, limit)];
       else {
         const bundled = bundledIds();
         diagnostics = lintText(uri, text, doc.languageId, client).map((f) => toLspDiagnostic(f, doc, (id) => bundled.has(id)));
