@@ -29,7 +29,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { BlockLinter } from './blocks.js';
 import { ActionKind, Commands, codeActions, safeFixEdits } from './code-actions.js';
 import { ConfigStore, type Problem } from './config-store.js';
-import { type FindingData, isFindingData, ruleReference, SOURCE, toLspDiagnostic } from './findings.js';
+import { type FindingData, type FindingDiagnostic, isFindingData, onTheWire, ruleReference, SOURCE, toLspDiagnostic } from './findings.js';
 import { explainMarkdown, hoverMarkdown } from './hover.js';
 import { formatFor, isSupported } from './languages.js';
 import { type ClientSettings, DEFAULT_SETTINGS, readSettings } from './settings.js';
@@ -47,7 +47,14 @@ const CONFIG_GLOBS = [
 
 interface Result {
   version: number;
+  /** The server's copies, with each finding's data (the client was sent `onTheWire` of each). */
   diagnostics: LspDiagnostic[];
+}
+
+/** A diagnostic and its wire form, made once per finding object. */
+interface Converted {
+  diagnostic: FindingDiagnostic;
+  wire: LspDiagnostic;
 }
 
 export interface InitializationOptions {
@@ -79,7 +86,12 @@ function utf8SizeOver(text: string, limit: number): number | undefined {
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const results = new Map<string, Result>();
-  const linters = new Map<string, { key: string; linter: BlockLinter }>();
+  /**
+   * Per open document: its BlockLinter and the diagnostics made from its findings. BlockLinter returns
+   * the same finding object only while the finding's block is unchanged and unmoved, so the diagnostic
+   * (and its wire form) made for it stays right and is not rebuilt on every keystroke.
+   */
+  const linters = new Map<string, { key: string; linter: BlockLinter; converted: WeakMap<Finding, Converted> }>();
   const timers = new Map<string, NodeJS.Timeout>();
   const settingsCache = new Map<string, Promise<ClientSettings>>();
   /** Text of the workspace config as last written through applyEdit, while it may be unsaved. */
@@ -163,14 +175,26 @@ export function startServer(connection: Connection): void {
     return config().settingsFor(path ? dirname(path) : root, client, root ? join(root, WORKSPACE_CONFIG_NAME) : undefined);
   }
 
-  function lintText(uri: string, text: string, languageId: string, client: ClientSettings): Finding[] {
-    const settings = settingsFor(uri, client);
-    let entry = linters.get(uri);
+  function lintDocument(doc: TextDocument, client: ClientSettings): Converted[] {
+    const settings = settingsFor(doc.uri, client);
+    let entry = linters.get(doc.uri);
     if (!entry || entry.key !== settings.key) {
-      entry = { key: settings.key, linter: new BlockLinter(settings.ruleSet, settings.config) };
-      linters.set(uri, entry);
+      entry = { key: settings.key, linter: new BlockLinter(settings.ruleSet, settings.config), converted: new WeakMap() };
+      linters.set(doc.uri, entry);
     }
-    return entry.linter.lint(text, formatFor(languageId));
+    const { converted } = entry;
+    let bundled: Set<string> | undefined;
+    return entry.linter.lint(doc.getText(), formatFor(doc.languageId)).map((f) => {
+      let c = converted.get(f);
+      if (!c) {
+        bundled ??= bundledIds();
+        const ids = bundled;
+        const diagnostic = toLspDiagnostic(f, doc, (id) => ids.has(id));
+        c = { diagnostic, wire: onTheWire(diagnostic) };
+        converted.set(f, c);
+      }
+      return c;
+    });
   }
 
   const bundledIds = (): Set<string> => new Set(config().defaultRuleSet().rules.keys());
@@ -199,19 +223,21 @@ export function startServer(connection: Connection): void {
     const now = documents.get(uri);
     if (!now || now.version !== version) return undefined; // stale: a newer version is on its way
     let diagnostics: LspDiagnostic[] = [];
+    let published: LspDiagnostic[] = [];
     if (client.enable && isSupported(doc.languageId, client.languages)) {
       const text = doc.getText();
       const limit = sizeLimit(uri, client);
       const bytes = utf8SizeOver(text, limit.bytes);
-      if (bytes !== undefined) diagnostics = [tooLarge(bytes, limit)];
+      if (bytes !== undefined) diagnostics = published = [tooLarge(bytes, limit)];
       else {
-        const bundled = bundledIds();
-        diagnostics = lintText(uri, text, doc.languageId, client).map((f) => toLspDiagnostic(f, doc, (id) => bundled.has(id)));
+        const converted = lintDocument(doc, client);
+        diagnostics = converted.map((c) => c.diagnostic);
+        published = converted.map((c) => c.wire);
       }
     }
     const result = { version, diagnostics };
     results.set(uri, result);
-    void connection.sendDiagnostics({ uri, version, diagnostics });
+    void connection.sendDiagnostics({ uri, version, diagnostics: published });
     return result;
   }
 
@@ -266,7 +292,8 @@ export function startServer(connection: Connection): void {
           const text = readFileSync(file.path, 'utf8');
           const doc = TextDocument.create(uri, file.languageId, 0, text);
           const found = lint(text, { ruleSet: settings.ruleSet, config: settings.config, format: formatFor(file.languageId) });
-          void connection.sendDiagnostics({ uri, diagnostics: found.map((f) => toLspDiagnostic(f, doc, (id) => bundled.has(id))) });
+          const diagnostics = found.map((f) => onTheWire(toLspDiagnostic(f, doc, (id) => bundled.has(id))));
+          void connection.sendDiagnostics({ uri, diagnostics });
           findings += found.length;
           return true;
         });
