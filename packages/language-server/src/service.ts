@@ -28,7 +28,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { BlockLinter } from './blocks.js';
 import { ActionKind, Commands, codeActions, safeFixEdits } from './code-actions.js';
-import { ConfigStore, type Problem } from './config-store.js';
+import { ConfigStore, type Problem, type Settings } from './config-store.js';
 import { type FindingData, type FindingDiagnostic, isFindingData, onTheWire, ruleReference, SOURCE, toLspDiagnostic } from './findings.js';
 import { explainMarkdown, hoverMarkdown } from './hover.js';
 import { formatFor, isSupported } from './languages.js';
@@ -175,8 +175,7 @@ export function startServer(connection: Connection): void {
     return config().settingsFor(path ? dirname(path) : root, client, root ? join(root, WORKSPACE_CONFIG_NAME) : undefined);
   }
 
-  function lintDocument(doc: TextDocument, client: ClientSettings): Converted[] {
-    const settings = settingsFor(doc.uri, client);
+  function lintDocument(doc: TextDocument, settings: Settings): Converted[] {
     let entry = linters.get(doc.uri);
     if (!entry || entry.key !== settings.key) {
       entry = { key: settings.key, linter: new BlockLinter(settings.ruleSet, settings.config), converted: new WeakMap() };
@@ -200,8 +199,7 @@ export function startServer(connection: Connection): void {
   const bundledIds = (): Set<string> => new Set(config().defaultRuleSet().rules.keys());
 
   /** The smaller of the client's limit and the config file's `maxFileSize`, named the way the user set it. */
-  function sizeLimit(uri: string, client: ClientSettings): { bytes: number; setting: string } {
-    const fromFile = settingsFor(uri, client);
+  function sizeLimit(fromFile: Settings, client: ClientSettings): { bytes: number; setting: string } {
     if (fromFile.maxFileSize !== undefined && fromFile.maxFileSize < client.maxFileSize)
       return { bytes: fromFile.maxFileSize, setting: `maxFileSize of ${fromFile.configFile ?? 'the config file'}` };
     return { bytes: client.maxFileSize, setting: 'reframe.maxFileSize' };
@@ -226,11 +224,13 @@ export function startServer(connection: Connection): void {
     let published: LspDiagnostic[] = [];
     if (client.enable && isSupported(doc.languageId, client.languages)) {
       const text = doc.getText();
-      const limit = sizeLimit(uri, client);
+      // Config discovery runs on every lint (clients may not watch files): once, not twice.
+      const settings = settingsFor(uri, client);
+      const limit = sizeLimit(settings, client);
       const bytes = utf8SizeOver(text, limit.bytes);
       if (bytes !== undefined) diagnostics = published = [tooLarge(bytes, limit)];
       else {
-        const converted = lintDocument(doc, client);
+        const converted = lintDocument(doc, settings);
         diagnostics = converted.map((c) => c.diagnostic);
         published = converted.map((c) => c.wire);
       }
