@@ -1,12 +1,13 @@
 /**
- * Quick fixes for findings, built from each diagnostic's `data` (never from its message):
+ * Quick fixes for findings, built from the server's copy of each diagnostic and its finding data
+ * (never from the message; the client's copy, also in the actions, carries only `data: { offset }`):
  * replace with a suggestion, replace every finding of the rule in the file, apply every safe fix,
  * ignore the line (a directive in the file's comment syntax), allow the phrase or disable the rule
  * in the workspace config (commands the server runs through workspace/applyEdit).
  */
 import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type FindingData, isFindingData, replacements, SOURCE } from './findings.js';
+import { type FindingData, isFindingData, isWireData, onTheWire, replacements, SOURCE } from './findings.js';
 import { directiveLine } from './languages.js';
 import { allowPattern } from './workspace-config-edit.js';
 
@@ -45,20 +46,17 @@ const sameRange = (a: Range, b: Range): boolean =>
   a.end.character === b.end.character;
 
 /**
- * The server's own diagnostics for those the client sent back. Some clients echo only part of a
- * diagnostic (Neovim 0.7 may send code and data without range or source), so match on rule id and
- * range when there is one, else on the finding's data.
+ * The server's own diagnostics for those the client sent back (rule id in `code`, `data: { offset }`).
+ * Some clients echo only part of a diagnostic (Neovim 0.7 may send code and data without range or
+ * source), so match on rule id and range when there is one, else on rule id and start offset.
  */
 function resolveContext(context: Diagnostic[], current: Finding[]): Finding[] {
   const out: Finding[] = [];
   for (const d of context) {
-    if (!isFindingData(d.data)) continue;
-    const data = d.data;
-    const match = current.find(
-      (c) =>
-        c.data.ruleId === data.ruleId &&
-        (d.range ? sameRange(c.range, d.range) : data.fix ? c.data.fix?.range[0] === data.fix.range[0] : c.data.actual === data.actual),
-    );
+    const ruleId = d.code;
+    if (!isWireData(d.data) || typeof ruleId !== 'string') continue;
+    const { offset } = d.data;
+    const match = current.find((c) => c.data.ruleId === ruleId && (d.range ? sameRange(c.range, d.range) : c.data.offset === offset));
     if (match && !out.includes(match)) out.push(match);
   }
   return out;
@@ -125,7 +123,7 @@ export function codeActions(doc: TextDocument, context: Diagnostic[], all: Diagn
         actions.push({
           title: `Replace with “${s}”`,
           kind: ActionKind.replace,
-          diagnostics: [d],
+          diagnostics: [onTheWire(d)],
           isPreferred: s === preferred,
           edit: { changes: { [uri]: [{ range: d.range, newText: s }] } },
         });
@@ -136,7 +134,7 @@ export function codeActions(doc: TextDocument, context: Diagnostic[], all: Diagn
       actions.push({
         title: `Replace all ${sameRule.length} “${data.ruleId}” findings in this file`,
         kind: ActionKind.replaceAll,
-        diagnostics: sameRule,
+        diagnostics: sameRule.map(onTheWire),
         edit: { changes: { [uri]: sameRule.map((x) => ({ range: x.range, newText: replacements(x.data)[0] ?? x.data.actual })) } },
       });
     }
@@ -144,7 +142,7 @@ export function codeActions(doc: TextDocument, context: Diagnostic[], all: Diagn
       actions.push({
         title: `Ignore “${data.ruleId}” on this line`,
         kind: ActionKind.ignoreLine,
-        diagnostics: [d],
+        diagnostics: [onTheWire(d)],
         edit: { changes: { [uri]: ignoreEdits(doc, d.range, data.ruleId) } },
       });
     }
@@ -155,7 +153,7 @@ export function codeActions(doc: TextDocument, context: Diagnostic[], all: Diagn
       actions.push({
         title,
         kind: ActionKind.allowPhrase,
-        diagnostics: [d],
+        diagnostics: [onTheWire(d)],
         command: { title, command: Commands.allowPhrase, arguments: [uri, phrase] },
       });
     }
@@ -164,7 +162,7 @@ export function codeActions(doc: TextDocument, context: Diagnostic[], all: Diagn
       actions.push({
         title,
         kind: ActionKind.disableRule,
-        diagnostics: [d],
+        diagnostics: [onTheWire(d)],
         command: { title, command: Commands.disableRule, arguments: [uri, data.ruleId] },
       });
     }
@@ -177,7 +175,7 @@ export function codeActions(doc: TextDocument, context: Diagnostic[], all: Diagn
       actions.push({
         title: `Apply all ${edits.length} safe Reframe fixes in this file`,
         kind: ActionKind.fixAll,
-        diagnostics: current.filter((d) => d.data.fix),
+        diagnostics: current.filter((d) => d.data.fix).map(onTheWire),
         edit: { changes: { [uri]: edits } },
       });
     }

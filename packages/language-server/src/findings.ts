@@ -1,4 +1,7 @@
-/** Core findings as LSP diagnostics: `code` is the rule id, `data` the structured finding. */
+/**
+ * Core findings as LSP diagnostics: `code` is the rule id. The structured finding (`FindingData`) stays
+ * on the server, where code actions and hovers read it; on the wire `data` is only `{ offset }`.
+ */
 import type { Diagnostic as Finding, Severity, SourceRef } from '@reframe/core';
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -7,12 +10,13 @@ export const SOURCE = 'reframe';
 export const RULES_README = 'https://github.com/reframe-lint/reframe/blob/main/rules/README.md';
 
 /**
- * What code actions and hovers are built from; never parsed back out of the message. The rule's note
- * and sources are looked up by `ruleId` when needed: sent with every diagnostic they would more than
- * double each publishDiagnostics message.
+ * What code actions and hovers are built from, kept with the server's copy of each diagnostic and
+ * never sent (see WireData). The rule's note and sources are looked up by `ruleId` when needed.
  */
 export interface FindingData {
   ruleId: string;
+  /** UTF-16 offset of the range's start in the document version it was computed for. */
+  offset: number;
   category: string;
   actual: string;
   /** The stigmatising term when `actual` also holds a word the repair takes in ("an addict"). */
@@ -48,9 +52,26 @@ export function ruleReference(ruleId: string, bundled: boolean, sources: SourceR
   return sources[0]?.url;
 }
 
-export function toLspDiagnostic(finding: Finding, doc: TextDocument, isBundled: (ruleId: string) => boolean): LspDiagnostic {
+/** The server's own diagnostic for a finding: the wire form plus the finding's data. */
+export type FindingDiagnostic = LspDiagnostic & { data: FindingData };
+
+/**
+ * `Diagnostic.data` as published: where the finding starts (UTF-16 offset in the published version).
+ * It marks a diagnostic as Reframe's and identifies it for clients that echo a diagnostic without its
+ * range. Suggestions and fixes are not sent: with 500 findings they were a third of every message.
+ */
+export interface WireData {
+  offset: number;
+}
+
+export function isWireData(value: unknown): value is WireData {
+  return typeof value === 'object' && value !== null && typeof (value as Partial<WireData>).offset === 'number';
+}
+
+export function toLspDiagnostic(finding: Finding, doc: TextDocument, isBundled: (ruleId: string) => boolean): FindingDiagnostic {
   const data: FindingData = {
     ruleId: finding.ruleId,
+    offset: finding.range.start.offset,
     category: finding.category,
     actual: finding.actual,
     ...(finding.term !== undefined ? { term: finding.term } : {}),
@@ -69,10 +90,25 @@ export function toLspDiagnostic(finding: Finding, doc: TextDocument, isBundled: 
   };
 }
 
+/** The diagnostic as sent to the client: the same fields with `data` cut down to WireData. */
+export function onTheWire(d: LspDiagnostic): LspDiagnostic {
+  if (!isFindingData(d.data)) return d;
+  const data: WireData = { offset: d.data.offset };
+  return {
+    range: d.range,
+    severity: d.severity,
+    code: d.code,
+    ...(d.codeDescription ? { codeDescription: d.codeDescription } : {}),
+    source: d.source,
+    message: d.message,
+    data,
+  };
+}
+
 export function isFindingData(value: unknown): value is FindingData {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Partial<FindingData>;
-  return typeof v.ruleId === 'string' && typeof v.actual === 'string' && Array.isArray(v.suggestions);
+  return typeof v.ruleId === 'string' && typeof v.offset === 'number' && typeof v.actual === 'string' && Array.isArray(v.suggestions);
 }
 
 /** Suggestions that are wording, not bracketed instructions ("[describe the behaviour]"). */

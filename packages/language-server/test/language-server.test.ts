@@ -79,7 +79,7 @@ describe('reframe-language-server over stdio', { timeout: 120_000 }, () => {
     expect(init.serverInfo?.name).toBe('reframe-language-server');
   });
 
-  it('publishes findings on open with rule id, source, reference link, structured data and the version', async () => {
+  it('publishes findings on open with rule id, source, reference link, start offset and the version', async () => {
     const { client, ws } = await start();
     const uri = ws.uri('note.txt');
     await client.open(uri, 'plaintext', NOTE);
@@ -94,7 +94,8 @@ describe('reframe-language-server over stdio', { timeout: 120_000 }, () => {
     const doc = client.document(uri);
     for (const d of diagnostics) {
       expect(d.source).toBe('reframe');
-      expect(doc.getText(d.range)).toBe((d.data as { actual: string }).actual);
+      // Only the start offset goes on the wire: suggestions and fixes stay on the server for code actions.
+      expect(d.data).toEqual({ offset: doc.offsetAt(d.range.start) });
       expect(d.codeDescription?.href).toBe(
         `https://github.com/reframe-lint/reframe/blob/main/rules/README.md#${String(d.code).replace('/', '')}`,
       );
@@ -102,18 +103,28 @@ describe('reframe-language-server over stdio', { timeout: 120_000 }, () => {
     const suicide = byRule(diagnostics, 'suicide/committed-suicide');
     expect(suicide.severity).toBe(DiagnosticSeverity.Error);
     expect(suicide.range).toEqual({ start: { line: 0, character: 12 }, end: { line: 0, character: 29 } });
-    expect(suicide.data).toMatchObject({
-      ruleId: 'suicide/committed-suicide',
-      category: 'suicide',
-      actual: 'committed suicide',
-      suggestions: ['died by suicide', 'took their own life'],
-      fix: { range: [12, 29], text: 'died by suicide' },
-    });
-    // Notes and sources are looked up by rule id for hovers; every publish would repeat them otherwise.
-    expect(suicide.data).not.toHaveProperty('sources');
+    expect(doc.getText(suicide.range)).toBe('committed suicide');
+    expect(suicide.data).toEqual({ offset: 12 });
+    const repairs = await client.codeActions(uri, suicide.range, [suicide]);
+    expect(repairs.filter((a) => a.kind === 'quickfix.reframe.replace').map((a) => a.title)).toEqual([
+      'Replace with “died by suicide”',
+      'Replace with “took their own life”',
+    ]);
     // Standard clinical wording in the same note is left alone.
     const flagged = diagnostics.map((d) => doc.getText(d.range).toLowerCase());
     for (const fine of ['denies', 'clean', 'negative']) expect(flagged.join(' ')).not.toContain(fine);
+  });
+
+  it('answers code actions for diagnostics echoed without range or source (rule id and offset only)', async () => {
+    const { client, ws } = await start();
+    const uri = ws.uri('note.txt');
+    await client.open(uri, 'plaintext', NOTE);
+    const suicide = byRule(await client.diagnostics(uri, 1), 'suicide/committed-suicide');
+    const partial = { code: suicide.code, data: suicide.data } as unknown as Diagnostic;
+    const actions = await client.codeActions(uri, suicide.range, [partial]);
+    const preferred = actions.find((a) => a.isPreferred);
+    expect(preferred?.title).toBe('Replace with “died by suicide”');
+    expect(applyAction(preferred as CodeAction, uri, NOTE)).toContain('Her brother died by suicide in 2019.');
   });
 
   it('re-lints after changes, debounced, and never publishes results for a superseded version', async () => {

@@ -133,7 +133,10 @@ async function main() {
     await page.screenshot({ path: join(artifacts, 'editor.png') });
     // A quick fix through the UI: the preferred repair offered for the first warning.
     const warning = observations.phase1.diagnostics.find((d) => d.severity === 1);
-    const repair = warning?.data?.suggestions?.[0] ?? '(none)';
+    // Its preferred repair as the server offered it in phase 1 (suggestions are not sent with diagnostics).
+    const offered = observations.phase1.codeActions[observations.phase1.diagnostics.indexOf(warning)]?.actions ?? [];
+    const preferred = offered.find((a) => a.isPreferred && a.kind === 'quickfix.reframe.replace');
+    const repair = /“(.*)”/.exec(preferred?.title ?? '')?.[1] ?? '(none)';
     ui.quickFix = { code: warning?.code, repair, ...(await quickFixViaUi(page, 'warning', repair)) };
     observations.ui = ui;
     lap('UI observed, screenshot e2e-artifacts/editor.png, quick fix applied with Ctrl+.');

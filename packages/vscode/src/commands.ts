@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { errorMessage, type ReframeClient, ReframeOffError } from './client';
 import { Command } from './commandIds';
-import { DIAGNOSTIC_SOURCE, type FindingData, type LintWorkspaceResult, type RuleIndexEntry, ServerCommand } from './protocol';
+import { DIAGNOSTIC_SOURCE, type LintWorkspaceResult, type RuleIndexEntry, ServerCommand } from './protocol';
 import { pickRule, showRulePage } from './ruleReference';
 import { SECTION } from './settings';
 
@@ -39,9 +39,8 @@ export function findingAtCursor(editor: vscode.TextEditor): vscode.Diagnostic | 
   return ours.find((d) => d.range.contains(position)) ?? ours.find((d) => d.range.start.line === position.line);
 }
 
+/** The rule id is the diagnostic's `code` (a link to the rule's reference when it has one). */
 export function ruleIdOf(diagnostic: vscode.Diagnostic): string | undefined {
-  const data = (diagnostic as vscode.Diagnostic & { data?: Partial<FindingData> }).data;
-  if (typeof data?.ruleId === 'string') return data.ruleId;
   const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
   return code === undefined ? undefined : String(code);
 }

@@ -24,13 +24,12 @@ export interface SourceRef {
   url: string;
 }
 
-/** `Diagnostic.data` as the server sends it. */
+/**
+ * `Diagnostic.data` as the server sends it: the finding's start offset only. The rule id is the
+ * diagnostic's `code`; suggestions and fixes stay on the server, which builds the code actions.
+ */
 export interface FindingData {
-  ruleId: string;
-  category: string;
-  actual: string;
-  suggestions: string[];
-  fix?: { range: [number, number]; text: string };
+  offset: number;
 }
 
 /** One entry of dist/rule-index.json, written at build time from the bundled rules. */

@@ -148,7 +148,7 @@ describe('bundled language server (dist/server.js)', () => {
       code: 'suicide/committed-suicide',
       source: 'reframe',
       range: { start: { line: 0, character: 10 }, end: { line: 0, character: 27 } },
-      data: { ruleId: 'suicide/committed-suicide', category: 'suicide', actual: 'committed suicide' },
+      data: { offset: 10 },
     });
   });
 
