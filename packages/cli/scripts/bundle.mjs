@@ -35,38 +35,79 @@ const corePaths = {
 // Parts of core that most runs never use load on first use rather than at every start: YAML parsing and
 // JSON Schema validation (only for config files and packs the snapshot does not cover), the Markdown
 // stack (only for Markdown) and retext-equality (only with the opt-in pack). Each is a named import of a
-// module of its own; here it becomes a function that requires that module when first called.
+// module of its own; here it becomes a function that requires that module when first called. Each such
+// module is its own CommonJS bundle (bundle/lazy-NAME.cjs, loaded with require(), as the callers are
+// synchronous): kept out of the main chunk, Node never reads or compiles its code (yaml, ajv, micromark,
+// retext-equality: about 900 KB) on a run that does not use it.
 const LAZY_IMPORTS = [
   { file: 'node.js', line: "import { parseData, validateData } from './validate.js';" },
   { file: 'lint.js', line: "import { useEquality } from './equality-plugin.js';" },
   { file: 'lint.js', line: "import { markdownProcessor } from './markdown-processor.js';" },
 ];
+const SHARED_GLOBAL = "Symbol.for('reframe.bundle.shared')";
+const coreDist = join(coreDir, 'dist');
 
-function lazyImport(line) {
+/** Core modules a lazy module imports: shared with the main chunk (one ReframeFileError class for instanceof), never copied. */
+function sharedImportsOf(from) {
+  const source = readFileSync(join(coreDist, from), 'utf8');
+  return [...source.matchAll(/^import [^;]*? from '(\.\/[^']+)';$/gm)].map((m) => m[1]);
+}
+
+const lazyName = (from) => from.replace(/^\.\//, '').replace(/\.js$/, '');
+
+function lazyImport(line, n) {
   const [, names, from] = /^import \{ ([^}]+) \} from '([^']+)';$/.exec(line) ?? [];
   if (!names || !from) throw new Error(`bundle: cannot make "${line}" lazy`);
-  return names
-    .split(',')
-    .map((name) => name.trim())
-    .map((name) => `const ${name} = (...args) => require(${JSON.stringify(from)}).${name}(...args);`)
-    .join(' ');
+  const shared = sharedImportsOf(from);
+  const load = `__reframeLazy${n}`;
+  return [
+    ...shared.map((s, i) => `import * as __reframeShared${n}_${i} from ${JSON.stringify(s)};`),
+    `let ${load}Module;`,
+    `const ${load} = () => {`,
+    `  if (${load}Module) return ${load}Module;`,
+    `  globalThis[${SHARED_GLOBAL}] = { ${shared.map((s, i) => `${JSON.stringify(s)}: __reframeShared${n}_${i}`).join(', ')} };`,
+    `  try { return (${load}Module = require(${JSON.stringify(`./lazy-${lazyName(from)}.cjs`)})); } finally { delete globalThis[${SHARED_GLOBAL}]; }`,
+    '};',
+    ...names
+      .split(',')
+      .map((name) => name.trim())
+      .map((name) => `const ${name} = (...args) => ${load}().${name}(...args);`),
+  ].join('\n');
 }
 
 const lazyModules = {
   name: 'reframe-lazy-modules',
   setup(build) {
+    build.onResolve({ filter: /^\.\/lazy-[a-z-]+\.cjs$/ }, (args) => ({ path: args.path, external: true }));
     build.onLoad({ filter: /[\\/]core[\\/]dist[\\/](node|lint)\.js$/ }, (args) => {
       let source = readFileSync(args.path, 'utf8');
-      for (const { file, line } of LAZY_IMPORTS) {
-        if (!args.path.endsWith(file)) continue;
+      LAZY_IMPORTS.forEach(({ file, line }, n) => {
+        if (!args.path.endsWith(file)) return;
         // Fail the build loudly rather than quietly load everything at start-up.
         if (!source.includes(line)) throw new Error(`bundle: ${args.path} no longer has "${line}"; update scripts/bundle.mjs`);
-        source = source.replace(line, lazyImport(line));
-      }
+        source = source.replace(line, lazyImport(line, n));
+      });
       return { contents: source, loader: 'js', resolveDir: dirname(args.path) };
     });
   },
 };
+
+/** In a lazy bundle, the core modules it shares with the main chunk come from the loader above. */
+function sharedFromMain(entry) {
+  const shared = new Set(sharedImportsOf(entry));
+  return {
+    name: 'reframe-shared-from-main',
+    setup(build) {
+      build.onResolve({ filter: /^\.\/[^/]+\.js$/ }, (args) =>
+        shared.has(args.path) && args.importer === join(coreDist, entry) ? { path: args.path, namespace: 'reframe-shared' } : undefined,
+      );
+      build.onLoad({ filter: /.*/, namespace: 'reframe-shared' }, (args) => ({
+        contents: `module.exports = globalThis[${SHARED_GLOBAL}][${JSON.stringify(args.path)}];`,
+        loader: 'js',
+      }));
+    },
+  };
+}
 
 rmSync(outdir, { recursive: true, force: true });
 const result = await esbuild.build({
@@ -90,12 +131,32 @@ const result = await esbuild.build({
   legalComments: 'none',
 });
 
+const lazyResults = await Promise.all(
+  LAZY_IMPORTS.map(({ line }) => {
+    const from = /from '([^']+)'/.exec(line)?.[1] ?? '';
+    return esbuild.build({
+      entryPoints: [join(coreDist, from)],
+      outfile: join(outdir, `lazy-${lazyName(from)}.cjs`),
+      bundle: true,
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      plugins: [sharedFromMain(from)],
+      absWorkingDir: cliDir,
+      metafile: true,
+      logLevel: 'warning',
+      legalComments: 'none',
+    });
+  }),
+);
+
 // The inputs from this repository (not node_modules): the bundle is stale when any is newer.
-const inputs = Object.keys(result.metafile.inputs)
-  .filter((file) => !file.includes('node_modules'))
+const allInputs = [result, ...lazyResults].flatMap((r) => Object.keys(r.metafile.inputs));
+const inputs = [...new Set(allInputs)]
+  .filter((file) => !file.includes('node_modules') && !file.startsWith('reframe-shared:'))
   .map((file) => file.split('\\').join('/'));
 writeFileSync(join(outdir, 'inputs.json'), `${JSON.stringify(inputs)}\n`);
-const size = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
+const size = [result, ...lazyResults].flatMap((r) => Object.values(r.metafile.outputs)).reduce((sum, o) => sum + o.bytes, 0);
 const version = JSON.parse(readFileSync(join(cliDir, 'package.json'), 'utf8')).version;
 console.log(
   `cli bundle: ${relative(process.cwd(), outdir) || '.'} (${(size / 1024).toFixed(0)} KB, ${inputs.length} inputs, v${version}) in ${(performance.now() - started).toFixed(0)} ms`,
