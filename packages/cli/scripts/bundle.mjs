@@ -5,7 +5,7 @@
  * audit report, .docx/.pptx/.odt readers) stay in their own chunks and load only when needed.
  * bin/reframe.js uses the bundle only when it is newer than every file it was built from.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -109,6 +109,20 @@ function sharedFromMain(entry) {
   };
 }
 
+// `import process from 'node:process'` (vfile) makes Node build an ES module facade of the process
+// object, reading every property: process.report among them, which loads the worker-thread modules
+// (about 6 ms). The default export is the global process object, so it is taken from there.
+const globalProcess = {
+  name: 'reframe-global-process',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?process$/ }, () => ({ path: 'process', namespace: 'reframe-global-process' }));
+    build.onLoad({ filter: /.*/, namespace: 'reframe-global-process' }, () => ({
+      contents: 'export default globalThis.process;',
+      loader: 'js',
+    }));
+  },
+};
+
 rmSync(outdir, { recursive: true, force: true });
 const result = await esbuild.build({
   entryPoints: { bin: join(cliDir, 'dist', 'bin.js'), worker: join(cliDir, 'dist', 'worker.js') },
@@ -124,7 +138,7 @@ const result = await esbuild.build({
   banner: {
     js: "import { createRequire as __reframeCreateRequire } from 'node:module'; const require = __reframeCreateRequire(import.meta.url);",
   },
-  plugins: [corePaths, lazyModules],
+  plugins: [corePaths, lazyModules, globalProcess],
   absWorkingDir: cliDir,
   metafile: true,
   logLevel: 'warning',
@@ -153,8 +167,11 @@ const lazyResults = await Promise.all(
 // The inputs from this repository (not node_modules): the bundle is stale when any is newer.
 const allInputs = [result, ...lazyResults].flatMap((r) => Object.keys(r.metafile.inputs));
 const inputs = [...new Set(allInputs)]
-  .filter((file) => !file.includes('node_modules') && !file.startsWith('reframe-shared:'))
+  // Files only: not the plugins' virtual modules ("namespace:path").
+  .filter((file) => !file.includes('node_modules') && !/^[a-z-]+:/.test(file))
   .map((file) => file.split('\\').join('/'));
+// bin/reframe.js stats each of these; a name that is not a file would make it skip the bundle at every start.
+for (const file of inputs) statSync(join(cliDir, file));
 writeFileSync(join(outdir, 'inputs.json'), `${JSON.stringify(inputs)}\n`);
 const size = [result, ...lazyResults].flatMap((r) => Object.values(r.metafile.outputs)).reduce((sum, o) => sum + o.bytes, 0);
 const version = JSON.parse(readFileSync(join(cliDir, 'package.json'), 'utf8')).version;
