@@ -130,15 +130,24 @@ function sharedFromMain(entry) {
   };
 }
 
-// `import process from 'node:process'` (vfile) makes Node build an ES module facade of the process
-// object, reading every property: process.report among them, which loads the worker-thread modules
-// (about 6 ms). The default export is the global process object, so it is taken from there.
-const globalProcess = {
-  name: 'reframe-global-process',
+// Importing a Node built-in as an ES module makes Node build a facade of it, reading every export:
+// for node:fs that loads its stream and promise APIs (and readline), for node:process (vfile)
+// process.report and the worker-thread modules. Built-ins are required instead (the same objects,
+// read only when used); process is the global.
+const BUILTINS = /^(node:)?(fs|path|url|util|os|process|worker_threads)$/;
+const builtinsRequired = {
+  name: 'reframe-builtins-required',
   setup(build) {
-    build.onResolve({ filter: /^(node:)?process$/ }, () => ({ path: 'process', namespace: 'reframe-global-process' }));
-    build.onLoad({ filter: /.*/, namespace: 'reframe-global-process' }, () => ({
-      contents: 'export default globalThis.process;',
+    build.onResolve({ filter: BUILTINS }, (args) =>
+      args.namespace === 'reframe-builtin'
+        ? { path: args.path, external: true }
+        : { path: args.path.replace(/^node:/, ''), namespace: 'reframe-builtin' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'reframe-builtin' }, (args) => ({
+      contents:
+        args.path === 'process'
+          ? 'module.exports = globalThis.process;'
+          : `module.exports = require(${JSON.stringify(`node:${args.path}`)});`,
       loader: 'js',
     }));
   },
@@ -159,7 +168,7 @@ const result = await esbuild.build({
   banner: {
     js: "import { createRequire as __reframeCreateRequire } from 'node:module'; const require = __reframeCreateRequire(import.meta.url);",
   },
-  plugins: [corePaths, lazyModules, globalProcess],
+  plugins: [corePaths, lazyModules, builtinsRequired],
   absWorkingDir: cliDir,
   metafile: true,
   logLevel: 'warning',
