@@ -23,7 +23,10 @@ main(process.argv.slice(2), {
   isTTY: Boolean(process.stdout.isTTY),
   env: process.env,
   readStdin,
-  ...(process.stdin.isTTY ? { ask } : {}),
+  // Read on use: process.stdin builds a stream when first touched (milliseconds), and only `init` asks.
+  get ask() {
+    return process.stdin.isTTY ? ask : undefined;
+  },
 }).then(
   (code) => {
     process.exitCode = code;

@@ -3,10 +3,10 @@
  * version. The cache file holds hashes, rule ids, positions and rule-provided wording only, never
  * document text: the flagged text is re-read from the file, and paths are stored as hashes.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { CompiledRuleSet, Diagnostic, SourceRef } from '@reframe/core';
 import { writeFileAtomic } from './atomic.js';
+import { crypto } from './builtins.js';
 import type { DocumentPlace, ReportedDiagnostic } from './types.js';
 
 // 2: office documents (.docx, .pptx, .odt) carry their place and no fix.
@@ -43,7 +43,7 @@ interface CacheFile {
 }
 
 export function sha256(data: string | Buffer): string {
-  return createHash('sha256').update(data).digest('hex');
+  return crypto().createHash('sha256').update(data).digest('hex');
 }
 
 export function pathKey(absPath: string): string {

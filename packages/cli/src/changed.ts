@@ -1,13 +1,13 @@
 /** `--changed-since REF`: which lines of which files changed since a git ref (`git diff -U0` hunks). */
-import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { childProcess } from './builtins.js';
 import { UsageError } from './errors.js';
 
 /** Changed line ranges per absolute path; `'all'` for files git has no line hunks for (new, untracked, binary). */
 export type ChangedLines = Map<string, Array<[number, number]> | 'all'>;
 
 function git(args: string[], cwd: string): string {
-  const run = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const run = childProcess().spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   if (run.error) throw new UsageError(`--changed-since needs git: ${run.error.message}`);
   if (run.status !== 0) throw new UsageError(`--changed-since: git ${args[0]} failed: ${run.stderr.trim().split('\n')[0] ?? ''}`);
   return run.stdout;

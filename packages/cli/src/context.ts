@@ -1,5 +1,4 @@
 /** Rule sets and resolved configs per config file, loaded once per run and shared by every file. */
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import {
@@ -18,6 +17,7 @@ import {
 } from '@reframe/core';
 import { DEFAULT_RULES_DIR, loadRuleSet, ReframeFileError } from '@reframe/core/node';
 import picomatch from 'picomatch';
+import { crypto } from './builtins.js';
 import { findConfigFile, readConfigChain } from './config.js';
 import { UsageError } from './errors.js';
 
@@ -64,7 +64,7 @@ export interface FileSettings {
   ruleSet: CompiledRuleSet;
   config: ResolvedConfig;
   /** Hash of everything that changes findings: tool version, rule packs, config. For the cache. */
-  fingerprint: string;
+  readonly fingerprint: string;
   /** The config's `ignore` globs, matched against paths relative to the config file's folder. */
   isIgnored: (absPath: string) => boolean;
   /** Files larger than this many bytes are skipped with a notice, unread. */
@@ -72,7 +72,7 @@ export interface FileSettings {
 }
 
 function hashFiles(files: string[]): string {
-  const hash = createHash('sha256');
+  const hash = crypto().createHash('sha256');
   for (const file of files) {
     hash.update(file);
     hash.update('\0');
@@ -87,7 +87,7 @@ function hashFiles(files: string[]): string {
 }
 
 export class RunContext {
-  private readonly ruleSets = new Map<string, { ruleSet: CompiledRuleSet; hash: string }>();
+  private readonly ruleSets = new Map<string, { ruleSet: CompiledRuleSet; hash: () => string }>();
   private readonly settings = new Map<string, FileSettings>();
   private readonly configFiles = new Map<string, string | undefined>();
 
@@ -97,16 +97,22 @@ export class RunContext {
     private readonly overrides: Overrides,
   ) {}
 
-  ruleSetFor(packs: string[]): { ruleSet: CompiledRuleSet; hash: string } {
+  ruleSetFor(packs: string[]): { ruleSet: CompiledRuleSet; hash: () => string } {
     const extra = packs.filter((p) => p !== 'equality').sort();
     const key = extra.join('\0');
     let found = this.ruleSets.get(key);
     if (!found) {
-      const bundled = readdirSync(DEFAULT_RULES_DIR)
-        .filter((n) => /\.ya?ml$/.test(n))
-        .sort()
-        .map((n) => join(DEFAULT_RULES_DIR, n));
-      found = { ruleSet: loadRuleSet({ extraPacks: extra }), hash: hashFiles([...bundled, ...extra]) };
+      // Hashed on first use: only --cache needs it, and it reads every rule file.
+      let hash: string | undefined;
+      const hashRules = (): string => {
+        const bundled = readdirSync(DEFAULT_RULES_DIR)
+          .filter((n) => /\.ya?ml$/.test(n))
+          .sort()
+          .map((n) => join(DEFAULT_RULES_DIR, n));
+        hash ??= hashFiles([...bundled, ...extra]);
+        return hash;
+      };
+      found = { ruleSet: loadRuleSet({ extraPacks: extra }), hash: hashRules };
       this.ruleSets.set(key, found);
     }
     return found;
@@ -147,9 +153,8 @@ export class RunContext {
       if (error instanceof ConfigError) throw new ReframeFileError(configFile ?? '(command line)', 1, 1, error.message);
       throw error;
     }
-    const fingerprint = createHash('sha256')
-      .update(JSON.stringify({ v: this.toolVersion, rules: hash, config: merged }))
-      .digest('hex');
+    const toolVersion = this.toolVersion;
+    let fingerprint: string | undefined;
     const base = configFile ? dirname(configFile) : undefined;
     const matchers = base && merged.ignore?.length ? picomatch(merged.ignore, { dot: true }) : undefined;
     const isIgnored = (absPath: string): boolean => {
@@ -160,7 +165,20 @@ export class RunContext {
     // The schema has already checked the config's value, so it parses.
     const fromConfig = fromFile.maxFileSize === undefined ? undefined : parseByteSize(fromFile.maxFileSize);
     const maxFileSize = this.overrides.maxFileSize ?? fromConfig ?? DEFAULT_MAX_FILE_SIZE;
-    found = { ruleSet, config, fingerprint, isIgnored, maxFileSize };
+    found = {
+      ruleSet,
+      config,
+      // Computed on first use (--cache only): it hashes every rule file.
+      get fingerprint(): string {
+        fingerprint ??= crypto()
+          .createHash('sha256')
+          .update(JSON.stringify({ v: toolVersion, rules: hash(), config: merged }))
+          .digest('hex');
+        return fingerprint;
+      },
+      isIgnored,
+      maxFileSize,
+    };
     this.settings.set(key, found);
     return found;
   }

@@ -4,9 +4,6 @@
  */
 import { readFileSync } from 'node:fs';
 import type { DocumentFormat } from '@reframe/core';
-import { extractOdt } from './extract/odt.js';
-import { extractPptx } from './extract/pptx.js';
-import { ExtractError, isOleCompoundFile } from './extract/zip.js';
 import type { DocumentPlace, FileFormat } from './types.js';
 
 export interface LoadedDocument {
@@ -60,9 +57,12 @@ export function encodeText(text: string, bom: boolean, encoding: TextEncodingNam
 }
 
 /** Slides and speaker notes (.pptx) or paragraphs (.odt) as text, or why the file cannot be read. */
-function loadOffice(format: 'pptx' | 'odt', bytes: Buffer): LoadOutcome {
+async function loadOffice(format: 'pptx' | 'odt', bytes: Buffer): Promise<LoadOutcome> {
+  // Loaded on first use, like mammoth below: the zip reader loads node:worker_threads when it starts.
+  const { ExtractError } = await import('./extract/zip.js');
   try {
     if (format === 'pptx') {
+      const { extractPptx } = await import('./extract/pptx.js');
       const deck = extractPptx(bytes);
       const place = (offset: number): DocumentPlace => {
         const where = deck.locate(offset) ?? { slide: 1, notes: false, line: 1 };
@@ -70,6 +70,7 @@ function loadOffice(format: 'pptx' | 'odt', bytes: Buffer): LoadOutcome {
       };
       return { document: { text: deck.text, lintFormat: 'text', bytes, bom: false, place } };
     }
+    const { extractOdt } = await import('./extract/odt.js');
     const doc = extractOdt(bytes);
     const place = (offset: number): DocumentPlace => ({ paragraph: doc.locate(offset)?.paragraph ?? 1 });
     return { document: { text: doc.text, lintFormat: 'text', bytes, bom: false, place } };
@@ -82,7 +83,7 @@ function loadOffice(format: 'pptx' | 'odt', bytes: Buffer): LoadOutcome {
 export async function loadDocument(path: string, format: FileFormat, bytes: Buffer = readFileSync(path)): Promise<LoadOutcome> {
   if (format === 'pptx' || format === 'odt') return loadOffice(format, bytes);
   if (format === 'docx') {
-    if (isOleCompoundFile(bytes)) {
+    if ((await import('./extract/zip.js')).isOleCompoundFile(bytes)) {
       return { skipped: 'password-protected, or an old binary Word file rather than .docx; save an unprotected .docx copy' };
     }
     // A .docx is a zip: "PK\x03\x04". Anything else is not a Word document, whatever its name.

@@ -1,7 +1,7 @@
 /** Lint many files: on worker threads when there are enough files to pay for starting them. */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { analyseFile, describeFailure, type Task, type TaskResult } from './analyse.js';
+import { workerThreads } from './builtins.js';
 import type { Overrides, RunContext } from './context.js';
 import type { WorkerInput } from './worker.js';
 
@@ -48,6 +48,7 @@ export async function analyseAll(tasks: Task[], options: RunOptions): Promise<Ta
   // Round-robin shares keep neighbouring (often similar-sized) files spread over the workers.
   const shares: Task[][] = Array.from({ length: count }, () => []);
   for (const [i, task] of tasks.entries()) shares[i % count]?.push(task);
+  const { Worker } = workerThreads();
   const runs = shares.map(
     (share) =>
       new Promise<TaskResult[]>((resolvePromise, reject) => {

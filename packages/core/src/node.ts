@@ -2,8 +2,8 @@
  * The file-system side of core: read rule packs, the source register, context lists and config
  * files, validate them, and compile the rule set once. Everything here reports file:line:column.
  */
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, join, relative, resolve } from 'node:path';
 import { type CompiledRuleSet, compileRuleSet, RuleCompileError } from './compile.js';
 import type { ReframeConfig } from './config.js';
@@ -24,6 +24,10 @@ export const DEFAULT_RULES_DIR = resolve(CORE_DIR, '..', '..', 'rules');
 export const DEFAULT_SNAPSHOT_FILE = join(CORE_DIR, 'dist', 'rules.snapshot.json');
 
 const RESERVED = new Set(['sources.yml', 'context.yml']);
+
+// node:crypto costs several milliseconds to load; a start-up with a current snapshot never needs it.
+const nodeRequire = createRequire(import.meta.url);
+const crypto = (): typeof import('node:crypto') => nodeRequire('node:crypto') as typeof import('node:crypto');
 
 function packNames(dir: string): string[] {
   return readdirSync(dir)
@@ -159,34 +163,62 @@ function compileFromFiles(options: LoadRuleSetOptions): CompiledRuleSet {
   }
 }
 
+/** The files a fingerprint covers, in order: the rules folder's, then this module's folder's code. */
+function fingerprintedFiles(rulesDir: string): Array<{ name: string; path: string }> {
+  // This module's folder: dist/*.js when built (src/*.ts under the test runner).
+  const code = readdirSync(CORE_CODE_DIR)
+    .filter((n) => /\.(js|ts)$/.test(n) && !n.endsWith('.d.ts'))
+    .sort();
+  return [
+    ...[...packNames(rulesDir), 'sources.yml', 'context.yml'].map((name) => ({ name, path: join(rulesDir, name) })),
+    ...code.map((name) => ({ name, path: join(CORE_CODE_DIR, name) })),
+  ];
+}
+
 /**
  * Identifies a rules folder's files and the engine code that compiles them: a snapshot made from
  * other rules, or by other code, never matches. Reads every file; no parsing.
  */
 export function ruleSetFingerprint(rulesDir: string = DEFAULT_RULES_DIR): string {
-  const hash = createHash('sha256').update(`reframe rule-set snapshot ${SNAPSHOT_FORMAT}\0`);
-  for (const name of [...packNames(rulesDir), 'sources.yml', 'context.yml'])
-    hash
-      .update(`${name}\0`)
-      .update(readFileSync(join(rulesDir, name)))
-      .update('\0');
-  // This module's folder: dist/*.js when built (src/*.ts under the test runner).
-  for (const name of readdirSync(CORE_CODE_DIR)
-    .filter((n) => /\.(js|ts)$/.test(n) && !n.endsWith('.d.ts'))
-    .sort())
-    hash
-      .update(`${name}\0`)
-      .update(readFileSync(join(CORE_CODE_DIR, name)))
-      .update('\0');
+  const hash = crypto().createHash('sha256').update(`reframe rule-set snapshot ${SNAPSHOT_FORMAT}\0`);
+  for (const { name, path } of fingerprintedFiles(rulesDir)) hash.update(`${name}\0`).update(readFileSync(path)).update('\0');
   return hash.digest('hex');
+}
+
+/** Name, size and modification time of each fingerprinted file. */
+type Stamp = [string, number, number];
+
+function stampsOf(rulesDir: string): Stamp[] {
+  return fingerprintedFiles(rulesDir).map(({ name, path }) => {
+    const stat = statSync(path);
+    return [name, stat.size, stat.mtimeMs];
+  });
+}
+
+/**
+ * The snapshot's files are untouched since it was written (same names, sizes and modification times):
+ * then the fingerprint matches without reading and hashing every file at each start. Any difference
+ * falls back to the fingerprint, so a touched but unchanged file still uses the snapshot.
+ */
+function stampsMatch(stamps: Stamp[] | undefined, rulesDir: string): boolean {
+  if (!Array.isArray(stamps)) return false;
+  const files = fingerprintedFiles(rulesDir);
+  if (files.length !== stamps.length) return false;
+  return files.every(({ name, path }, i) => {
+    const stamp = stamps[i];
+    if (!stamp || stamp[0] !== name) return false;
+    const stat = statSync(path, { throwIfNoEntry: false });
+    return stat !== undefined && stat.size === stamp[1] && stat.mtimeMs === stamp[2];
+  });
 }
 
 /** The compiled rules from a current snapshot, or undefined (missing, stale or unreadable: compile instead). */
 function readSnapshot(rulesDir: string, file = DEFAULT_SNAPSHOT_FILE): CompiledRuleSet | undefined {
-  let snapshot: RuleSetSnapshot;
+  let snapshot: RuleSetSnapshot & { stamps?: Stamp[] };
   try {
-    snapshot = JSON.parse(readFileSync(file, 'utf8')) as RuleSetSnapshot;
-    if (snapshot.format !== SNAPSHOT_FORMAT || snapshot.fingerprint !== ruleSetFingerprint(rulesDir)) return undefined;
+    snapshot = JSON.parse(readFileSync(file, 'utf8')) as RuleSetSnapshot & { stamps?: Stamp[] };
+    if (snapshot.format !== SNAPSHOT_FORMAT) return undefined;
+    if (!stampsMatch(snapshot.stamps, rulesDir) && snapshot.fingerprint !== ruleSetFingerprint(rulesDir)) return undefined;
     for (const pack of snapshot.data.packs) pack.file = join(rulesDir, pack.file);
     return ruleSetFromSnapshot(snapshot);
   } catch {
@@ -196,12 +228,13 @@ function readSnapshot(rulesDir: string, file = DEFAULT_SNAPSHOT_FILE): CompiledR
 
 /** Compile the rules folder and write its snapshot (atomically); returns the snapshot's path. */
 export function writeRuleSetSnapshot(rulesDir: string = DEFAULT_RULES_DIR, file = DEFAULT_SNAPSHOT_FILE): string {
+  const stamps = stampsOf(rulesDir);
   const fingerprint = ruleSetFingerprint(rulesDir);
   const snapshot = snapshotOf(compileFromFiles({ rulesDir }), fingerprint);
   // Pack paths relative to the folder, so the snapshot does not depend on where the repository lives.
   const data = { ...snapshot.data, packs: snapshot.data.packs.map((p) => ({ ...p, file: relative(rulesDir, p.file) })) };
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify({ ...snapshot, data }));
+  writeFileSync(temporary, JSON.stringify({ ...snapshot, data, stamps }));
   renameSync(temporary, file);
   return file;
 }
