@@ -99,16 +99,24 @@ function unionOrNull(a: Set<number> | null, b: Set<number> | null): Set<number> 
 
 /** Word start as the retext tokens see it: the first run of letters or digits before any apostrophe. */
 function keyOf(form: string): string {
-  return (form.toLowerCase().split(/['’]/)[0] ?? '').trim();
+  // A loop, not split(/['’]/): this runs for every form of every rule while the prefilter is built.
+  let end = form.length;
+  for (let i = 0; i < form.length; i++) {
+    const c = form.charCodeAt(i);
+    if (c === 39 || c === 0x2019) {
+      end = i;
+      break;
+    }
+  }
+  return form.slice(0, end).toLowerCase().trim();
 }
 
 /** What else must be near an anchor for one phrase variant to be possible there. */
 interface VariantCheck {
-  /**
-   * Every other word test of the variant, as wordHash() of its words' keys: each test needs one of its
-   * words nearby (hashes, for the allocation-free look-around).
-   */
-  otherHashes: Array<Set<number>>;
+  /** Every other word test of the variant: each needs one of its words nearby. */
+  others: WordTest[];
+  /** The same as wordHash() of their words' keys (for the allocation-free look-around), once needed. */
+  otherHashes?: Array<Set<number>>;
   before: number;
   after: number;
   /** Scare-quote rule: the phrase must open right after a quotation mark. */
@@ -165,11 +173,11 @@ function anchorsOf(ruleSet: CompiledRuleSet, enabled: (ruleId: string) => boolea
     const anchor = anchorOf(seq);
     if (!anchor) continue;
     const at = seq.tokens.indexOf(anchor);
-    const otherHashes: Array<Set<number>> = [];
+    const others: WordTest[] = [];
     for (const test of seq.tokens) {
-      if (test.kind === 'words' && test !== anchor) otherHashes.push(keyHashes(test));
+      if (test.kind === 'words' && test !== anchor) others.push(test);
     }
-    const check: VariantCheck = { otherHashes, before: at, after: seq.tokens.length - at - 1, quoted, paragraph, requires };
+    const check: VariantCheck = { others, before: at, after: seq.tokens.length - at - 1, quoted, paragraph, requires };
     for (const f of anchor.forms) {
       const key = keyOf(f);
       if (!key) continue;
@@ -453,12 +461,14 @@ function candidateAt(anchor: AnchorKey, text: string, at: number): Candidate | n
   let plausible = false;
   for (const check of checks) {
     if (check.quoted && !quoteBefore(text, at, check.before)) continue;
-    if (check.otherHashes.length > 0) {
+    if (check.others.length > 0) {
       before ??= hashesBefore(text, at, anchor.before + SLACK, scratchBefore);
       after ??= hashesAfter(text, at + anchor.key.length, anchor.after + SLACK, scratchAfter);
       if (before !== null && after !== null) {
         const b = before;
         const a = after;
+        // Hashed on first use: most variants never meet their anchor in a given document.
+        check.otherHashes ??= check.others.map(keyHashes);
         if (!check.otherHashes.every((words) => nearAny(words, b, a))) continue;
       }
     }
