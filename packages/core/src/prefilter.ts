@@ -113,10 +113,15 @@ function keyOf(form: string): string {
 
 /** What else must be near an anchor for one phrase variant to be possible there. */
 interface VariantCheck {
-  /** Every other word test of the variant: each needs one of its words nearby. */
-  others: WordTest[];
+  /**
+   * The variant's other word tests before and after its anchor: each needs one of its words among the
+   * tokens on its side.
+   */
+  othersBefore: WordTest[];
+  othersAfter: WordTest[];
   /** The same as wordHash() of their words' keys (for the allocation-free look-around), once needed. */
-  otherHashes?: Array<Set<number>>;
+  hashesBefore?: Array<Set<number>>;
+  hashesAfter?: Array<Set<number>>;
   before: number;
   after: number;
   /** Scare-quote rule: the phrase must open right after a quotation mark. */
@@ -173,11 +178,12 @@ function anchorsOf(ruleSet: CompiledRuleSet, enabled: (ruleId: string) => boolea
     const anchor = anchorOf(seq);
     if (!anchor) continue;
     const at = seq.tokens.indexOf(anchor);
-    const others: WordTest[] = [];
-    for (const test of seq.tokens) {
-      if (test.kind === 'words' && test !== anchor) others.push(test);
-    }
-    const check: VariantCheck = { others, before: at, after: seq.tokens.length - at - 1, quoted, paragraph, requires };
+    const othersBefore: WordTest[] = [];
+    const othersAfter: WordTest[] = [];
+    seq.tokens.forEach((test, i) => {
+      if (test.kind === 'words' && i !== at) (i < at ? othersBefore : othersAfter).push(test);
+    });
+    const check: VariantCheck = { othersBefore, othersAfter, before: at, after: seq.tokens.length - at - 1, quoted, paragraph, requires };
     for (const f of anchor.forms) {
       const key = keyOf(f);
       if (!key) continue;
@@ -461,16 +467,17 @@ function candidateAt(anchor: AnchorKey, text: string, at: number): Candidate | n
   let plausible = false;
   for (const check of checks) {
     if (check.quoted && !quoteBefore(text, at, check.before)) continue;
-    if (check.others.length > 0) {
+    // Each side is read only when a variant has words there; null (could not tell) keeps the candidate.
+    // Hashed on first use: most variants never meet their anchor in a given document.
+    if (check.othersBefore.length > 0) {
       before ??= hashesBefore(text, at, anchor.before + SLACK, scratchBefore);
+      check.hashesBefore ??= check.othersBefore.map(keyHashes);
+      if (before !== null && !allAmong(check.hashesBefore, before)) continue;
+    }
+    if (check.othersAfter.length > 0) {
       after ??= hashesAfter(text, at + anchor.key.length, anchor.after + SLACK, scratchAfter);
-      if (before !== null && after !== null) {
-        const b = before;
-        const a = after;
-        // Hashed on first use: most variants never meet their anchor in a given document.
-        check.otherHashes ??= check.others.map(keyHashes);
-        if (!check.otherHashes.every((words) => nearAny(words, b, a))) continue;
-      }
+      check.hashesAfter ??= check.othersAfter.map(keyHashes);
+      if (after !== null && !allAmong(check.hashesAfter, after)) continue;
     }
     plausible = true;
     paragraph ||= check.paragraph;
@@ -483,10 +490,19 @@ function candidateAt(anchor: AnchorKey, text: string, at: number): Candidate | n
   return requires ? { at, paragraph, requires } : { at, paragraph };
 }
 
-function nearAny(words: Set<number>, before: number[], after: number[]): boolean {
-  for (const h of before) if (words.has(h)) return true;
-  for (const h of after) if (words.has(h)) return true;
-  return false;
+/** Does each test have one of its words among `tokens`? */
+function allAmong(tests: Array<Set<number>>, tokens: number[]): boolean {
+  for (const words of tests) {
+    let found = false;
+    for (const h of tokens) {
+      if (words.has(h)) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
 }
 
 const isOpeningQuote = (code: number): boolean => code === 34 || code === 39 || code === 0x201c || code === 0x2018;
