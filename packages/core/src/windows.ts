@@ -79,6 +79,65 @@ export function planWindows(
   context: (candidate: number) => number = () => 0,
 ): Window[] {
   if (candidates.length === 0) return [];
+  const raw = candidates.every((at) => context(at) === 0)
+    ? ownSentences(source, start, end, candidates)
+    : withContext(source, start, end, candidates, context);
+  return merge(raw);
+}
+
+/** Is `i` a sure boundary of source[start, end) (the first letter of the next sentence)? As sureBoundaries. */
+function isCut(source: string, start: number, end: number, i: number): boolean {
+  if (i >= end || !isUpperAscii(source.charCodeAt(i))) return false;
+  let stop = i - 1;
+  while (stop >= start && isWhiteSpace(source.charCodeAt(stop))) stop--;
+  if (stop === i - 1 || stop < start) return false;
+  const c = source.charCodeAt(stop);
+  if (c !== 46 && c !== 63 && c !== 33) return false;
+  let wordStart = stop;
+  while (wordStart > start && isLowerAscii(source.charCodeAt(wordStart - 1))) wordStart--;
+  if (stop - wordStart < 4) return false;
+  if (wordStart > start && isAsciiLetter(source.charCodeAt(wordStart - 1))) return false;
+  return !SURE_BOUNDARY_EXCEPTIONS.has(source.slice(wordStart, stop));
+}
+
+/**
+ * Each candidate's own sentence, found by looking at the text around the candidates only (the whole
+ * block need not be read). Candidates come in order, so each stretch of text is read about once: a
+ * candidate before the previous one's next boundary shares its sentence.
+ */
+function ownSentences(source: string, start: number, end: number, candidates: number[]): Window[] {
+  const raw: Window[] = [];
+  let previous = -1;
+  let before = start;
+  let after = end;
+  for (const at of candidates) {
+    if (at < previous) return withContext(source, start, end, candidates, () => 0);
+    if (previous < 0 || at >= after) {
+      // The boundary at or before the candidate: at least the previous sentence's end, if any.
+      const floor = previous < 0 ? start : after;
+      before = floor;
+      for (let i = at; i > floor; i--) {
+        if (isCut(source, start, end, i)) {
+          before = i;
+          break;
+        }
+      }
+      after = end;
+      for (let i = at + 1; i < end; i++) {
+        if (isCut(source, start, end, i)) {
+          after = i;
+          break;
+        }
+      }
+    }
+    previous = at;
+    raw.push({ start: before, end: after, keep: [[before, after]] });
+  }
+  return raw;
+}
+
+/** Windows with `context` sentences on each side, from every sure boundary of the block. */
+function withContext(source: string, start: number, end: number, candidates: number[], context: (candidate: number) => number): Window[] {
   const cuts = sureBoundaries(source, start, end);
   const raw: Window[] = [];
   for (const at of candidates) {
@@ -98,6 +157,10 @@ export function planWindows(
       keep: [[cuts[k - 1] ?? start, cuts[k] ?? end]],
     });
   }
+  return raw;
+}
+
+function merge(raw: Window[]): Window[] {
   const merged: Window[] = [];
   for (const w of raw) {
     const last = merged[merged.length - 1];

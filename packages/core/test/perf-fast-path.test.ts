@@ -276,6 +276,60 @@ describe('fast-path building blocks', () => {
     expect(wide?.keep.map(([s, e]) => text.slice(s, e))).toEqual(['Third addict here. ']);
   });
 
+  it("finds each candidate its own sentence by reading around it, as from all the block's boundaries", () => {
+    // Reference: the windows computed from every sure boundary of the block (the earlier algorithm).
+    const reference = (text: string, start: number, end: number, candidates: number[]) => {
+      const cuts = sureBoundaries(text, start, end);
+      const raw = candidates.map((at) => {
+        const k = cuts.filter((c) => c <= at).length;
+        const s = cuts[k - 1] ?? start;
+        const e = cuts[k] ?? end;
+        return { start: s, end: e, keep: [[s, e]] };
+      });
+      const merged: typeof raw = [];
+      for (const w of raw) {
+        const last = merged[merged.length - 1];
+        const lastKeep = last?.keep[last.keep.length - 1];
+        if (last && lastKeep && w.start < last.end) {
+          last.end = Math.max(last.end, w.end);
+          lastKeep[1] = Math.max(lastKeep[1] ?? 0, w.keep[0]?.[1] ?? 0);
+        } else merged.push(w);
+      }
+      return merged;
+    };
+    const random = seeded(23);
+    const pieces = [
+      'He ',
+      'is ',
+      'well. ',
+      'word. ',
+      'Then ',
+      'Sept. ',
+      'Dr. ',
+      'sure? ',
+      'stop! ',
+      'a',
+      '\n',
+      '  ',
+      'x. ',
+      'Next ',
+      'stat. ',
+    ];
+    for (let i = 0; i < 3000; i++) {
+      let text = '';
+      for (let j = 0; j < 3 + Math.floor(random() * 40); j++) text += pieces[Math.floor(random() * pieces.length)];
+      const start = Math.floor(random() * 4);
+      const end = text.length - Math.floor(random() * 4);
+      if (end <= start) continue;
+      const candidates = [
+        ...new Set(Array.from({ length: 1 + Math.floor(random() * 5) }, () => start + Math.floor(random() * (end - start)))),
+      ].sort((a, b) => a - b);
+      expect(planWindows(text, start, end, candidates), JSON.stringify({ text, start, end, candidates })).toEqual(
+        reference(text, start, end, candidates),
+      );
+    }
+  });
+
   it('stops merging overlapping windows at a size limit, keeping each sentence in one window', () => {
     const sentence = (i: number) => `Sentence number ${i} mentions an addict here. `;
     const text = Array.from({ length: 2000 }, (_, i) => sentence(i)).join('');
