@@ -94,7 +94,8 @@ async function main() {
   const files = manifest.files.filter((f) => !(quick && f.name.includes('10MB')));
   for (const file of files) {
     const size = mb(file.bytes);
-    const runs = quick || size > 4 ? 1 : 3;
+    // Five runs each (median): a single run of a large file moves by about ±10% on this kind of machine.
+    const runs = quick ? 1 : 5;
     log(`reframe ${file.name} (${runs} runs)…`);
     const r = reframeRun(file.path, runs);
     const row = { name: file.name, size, reframe: r, findings: findingsIn(r.stdout) };
