@@ -87,12 +87,16 @@ const SAME_SENTENCE = -1;
  */
 export function sentenceStarts(source: string, start: number, end: number, lastWord: number): number[] | null {
   const out: number[] = [];
+  let sentenceStart = start;
   for (let i = start; i < lastWord; i++) {
     const c = source.charCodeAt(i);
     if (c !== 46 && c !== 63 && c !== 33) continue;
-    const verdict = afterMark(source, start, end, i);
+    const verdict = afterMark(source, start, end, i, sentenceStart);
     if (verdict === UNSURE) return null;
-    if (verdict !== SAME_SENTENCE) out.push(verdict);
+    if (verdict !== SAME_SENTENCE) {
+      out.push(verdict);
+      sentenceStart = verdict;
+    }
   }
   return out;
 }
@@ -101,18 +105,23 @@ export function sentenceStarts(source: string, start: number, end: number, lastW
  * What the parser does with the mark at `i`: the offset of the sentence it starts, SAME_SENTENCE, or
  * UNSURE. Only the cases whose outcome is fixed by the parser's plugins are decided:
  * - between two letters or digits, "." and "?" join one word (mergeInnerWordSymbol): "96.7", "p.o";
- * - after a word, white space, then a lower-case letter: the sentences merge again
+ * - a full stop after an initialism joins it ("b.i.d.", "U.S.": mergeInitialisms), whatever follows;
+ * - white space, then a lower-case letter: the sentences merge again
  *   (mergeInitialLowerCaseLetterSentences);
- * - after a word standing alone (white space or the start before it), white space, then a capital or
- *   digit: "?" and "!" end the sentence; "." does unless the word is an abbreviation of the parser
- *   ("Dr. Smith", "1. Left": mergePrefixExceptions); closing quotes or brackets may stand between
- *   the mark and the white space (mergeAffixSymbol), and then only parse-english's abbreviations merge;
- * - windows.ts's sure boundaries (a lower-case word of 4+ letters after any non-letter).
+ * - white space, then a capital or digit: "?" and "!" end the sentence, and so does "." unless the
+ *   word right before it is one of the parser's abbreviations ("Dr. Smith", "1. Left":
+ *   mergePrefixExceptions), which needs that word's extent to be certain (wordBefore). Closing quotes
+ *   or brackets may stand between the mark and the white space (mergeAffixSymbol); then only
+ *   parse-english's abbreviations merge, as its check runs before the closing mark moves back.
+ * A sentence the parser would find no word in merges with its neighbour, so a mark with no word since
+ * the last sentence start is left undecided.
  */
-function afterMark(source: string, start: number, end: number, i: number): number {
+function afterMark(source: string, start: number, end: number, i: number, sentenceStart: number): number {
   const c = source.charCodeAt(i);
-  if (i === start || !isAsciiWord(source.charCodeAt(i - 1))) return UNSURE;
-  if (i + 1 < end && isAsciiWord(source.charCodeAt(i + 1))) return c === 33 ? UNSURE : SAME_SENTENCE;
+  const afterWord = i > start && isAsciiWord(source.charCodeAt(i - 1));
+  if (i + 1 < end && isAsciiWord(source.charCodeAt(i + 1))) return afterWord && c !== 33 ? SAME_SENTENCE : UNSURE;
+  const word = c === 46 && afterWord ? wordBefore(source, start, i) : undefined;
+  if (word && word.length > 1 && isInitialism(word)) return SAME_SENTENCE;
   let j = i + 1;
   while (j < end && isCloser(source.charCodeAt(j))) j++;
   const closed = j > i + 1;
@@ -122,19 +131,70 @@ function afterMark(source: string, start: number, end: number, i: number): numbe
   const next = source.charCodeAt(k);
   if (isLower(next)) return closed ? UNSURE : SAME_SENTENCE;
   if (!isUpperOrDigit(next)) return UNSURE;
-  if (c !== 46) return k;
-  let wordStart = i;
-  while (wordStart > start && isAsciiWord(source.charCodeAt(wordStart - 1))) wordStart--;
-  const alone = wordStart === start || isSpace(source.charCodeAt(wordStart - 1));
-  if (alone) {
-    const word = source.slice(wordStart, i);
-    if (!closed) return isParserAbbreviation(word) ? SAME_SENTENCE : k;
-    // parse-english merges its abbreviations before the closing mark moves back; parse-latin's own
-    // check ("1.", "al.") comes after it, finds the mark last and no longer merges.
-    return isEnglishAbbreviation(word) ? SAME_SENTENCE : k;
+  if (!hasWord(source, sentenceStart, i)) return UNSURE;
+  // The word node before the stop is not certain: only windows.ts's sure boundary decides.
+  if (word === null) return !closed && next >= 65 && sureAfter(source, start, i) ? k : UNSURE;
+  // "?" and "!", and a full stop after something that is not a word, are never merged back.
+  if (!word) return k;
+  // A word with inner marks ("L3-L4", "0.6") is no abbreviation: every list entry is letters or digits.
+  if (word.length > 1) return k;
+  const only = word[0] as string;
+  if (!closed) return isParserAbbreviation(only) ? SAME_SENTENCE : k;
+  return isEnglishAbbreviation(only) ? SAME_SENTENCE : k;
+}
+
+/** Marks that join two words into one word node when they stand alone between them (wordSymbolInner). */
+const INNER_MARKS = new Set([38, 39, 45, 46, 58, 61, 63, 64, 0x2019]);
+/** Characters before a word that may change its word node (slash and underscore merges, "&" prefix…). */
+const UNCERTAIN_BEFORE = new Set([38, 39, 45, 46, 47, 58, 61, 63, 64, 95, 0x2019, 0x2018]);
+
+/**
+ * The parts of the word node that ends at `end` (its runs of letters and digits, joined by single inner
+ * marks), or null when what stands before it could change that node (a slash, an underscore, "&", a
+ * mark without a word before it…).
+ */
+function wordBefore(source: string, start: number, end: number): string[] | null {
+  const parts: string[] = [];
+  let j = end;
+  for (;;) {
+    let runStart = j;
+    while (runStart > start && isAsciiWord(source.charCodeAt(runStart - 1))) runStart--;
+    parts.unshift(source.slice(runStart, j));
+    if (runStart === start) return parts;
+    const before = source.charCodeAt(runStart - 1);
+    if (INNER_MARKS.has(before) && runStart - 1 > start && isAsciiWord(source.charCodeAt(runStart - 2))) {
+      parts.unshift(String.fromCharCode(before));
+      j = runStart - 1;
+      continue;
+    }
+    return UNCERTAIN_BEFORE.has(before) ? null : parts;
   }
-  // A capital (not a digit) after a sure boundary's word.
-  return !closed && next >= 65 && sureAfter(source, start, i) ? k : UNSURE;
+}
+
+/**
+ * parse-latin's mergeInitialisms on a word node's parts (text, mark, text, …): read from the end,
+ * single characters separated by full stops, not all digits, make the full stop after them part of the
+ * word.
+ */
+function isInitialism(parts: string[]): boolean {
+  let allDigits = true;
+  for (let position = parts.length - 1; position >= 0; position--) {
+    const value = parts[position] as string;
+    if (position % 2 === 0) {
+      if (value.length > 1) return false;
+      const c = value.charCodeAt(0);
+      if (c < 48 || c > 57) allDigits = false;
+    } else if (value !== '.') {
+      if (position < parts.length - 2) break;
+      return false;
+    }
+  }
+  return !allDigits;
+}
+
+function hasWord(source: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (isAsciiWord(source.charCodeAt(i))) return true;
+  return false;
 }
 
 /** windows.ts's sure boundary before the stop at `i`: 4+ lower-case letters after a non-letter, no exception. */

@@ -196,6 +196,16 @@ describe('plain-text tokens without the parser', () => {
       'He left.\n She stayed.',
       'Was it Sept. Monday?',
       'Tested 2015. Results were normal.',
+      'Take 1 tab b.i.d. He is better.', // an initialism keeps its full stop
+      'Take it t.i.d., and rest.',
+      'Creatinine 0.6. Urine clear.', // digits only: not an initialism, a new sentence
+      'Fusion at L3-L4. He recovered.',
+      'Given twice (BID). She slept.',
+      'Ejection fraction 50%. Next visit.',
+      'Seen in clinic . Next visit.',
+      'Levels #10-18). The rest.',
+      'Seen by x-Dr. Smith today.',
+      'It was okay.) Then more.',
     ];
     for (const text of cases) {
       expect(plainParagraphs(text, 0, text.length), text).not.toBeNull();
