@@ -149,26 +149,48 @@ const INNER_MARKS = new Set([38, 39, 45, 46, 58, 61, 63, 64, 0x2019]);
 const UNCERTAIN_BEFORE = new Set([38, 39, 45, 46, 47, 58, 61, 63, 64, 95, 0x2019, 0x2018]);
 
 /**
- * The parts of the word node that ends at `end` (its runs of letters and digits, joined by single inner
- * marks), or null when what stands before it could change that node (a slash, an underscore, "&", a
- * mark without a word before it…).
+ * The parts of the word node that ends at `end` (runs of letters and digits joined by single inner
+ * marks, and by slashes where parse-latin joins them), or null when what stands before it could change
+ * that node (an underscore, "&", a mark without a word before it…).
  */
 function wordBefore(source: string, start: number, end: number): string[] | null {
-  const parts: string[] = [];
-  let j = end;
+  // Words joined by single slashes, right to left; each is one word node after mergeInnerWordSymbol.
+  const words: string[][] = [];
+  let to = end;
   for (;;) {
-    let runStart = j;
-    while (runStart > start && isAsciiWord(source.charCodeAt(runStart - 1))) runStart--;
-    parts.unshift(source.slice(runStart, j));
-    if (runStart === start) return parts;
-    const before = source.charCodeAt(runStart - 1);
-    if (INNER_MARKS.has(before) && runStart - 1 > start && isAsciiWord(source.charCodeAt(runStart - 2))) {
-      parts.unshift(String.fromCharCode(before));
-      j = runStart - 1;
+    const parts: string[] = [];
+    let from = to;
+    for (;;) {
+      let runStart = from;
+      while (runStart > start && isAsciiWord(source.charCodeAt(runStart - 1))) runStart--;
+      parts.unshift(source.slice(runStart, from));
+      from = runStart;
+      const before = runStart > start ? source.charCodeAt(runStart - 1) : -1;
+      if (INNER_MARKS.has(before) && runStart - 1 > start && isAsciiWord(source.charCodeAt(runStart - 2))) {
+        parts.unshift(String.fromCharCode(before));
+        from = runStart - 1;
+        continue;
+      }
+      break;
+    }
+    words.unshift(parts);
+    if (from === start) break;
+    const before = source.charCodeAt(from - 1);
+    if (before === 47 && from - 1 > start && isAsciiWord(source.charCodeAt(from - 2))) {
+      to = from - 1;
       continue;
     }
-    return UNCERTAIN_BEFORE.has(before) ? null : parts;
+    if (UNCERTAIN_BEFORE.has(before)) return null;
+    break;
   }
+  // mergeInnerWordSlash, left to right: a slash joins the word before it (as joined so far) and the one
+  // after it when both are under three characters ("12/07", "mg/dl"; not "122/70" or "1/4/92"'s "92").
+  let node = words[0] as string[];
+  for (let w = 1; w < words.length; w++) {
+    const next = words[w] as string[];
+    node = node.join('').length < 3 && next.join('').length < 3 ? [...node, '/', ...next] : next;
+  }
+  return node;
 }
 
 /**

@@ -206,6 +206,13 @@ describe('plain-text tokens without the parser', () => {
       'Levels #10-18). The rest.',
       'Seen by x-Dr. Smith today.',
       'It was okay.) Then more.',
+      'Admitted 1/4/92. It resolved.', // "92" alone is an abbreviation (a number of up to three digits)
+      'Seen 12/07. She improved.', // "12/07" joined by the slash: a new sentence
+      'Pressure 122/70. Temperature normal.',
+      'Glucose 90 mg/dl. Renal normal.',
+      'Two cans a day, 2 rs/day. For now.',
+      'Power 0-1/5. He rested.',
+      'Date D/YYYY. He left.',
     ];
     for (const text of cases) {
       expect(plainParagraphs(text, 0, text.length), text).not.toBeNull();
