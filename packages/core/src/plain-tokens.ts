@@ -17,7 +17,7 @@
  */
 import { isEnglishAbbreviation, isParserAbbreviation } from './abbreviations.js';
 import { type ParagraphTokens, tokenAppender } from './tokens.js';
-import { SURE_BOUNDARY_EXCEPTIONS } from './windows.js';
+import { sureWordBefore } from './windows.js';
 
 const ALLOWED_NON_ASCII = new Set([0x2019, 0x2018, 0x201c, 0x201d, 0x2013, 0x2014]);
 /** Two line breaks in one white-space run (\r\n counts once). */
@@ -133,7 +133,7 @@ function afterMark(source: string, start: number, end: number, i: number, senten
   if (!isUpperOrDigit(next)) return UNSURE;
   if (!hasWord(source, sentenceStart, i)) return UNSURE;
   // The word node before the stop is not certain: only windows.ts's sure boundary decides.
-  if (word === null) return !closed && next >= 65 && sureAfter(source, start, i) ? k : UNSURE;
+  if (word === null) return !closed && next >= 65 && sureWordBefore(source, start, i) ? k : UNSURE;
   // "?" and "!", and a full stop after something that is not a word, are never merged back.
   if (!word) return k;
   // A word with inner marks ("L3-L4", "0.6") is no abbreviation: every list entry is letters or digits.
@@ -217,16 +217,6 @@ function isInitialism(parts: string[]): boolean {
 function hasWord(source: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (isAsciiWord(source.charCodeAt(i))) return true;
   return false;
-}
-
-/** windows.ts's sure boundary before the stop at `i`: 4+ lower-case letters after a non-letter, no exception. */
-function sureAfter(source: string, start: number, i: number): boolean {
-  let wordStart = i;
-  while (wordStart > start && isLower(source.charCodeAt(wordStart - 1))) wordStart--;
-  if (i - wordStart < 4) return false;
-  const before = wordStart > start ? source.charCodeAt(wordStart - 1) : 0;
-  if ((before >= 65 && before <= 90) || isLower(before)) return false;
-  return !SURE_BOUNDARY_EXCEPTIONS.has(source.slice(wordStart, i));
 }
 
 /** Runs of ASCII letters and digits joined by single apostrophes: the token pattern, on ASCII text. */

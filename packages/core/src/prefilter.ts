@@ -1,6 +1,6 @@
 /**
- * The fast path's prefilter: one compiled regular expression over the raw text that finds every place
- * a rule could match. Each phrase variant is represented by its rarest word (its "anchor"): "substance
+ * The fast path's prefilter: one hashing pass over the raw text that finds every place a rule could
+ * match. Each phrase variant is represented by its rarest word (its "anchor"): "substance
  * abuse" by "abuse", "a schizophrenic" by "schizophrenic", so that common words ("a", "the", "she",
  * "drug") do not send most of a document through the parser.
  */
@@ -210,7 +210,6 @@ interface AnchorKey {
 
 export interface Prefilter {
   readonly keys: ReadonlySet<string>;
-  readonly checks: ReadonlyMap<string, VariantCheck[]>;
   /** Keys by a hash of their letters, for the allocation-free word scan (ASCII keys only). */
   readonly byHash: ReadonlyMap<number, AnchorKey[]>;
   readonly byKey: ReadonlyMap<string, AnchorKey>;
@@ -269,7 +268,7 @@ export function prefilterFor(ruleSet: CompiledRuleSet, enabled?: { key: string; 
     if (list) list.push(entry);
     else byHash.set(h, [entry]);
   }
-  found = { keys, checks, byHash, byKey };
+  found = { keys, byHash, byKey };
   if (![...keys].every((k) => /^[A-Za-z0-9]*$/.test(k))) {
     // Longest first, so alternation prefers whole words. ASCII-only boundaries are a superset of the
     // tokeniser's (a non-ASCII letter next to a key still counts as a boundary): extra candidates, no misses.
@@ -530,33 +529,19 @@ export function candidatesIn(prefilter: Prefilter, text: string): Candidate[] {
  */
 export function withRequirementsMet(candidates: Candidate[], text: string, from: number, to: number): Candidate[] {
   if (!candidates.some((c) => c.requires)) return candidates;
-  const present = wordHashesIn(text, from, to);
+  // The anchor scan, looking for the requirement words instead of the anchors.
+  const wanted = new Map<number, true>();
+  for (const c of candidates) for (const words of c.requires ?? []) for (const h of words) wanted.set(h, true);
+  const hits: number[] = [];
+  scanRange(text, from, to, wanted, hits);
+  const present = new Set<number>();
+  for (let k = 2; k < hits.length; k += 3) present.add(hits[k] as number);
   return candidates.filter((c) => !c.requires || c.requires.some((words) => someIn(words, present)));
 }
 
 function someIn(wanted: Set<number>, present: Set<number>): boolean {
   for (const h of wanted) if (present.has(h)) return true;
   return false;
-}
-
-/** wordHash() of every maximal ASCII letter-and-digit run in text[from, to). */
-function wordHashesIn(text: string, from: number, to: number): Set<number> {
-  const out = new Set<number>();
-  let i = from;
-  while (i < to) {
-    let c = text.charCodeAt(i);
-    if (c >= 128 || ASCII_WORD[c] === 0) {
-      i++;
-      continue;
-    }
-    let h = FNV_OFFSET;
-    do {
-      h = Math.imul(h ^ (c | 32), FNV_PRIME);
-      c = ++i < to ? text.charCodeAt(i) : 0;
-    } while (i < to && c < 128 && ASCII_WORD[c] === 1);
-    out.add(h & SMALL_INT);
-  }
-  return out;
 }
 
 /** Whether text holds a candidate whose requirements the text itself can meet (one Markdown group). */

@@ -24,7 +24,7 @@ export interface Window {
 
 // The parser merges "Sept. Monday", "stat. The" and the like: these are the abbreviations of 4+ letters
 // in parse-english (thurs … bbls) and parse-latin (cent, ibid, stat), which compare them lower-cased.
-export const SURE_BOUNDARY_EXCEPTIONS = new Set(['thurs', 'tbsp', 'sept', 'tues', 'bbls', 'cent', 'ibid', 'stat']);
+const SURE_BOUNDARY_EXCEPTIONS = new Set(['thurs', 'tbsp', 'sept', 'tues', 'bbls', 'cent', 'ibid', 'stat']);
 const isLowerAscii = (c: number): boolean => c >= 97 && c <= 122;
 const isAsciiLetter = (c: number): boolean => isLowerAscii(c) || (c >= 65 && c <= 90);
 const isUpperAscii = (c: number): boolean => c >= 65 && c <= 90;
@@ -44,6 +44,18 @@ const isWhiteSpace = (c: number): boolean =>
       c === 0xfeff));
 
 /**
+ * Is the word before the stop at `stop` one after which the parser always ends a sentence: four or more
+ * lower-case letters after a non-letter (or the start), and none of its abbreviations?
+ */
+export function sureWordBefore(source: string, start: number, stop: number): boolean {
+  let wordStart = stop;
+  while (wordStart > start && isLowerAscii(source.charCodeAt(wordStart - 1))) wordStart--;
+  if (stop - wordStart < 4) return false;
+  if (wordStart > start && isAsciiLetter(source.charCodeAt(wordStart - 1))) return false;
+  return !SURE_BOUNDARY_EXCEPTIONS.has(source.slice(wordStart, stop));
+}
+
+/**
  * Sure sentence boundaries in source[start, end), as offsets of the first letter of the next sentence.
  * The same as matching /(?<![A-Za-z])([a-z]{4,})[.?!]\s+(?=[A-Z])/ without the abbreviations, read
  * with one loop and no allocation per full stop (it runs over every block with a candidate).
@@ -56,12 +68,7 @@ export function sureBoundaries(source: string, start: number, end: number): numb
     let next = stop + 1;
     while (next < end && isWhiteSpace(source.charCodeAt(next))) next++;
     if (next === stop + 1 || next >= end || !isUpperAscii(source.charCodeAt(next))) continue;
-    let wordStart = stop;
-    while (wordStart > start && isLowerAscii(source.charCodeAt(wordStart - 1))) wordStart--;
-    if (stop - wordStart < 4) continue;
-    if (wordStart > start && isAsciiLetter(source.charCodeAt(wordStart - 1))) continue;
-    if (SURE_BOUNDARY_EXCEPTIONS.has(source.slice(wordStart, stop))) continue;
-    out.push(next);
+    if (sureWordBefore(source, start, stop)) out.push(next);
   }
   return out;
 }
@@ -93,11 +100,7 @@ function isCut(source: string, start: number, end: number, i: number): boolean {
   if (stop === i - 1 || stop < start) return false;
   const c = source.charCodeAt(stop);
   if (c !== 46 && c !== 63 && c !== 33) return false;
-  let wordStart = stop;
-  while (wordStart > start && isLowerAscii(source.charCodeAt(wordStart - 1))) wordStart--;
-  if (stop - wordStart < 4) return false;
-  if (wordStart > start && isAsciiLetter(source.charCodeAt(wordStart - 1))) return false;
-  return !SURE_BOUNDARY_EXCEPTIONS.has(source.slice(wordStart, stop));
+  return sureWordBefore(source, start, stop);
 }
 
 /**

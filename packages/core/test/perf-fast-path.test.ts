@@ -3,17 +3,13 @@
  * full-parse reference path reports. Correctness only: nothing here is timed.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { type DocumentFormat, lint } from '../src/index.js';
 import { markdownGroups } from '../src/markdown-blocks.js';
 import { candidatesIn, prefilterFor, withRequirementsMet } from '../src/prefilter.js';
 import { quoteSpans, scanQuotes } from '../src/spans.js';
 import { planWindows, sureBoundaries } from '../src/windows.js';
-import { bundledRuleSet } from './helpers.js';
-
-const MTSAMPLES = fileURLToPath(new URL('../../../../shared/corpus/mtsamples.jsonl', import.meta.url));
-const DEV_SET = fileURLToPath(new URL('../../../../shared/eval/dev.jsonl', import.meta.url));
+import { bundledRuleSet, labelledSentences, MTSAMPLES, seeded } from './helpers.js';
 
 function both(text: string, format: DocumentFormat = 'text') {
   const ruleSet = bundledRuleSet();
@@ -26,15 +22,11 @@ function expectSame(text: string, format: DocumentFormat = 'text'): number {
   return full.length;
 }
 
-/** A small seeded generator so the synthetic corpora are the same on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** `least` to `least + spread - 1` pieces, drawn with `random`. */
+function randomText(random: () => number, pieces: string[], least: number, spread: number): string {
+  let text = '';
+  for (let j = 0; j < least + Math.floor(random() * spread); j++) text += pieces[Math.floor(random() * pieces.length)];
+  return text;
 }
 
 const PROSE = [
@@ -184,12 +176,7 @@ describe('the one documented difference', () => {
 
 describe('fast path on the labelled sentences', () => {
   it('gives the same diagnostics as the full parse for every rule example and dev-set sentence, as text and Markdown', () => {
-    const texts: string[] = [];
-    for (const rule of bundledRuleSet().rules.values()) texts.push(...rule.data.examples.flag, ...rule.data.examples.pass);
-    if (existsSync(DEV_SET)) {
-      for (const line of readFileSync(DEV_SET, 'utf8').split('\n'))
-        if (line.trim()) texts.push(String((JSON.parse(line) as { text: string }).text));
-    }
+    const texts = labelledSentences();
     expect(texts.length).toBeGreaterThan(10);
     let flagged = 0;
     for (const text of texts) {
@@ -259,8 +246,7 @@ describe('fast-path building blocks', () => {
       'Word',
     ];
     for (let i = 0; i < 5000; i++) {
-      let text = '';
-      for (let j = 0; j < 5 + Math.floor(random() * 30); j++) text += pieces[Math.floor(random() * pieces.length)];
+      const text = randomText(random, pieces, 5, 30);
       const start = Math.floor(random() * 3);
       expect(sureBoundaries(text, start, text.length)).toEqual(expected(text, start));
     }
@@ -316,8 +302,7 @@ describe('fast-path building blocks', () => {
       'stat. ',
     ];
     for (let i = 0; i < 3000; i++) {
-      let text = '';
-      for (let j = 0; j < 3 + Math.floor(random() * 40); j++) text += pieces[Math.floor(random() * pieces.length)];
+      const text = randomText(random, pieces, 3, 40);
       const start = Math.floor(random() * 4);
       const end = text.length - Math.floor(random() * 4);
       if (end <= start) continue;

@@ -14,10 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { ENGLISH_ABBREVIATIONS, ENGLISH_ABBREVIATIONS_CASE_SENSITIVE, LATIN_ABBREVIATIONS } from '../src/abbreviations.js';
 import { plainParagraphs } from '../src/plain-tokens.js';
 import { type ParagraphTokens, paragraphsOf } from '../src/tokens.js';
-import { bundledRuleSet } from './helpers.js';
-
-const MTSAMPLES = fileURLToPath(new URL('../../../../shared/corpus/mtsamples.jsonl', import.meta.url));
-const DEV_SET = fileURLToPath(new URL('../../../../shared/eval/dev.jsonl', import.meta.url));
+import { labelledSentences, MTSAMPLES } from './helpers.js';
 
 const parser = unified().use(retextEnglish);
 
@@ -40,12 +37,7 @@ function agrees(source: string, start = 0, end = source.length): void {
 
 describe('plain-text tokens without the parser', () => {
   it('agree with the parser on every rule example and dev-set sentence', () => {
-    const texts: string[] = [];
-    for (const rule of bundledRuleSet().rules.values()) texts.push(...rule.data.examples.flag, ...rule.data.examples.pass);
-    if (existsSync(DEV_SET)) {
-      for (const line of readFileSync(DEV_SET, 'utf8').split('\n'))
-        if (line.trim()) texts.push(String((JSON.parse(line) as { text: string }).text));
-    }
+    const texts = labelledSentences();
     const before = answered;
     for (const text of texts) {
       agrees(text);

@@ -3,20 +3,13 @@
  * each `pass` text must produce none from it. Rules that need a stated identity preference run with it.
  */
 import { describe, expect, it } from 'vitest';
-import { lint, type ReframeConfig, resolveConfig } from '../src/index.js';
-import { bundledRuleSet } from './helpers.js';
+import { lint } from '../src/index.js';
+import { bundledRuleSet, exampleConfig } from './helpers.js';
 
 const ruleSet = bundledRuleSet();
 
 describe.each([...ruleSet.rules.values()].map((r) => [r.data.id, r] as const))('%s', (id, rule) => {
-  const only = rule.data.onlyWhen;
-  const raw: ReframeConfig = {
-    ...(only ? { identity: { [only.community]: only.preference } } : {}),
-    ...(rule.data.presets && !rule.data.presets.includes('clinical-notes')
-      ? { preset: rule.data.presets[0] as ReframeConfig['preset'] }
-      : {}),
-  };
-  const config = resolveConfig(raw, ruleSet);
+  const config = exampleConfig(rule, ruleSet);
   const fromRule = (text: string) => lint(text, { ruleSet, config }).filter((d) => d.ruleId === id);
 
   it('has at least two flag and two pass examples', () => {

@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { articleFor } from '../src/articles.js';
-import { type Diagnostic, lint, type ReframeConfig, resolveConfig } from '../src/index.js';
-import { bundledRuleSet } from './helpers.js';
+import { type Diagnostic, lint } from '../src/index.js';
+import { bundledRuleSet, exampleConfig } from './helpers.js';
 
 const ruleSet = bundledRuleSet();
 
@@ -58,14 +58,7 @@ function problems(r: Repaired): string[] {
 }
 
 describe.each([...ruleSet.rules.values()].map((r) => [r.data.id, r] as const))('%s', (id, rule) => {
-  const only = rule.data.onlyWhen;
-  const raw: ReframeConfig = {
-    ...(only ? { identity: { [only.community]: only.preference } } : {}),
-    ...(rule.data.presets && !rule.data.presets.includes('clinical-notes')
-      ? { preset: rule.data.presets[0] as ReframeConfig['preset'] }
-      : {}),
-  };
-  const config = resolveConfig(raw, ruleSet);
+  const config = exampleConfig(rule, ruleSet);
   it.each(rule.data.examples.flag)('repairs grammatically: %s', (text) => {
     const found = lint(text, { ruleSet, config }).filter((d) => d.ruleId === id);
     const bad = found.flatMap((d) => repairs(text, d).flatMap((r) => problems(r).map((p) => `${p} in: ${r.text}`)));
