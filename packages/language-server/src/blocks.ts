@@ -145,6 +145,14 @@ function shift(d: Diagnostic, offset: number, lines: number): Diagnostic {
   };
 }
 
+/** A block's findings, relative to the block: offsets from `start`, lines counted from `line` (1 = `line`). */
+export interface PlacedFindings {
+  start: number;
+  /** 0-based line of the block's first line; blocks start at the start of a line. */
+  line: number;
+  findings: readonly Diagnostic[];
+}
+
 export interface LintStats {
   blocks: number;
   linted: number;
@@ -185,6 +193,24 @@ function countBreaks(text: string, from: number, to: number): number {
     }
   }
   return n;
+}
+
+/** Start of the line holding `at` (one past the last \n or \r before it). */
+function lineStartBefore(text: string, at: number): number {
+  for (let i = at - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i + 1;
+  }
+  return 0;
+}
+
+/** End of the line holding `from`: the next \n or \r (text.indexOf('\r') would read to the end of a \n-only document). */
+function lineEndFrom(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
+  return text.length;
 }
 
 /** Compared a chunk at a time (native string equality), then character by character in the last chunk. */
@@ -251,23 +277,10 @@ export class BlockLinter {
     private readonly config: ResolvedConfig,
   ) {}
 
+  /** Findings in document coordinates, as one whole-document `lint` gives them. */
   lint(text: string, format: DocumentFormat): Diagnostic[] {
-    const previous = this.previous?.format === format ? this.previous : undefined;
-    const edit = previous ? editBetween(previous.text, text) : undefined;
-    // After an edit to a text without directives (or there would be no previous), only the edited
-    // stretch can have brought one in; a directive is shorter than the margin around it.
-    const directive = edit
-      ? RANGE_DIRECTIVE.test(text.slice(Math.max(0, edit.prefix - DIRECTIVE_MARGIN), edit.newEnd + DIRECTIVE_MARGIN))
-      : RANGE_DIRECTIVE.test(text);
-    if (directive) {
-      this.previous = undefined;
-      this.lastStats = { blocks: 1, linted: 1 };
-      return lint(text, { ruleSet: this.ruleSet, config: this.config, format });
-    }
-    const blocks = (previous && edit && this.afterEdit(previous, edit, text, format)) || this.everyBlock(text, format);
-    this.previous = { text, format, blocks };
     const out: Diagnostic[] = [];
-    for (const block of blocks) {
+    for (const block of this.run(text, format)) {
       if (block.diagnostics.length === 0) continue;
       // Findings placed in the document are reused while the block has not moved.
       let placed = block.placed;
@@ -280,6 +293,38 @@ export class BlockLinter {
     return out;
   }
 
+  /**
+   * The blocks that have findings, in order, with their findings relative to the block. A block's
+   * `findings` array is the same object for as long as its text is unchanged, wherever it moves, so
+   * callers can key work on it (the language server reuses wire diagnostics while the line is the same).
+   */
+  lintBlocks(text: string, format: DocumentFormat): PlacedFindings[] {
+    const out: PlacedFindings[] = [];
+    for (const block of this.run(text, format)) {
+      if (block.diagnostics.length) out.push({ start: block.start, line: block.line, findings: block.diagnostics });
+    }
+    return out;
+  }
+
+  private run(text: string, format: DocumentFormat): LintedBlock[] {
+    const previous = this.previous?.format === format ? this.previous : undefined;
+    const edit = previous ? editBetween(previous.text, text) : undefined;
+    // After an edit to a text without directives (or there would be no previous), only the edited
+    // stretch can have brought one in; a directive is shorter than the margin around it.
+    const directive = edit
+      ? RANGE_DIRECTIVE.test(text.slice(Math.max(0, edit.prefix - DIRECTIVE_MARGIN), edit.newEnd + DIRECTIVE_MARGIN))
+      : RANGE_DIRECTIVE.test(text);
+    if (directive) {
+      this.previous = undefined;
+      this.lastStats = { blocks: 1, linted: 1 };
+      const whole = { start: 0, end: text.length, line: 0 };
+      return [lintedBlock(whole, lint(text, { ruleSet: this.ruleSet, config: this.config, format }))];
+    }
+    const blocks = (previous && edit && this.afterEdit(previous, edit, text, format)) || this.everyBlock(text, format);
+    this.previous = { text, format, blocks };
+    return blocks;
+  }
+
   private lintBlock(text: string, block: Block, format: DocumentFormat): Diagnostic[] {
     return lint(text.slice(block.start, block.end), { ruleSet: this.ruleSet, config: this.config, format });
   }
@@ -289,6 +334,7 @@ export class BlockLinter {
     const known = new Map<string, Diagnostic[]>();
     if (this.previous?.format === format) for (const b of this.previous.blocks) if (b.key) known.set(b.key, b.diagnostics);
     const out: LintedBlock[] = [];
+    const used = new Set<Diagnostic[]>();
     let linted = 0;
     for (const block of splitBlocks(text, format)) {
       const key = hash(format, text.slice(block.start, block.end));
@@ -297,7 +343,11 @@ export class BlockLinter {
         diagnostics = this.lintBlock(text, block, format);
         known.set(key, diagnostics);
         linted++;
+      } else if (used.has(diagnostics)) {
+        // A repeated block gets its own array: callers key per-block work on it (see lintBlocks).
+        diagnostics = diagnostics.slice();
       }
+      used.add(diagnostics);
       out.push(lintedBlock(block, diagnostics, key));
     }
     this.lastStats = { blocks: out.length, linted };
@@ -323,10 +373,8 @@ export class BlockLinter {
     const block = blocks[index];
     if (!block || block.start > prefix) return undefined;
     // The edited line in the new text: still non-blank, and not newly indented if it starts the block.
-    const lineStart = Math.max(text.lastIndexOf('\n', prefix - 1), text.lastIndexOf('\r', prefix - 1)) + 1;
-    const nextNewline = text.indexOf('\n', prefix);
-    const nextReturn = text.indexOf('\r', prefix);
-    const lineEnd = Math.min(nextNewline < 0 ? text.length : nextNewline, nextReturn < 0 ? text.length : nextReturn);
+    const lineStart = lineStartBefore(text, prefix);
+    const lineEnd = lineEndFrom(text, prefix);
     if (isBlank(text, lineStart, lineEnd)) return undefined;
     if (lineStart === block.start && /^[ \t]/.test(text.slice(lineStart, lineStart + 1))) return undefined;
     if (format === 'markdown' && FRONT_MATTER_LINE.test(text.slice(lineStart, lineEnd))) return undefined;

@@ -1,6 +1,6 @@
 /**
  * Quick fixes for findings, built from the server's copy of each diagnostic and its finding data
- * (never from the message; the client's copy, also in the actions, carries only `data: { offset }`):
+ * (never from the message; the client's copy, also in the actions, carries only its start in `data`):
  * replace with a suggestion, replace every finding of the rule in the file, apply every safe fix,
  * ignore the line (a directive in the file's comment syntax), allow the phrase or disable the rule
  * in the workspace config (commands the server runs through workspace/applyEdit).
@@ -46,17 +46,21 @@ const sameRange = (a: Range, b: Range): boolean =>
   a.end.character === b.end.character;
 
 /**
- * The server's own diagnostics for those the client sent back (rule id in `code`, `data: { offset }`).
+ * The server's own diagnostics for those the client sent back (rule id in `code`, start in `data`).
  * Some clients echo only part of a diagnostic (Neovim 0.7 may send code and data without range or
- * source), so match on rule id and range when there is one, else on rule id and start offset.
+ * source), so match on rule id and range when there is one, else on rule id and start position.
  */
 function resolveContext(context: Diagnostic[], current: Finding[]): Finding[] {
   const out: Finding[] = [];
   for (const d of context) {
     const ruleId = d.code;
     if (!isWireData(d.data) || typeof ruleId !== 'string') continue;
-    const { offset } = d.data;
-    const match = current.find((c) => c.data.ruleId === ruleId && (d.range ? sameRange(c.range, d.range) : c.data.offset === offset));
+    const { line, character } = d.data;
+    const match = current.find(
+      (c) =>
+        c.data.ruleId === ruleId &&
+        (d.range ? sameRange(c.range, d.range) : c.range.start.line === line && c.range.start.character === character),
+    );
     if (match && !out.includes(match)) out.push(match);
   }
   return out;

@@ -1,6 +1,6 @@
 /**
  * Core findings as LSP diagnostics: `code` is the rule id. The structured finding (`FindingData`) stays
- * on the server, where code actions and hovers read it; on the wire `data` is only `{ offset }`.
+ * on the server, where code actions and hovers read it; on the wire `data` is only the start position.
  */
 import type { Diagnostic as Finding, Severity, SourceRef } from '@reframe/core';
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
@@ -56,28 +56,40 @@ export function ruleReference(ruleId: string, bundled: boolean, sources: SourceR
 export type FindingDiagnostic = LspDiagnostic & { data: FindingData };
 
 /**
- * `Diagnostic.data` as published: where the finding starts (UTF-16 offset in the published version).
- * It marks a diagnostic as Reframe's and identifies it for clients that echo a diagnostic without its
- * range. Suggestions and fixes are not sent: with 500 findings they were a third of every message.
+ * `Diagnostic.data` as published: where the finding starts (line and UTF-16 character in the published
+ * version). It marks a diagnostic as Reframe's and identifies it for clients that echo a diagnostic
+ * without its range. Suggestions and fixes are not sent: with 500 findings they were a third of every
+ * message. No offsets either: a diagnostic whose line is unchanged after an edit is sent as it was.
  */
 export interface WireData {
-  offset: number;
+  line: number;
+  character: number;
 }
 
 export function isWireData(value: unknown): value is WireData {
-  return typeof value === 'object' && value !== null && typeof (value as Partial<WireData>).offset === 'number';
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<WireData>;
+  return typeof v.line === 'number' && typeof v.character === 'number';
 }
 
-export function toLspDiagnostic(finding: Finding, doc: TextDocument, isBundled: (ruleId: string) => boolean): FindingDiagnostic {
-  const data: FindingData = {
+/** The finding's data with its offsets moved by `by` (a block's findings are relative to the block). */
+function findingData(finding: Finding, by: number): FindingData {
+  return {
     ruleId: finding.ruleId,
-    offset: finding.range.start.offset,
+    offset: finding.range.start.offset + by,
     category: finding.category,
     actual: finding.actual,
     ...(finding.term !== undefined ? { term: finding.term } : {}),
     suggestions: finding.suggestions,
-    ...(finding.fix ? { fix: finding.fix } : {}),
+    ...(finding.fix ? { fix: { range: [finding.fix.range[0] + by, finding.fix.range[1] + by], text: finding.fix.text } } : {}),
   };
+}
+
+function wireData(range: LspDiagnostic['range']): WireData {
+  return { line: range.start.line, character: range.start.character };
+}
+
+export function toLspDiagnostic(finding: Finding, doc: TextDocument, isBundled: (ruleId: string) => boolean): FindingDiagnostic {
   const href = ruleReference(finding.ruleId, isBundled(finding.ruleId), finding.sources);
   return {
     range: { start: doc.positionAt(finding.range.start.offset), end: doc.positionAt(finding.range.end.offset) },
@@ -86,14 +98,41 @@ export function toLspDiagnostic(finding: Finding, doc: TextDocument, isBundled: 
     ...(href ? { codeDescription: { href } } : {}),
     source: SOURCE,
     message: finding.message,
-    data,
+    data: findingData(finding, 0),
   };
+}
+
+/**
+ * The wire diagnostic for a finding of a block that starts at the start of 0-based line `blockLine`,
+ * with the finding's positions relative to the block (core's 1-based lines and UTF-16 columns). It
+ * depends on the block's line, not its offset, so it stays right while only the offset changes.
+ */
+export function blockDiagnostic(finding: Finding, blockLine: number, isBundled: (ruleId: string) => boolean): LspDiagnostic {
+  const { start, end } = finding.range;
+  const range = {
+    start: { line: blockLine + start.line - 1, character: start.column - 1 },
+    end: { line: blockLine + end.line - 1, character: end.column - 1 },
+  };
+  const href = ruleReference(finding.ruleId, isBundled(finding.ruleId), finding.sources);
+  return {
+    range,
+    severity: SEVERITY[finding.severity],
+    code: finding.ruleId,
+    ...(href ? { codeDescription: { href } } : {}),
+    source: SOURCE,
+    message: finding.message,
+    data: wireData(range),
+  };
+}
+
+/** The server's copy of a block's wire diagnostic: the same fields, with the finding's data in document offsets. */
+export function serverCopy(wire: LspDiagnostic, finding: Finding, blockStart: number): FindingDiagnostic {
+  return { ...wire, data: findingData(finding, blockStart) };
 }
 
 /** The diagnostic as sent to the client: the same fields with `data` cut down to WireData. */
 export function onTheWire(d: LspDiagnostic): LspDiagnostic {
   if (!isFindingData(d.data)) return d;
-  const data: WireData = { offset: d.data.offset };
   return {
     range: d.range,
     severity: d.severity,
@@ -101,7 +140,7 @@ export function onTheWire(d: LspDiagnostic): LspDiagnostic {
     ...(d.codeDescription ? { codeDescription: d.codeDescription } : {}),
     source: d.source,
     message: d.message,
-    data,
+    data: wireData(d.range),
   };
 }
 

@@ -7,7 +7,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type Diagnostic as Finding, formatByteSize, lint, nearestRuleId } from '@reframe/core';
+import { formatByteSize, lint, nearestRuleId } from '@reframe/core';
 import {
   type CodeAction,
   type CodeActionParams,
@@ -26,10 +26,10 @@ import {
   TextDocuments,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { BlockLinter } from './blocks.js';
 import { ActionKind, Commands, codeActions, safeFixEdits } from './code-actions.js';
 import { ConfigStore, type Problem, type Settings } from './config-store.js';
-import { type FindingData, type FindingDiagnostic, isFindingData, onTheWire, ruleReference, SOURCE, toLspDiagnostic } from './findings.js';
+import { DocumentDiagnostics, type DocumentResult } from './document-diagnostics.js';
+import { type FindingData, isFindingData, onTheWire, ruleReference, SOURCE, toLspDiagnostic } from './findings.js';
 import { explainMarkdown, hoverMarkdown } from './hover.js';
 import { formatFor, isSupported } from './languages.js';
 import { type ClientSettings, DEFAULT_SETTINGS, readSettings } from './settings.js';
@@ -47,18 +47,24 @@ const CONFIG_GLOBS = [
 
 interface Result {
   version: number;
-  /** The server's copies, with each finding's data (the client was sent `onTheWire` of each). */
-  diagnostics: LspDiagnostic[];
-}
-
-/** A diagnostic and its wire form, made once per finding object. */
-interface Converted {
-  diagnostic: FindingDiagnostic;
-  wire: LspDiagnostic;
+  /**
+   * The server's copies, with each finding's data (the client was sent their wire forms). Built on
+   * first use (code actions, hover, fix-all), not on every keystroke.
+   */
+  diagnostics: () => LspDiagnostic[];
 }
 
 export interface InitializationOptions {
   rulesDir?: string;
+}
+
+/** `make`'s result, made on the first call. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => {
+    made ??= { value: make() };
+    return made.value;
+  };
 }
 
 function pathOf(uri: string): string | undefined {
@@ -86,12 +92,8 @@ function utf8SizeOver(text: string, limit: number): number | undefined {
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const results = new Map<string, Result>();
-  /**
-   * Per open document: its BlockLinter and the diagnostics made from its findings. BlockLinter returns
-   * the same finding object only while the finding's block is unchanged and unmoved, so the diagnostic
-   * (and its wire form) made for it stays right and is not rebuilt on every keystroke.
-   */
-  const linters = new Map<string, { key: string; linter: BlockLinter; converted: WeakMap<Finding, Converted> }>();
+  /** Per open document: its diagnostics, made again only where the document changed (see DocumentDiagnostics). */
+  const linters = new Map<string, { key: string; diagnostics: DocumentDiagnostics }>();
   const timers = new Map<string, NodeJS.Timeout>();
   const settingsCache = new Map<string, Promise<ClientSettings>>();
   /** Text of the workspace config as last written through applyEdit, while it may be unsaved. */
@@ -175,25 +177,14 @@ export function startServer(connection: Connection): void {
     return config().settingsFor(path ? dirname(path) : root, client, root ? join(root, WORKSPACE_CONFIG_NAME) : undefined);
   }
 
-  function lintDocument(doc: TextDocument, settings: Settings): Converted[] {
+  function lintDocument(doc: TextDocument, settings: Settings): DocumentResult {
     let entry = linters.get(doc.uri);
     if (!entry || entry.key !== settings.key) {
-      entry = { key: settings.key, linter: new BlockLinter(settings.ruleSet, settings.config), converted: new WeakMap() };
+      entry = { key: settings.key, diagnostics: new DocumentDiagnostics(settings.ruleSet, settings.config) };
       linters.set(doc.uri, entry);
     }
-    const { converted } = entry;
     let bundled: Set<string> | undefined;
-    return entry.linter.lint(doc.getText(), formatFor(doc.languageId)).map((f) => {
-      let c = converted.get(f);
-      if (!c) {
-        bundled ??= bundledIds();
-        const ids = bundled;
-        const diagnostic = toLspDiagnostic(f, doc, (id) => ids.has(id));
-        c = { diagnostic, wire: onTheWire(diagnostic) };
-        converted.set(f, c);
-      }
-      return c;
-    });
+    return entry.diagnostics.lint(doc.getText(), formatFor(doc.languageId), (id) => (bundled ??= bundledIds()).has(id));
   }
 
   const bundledIds = (): Set<string> => new Set(config().defaultRuleSet().rules.keys());
@@ -220,7 +211,7 @@ export function startServer(connection: Connection): void {
     const client = await clientSettings(uri);
     const now = documents.get(uri);
     if (!now || now.version !== version) return undefined; // stale: a newer version is on its way
-    let diagnostics: LspDiagnostic[] = [];
+    let diagnostics: () => LspDiagnostic[] = () => [];
     let published: LspDiagnostic[] = [];
     if (client.enable && isSupported(doc.languageId, client.languages)) {
       const text = doc.getText();
@@ -228,11 +219,14 @@ export function startServer(connection: Connection): void {
       const settings = settingsFor(uri, client);
       const limit = sizeLimit(settings, client);
       const bytes = utf8SizeOver(text, limit.bytes);
-      if (bytes !== undefined) diagnostics = published = [tooLarge(bytes, limit)];
-      else {
-        const converted = lintDocument(doc, settings);
-        diagnostics = converted.map((c) => c.diagnostic);
-        published = converted.map((c) => c.wire);
+      if (bytes !== undefined) {
+        const notice = [tooLarge(bytes, limit)];
+        published = notice;
+        diagnostics = () => notice;
+      } else {
+        const linted = lintDocument(doc, settings);
+        published = linted.published;
+        diagnostics = once(linted.copies);
       }
     }
     const result = { version, diagnostics };
@@ -280,7 +274,7 @@ export function startServer(connection: Connection): void {
           const result = await fresh(open);
           if (result) {
             files++;
-            findings += result.diagnostics.filter((d) => d.source === SOURCE && isFindingData(d.data)).length;
+            findings += result.diagnostics().filter((d) => d.source === SOURCE && isFindingData(d.data)).length;
           }
           continue;
         }
@@ -319,7 +313,7 @@ export function startServer(connection: Connection): void {
     const doc = typeof uri === 'string' ? documents.get(uri) : undefined;
     if (!doc) throw new ResponseError(ErrorCodes.InvalidParams, 'reframe.fixAll needs the uri of an open document');
     const result = await fresh(doc);
-    const edits = result ? safeFixEdits(doc, result.diagnostics) : [];
+    const edits = result ? safeFixEdits(doc, result.diagnostics()) : [];
     if (!edits.length) return { applied: false, fixes: 0 };
     const applied = await connection.workspace.applyEdit({ label: 'Reframe: apply safe fixes', edit: { changes: { [doc.uri]: edits } } });
     return { applied: applied.applied, fixes: edits.length };
@@ -466,7 +460,7 @@ export function startServer(connection: Connection): void {
       const doc = documents.get(params.textDocument.uri);
       if (!doc) return [];
       const result = await fresh(doc);
-      return codeActions(doc, params.context.diagnostics, result?.diagnostics ?? [], params.context.only);
+      return codeActions(doc, params.context.diagnostics, result?.diagnostics() ?? [], params.context.only);
     }),
   );
 
@@ -476,7 +470,7 @@ export function startServer(connection: Connection): void {
       if (!doc) return null;
       const result = await fresh(doc);
       const offset = doc.offsetAt(params.position);
-      const under = (result?.diagnostics ?? []).filter(
+      const under = (result?.diagnostics() ?? []).filter(
         (d): d is LspDiagnostic & { data: FindingData } =>
           isFindingData(d.data) && doc.offsetAt(d.range.start) <= offset && offset <= doc.offsetAt(d.range.end),
       );

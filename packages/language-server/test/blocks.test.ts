@@ -10,6 +10,7 @@ import { type Diagnostic, type DocumentFormat, lint, resolveConfig } from '@refr
 import { loadRuleSet } from '@reframe/core/node';
 import { describe, expect, it } from 'vitest';
 import { BlockLinter, splitBlocks } from '../src/blocks.js';
+import { generated, lcg, randomEdits } from './documents.js';
 
 const ruleSet = loadRuleSet();
 const config = resolveConfig({}, ruleSet);
@@ -53,40 +54,6 @@ const TRICKY: Array<[DocumentFormat, string]> = [
     '# reframe-disable-next-line substance/addict\nHe is an addict.\n\n# reframe-disable\nclaims\n\naddict\n# reframe-enable\n\naddict again\n',
   ],
 ];
-
-/** A deterministic generator of documents from invented fragments. */
-function* generated(count: number): Generator<[DocumentFormat, string]> {
-  const fragments = [
-    'He is an addict.',
-    'She committed suicide last year.',
-    'He claims he is abstinent.',
-    'Denies chest pain.',
-    'The patient is wheelchair-bound.',
-    '```',
-    '',
-    '',
-    '    indented line with addict',
-    '- list item, non-compliant with meds',
-    '<!-- note -->',
-    '<!--',
-    '-->',
-    '"I am an addict," he said.',
-    'Urine drug screen negative; clean wound.',
-    '---',
-    '> quoted: committed suicide',
-    '<p>addict</p>',
-  ];
-  let seed = 42;
-  const next = () => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed;
-  };
-  const formats: DocumentFormat[] = ['markdown', 'text', 'html'];
-  for (let i = 0; i < count; i++) {
-    const lines = Array.from({ length: 4 + (next() % 20) }, () => fragments[next() % fragments.length] as string);
-    yield [formats[i % 3] as DocumentFormat, `${lines.join('\n')}\n`];
-  }
-}
 
 describe('per-block linting', () => {
   it('matches a whole-document lint on every example file', () => {
@@ -138,46 +105,18 @@ describe('per-block linting', () => {
   });
 
   it('after random edits, the incremental result always equals a whole-document lint', () => {
-    const pieces = [
-      'addict',
-      ' ',
-      '\n',
-      '\n\n',
-      '  ',
-      'He claims pain. ',
-      '```',
-      '<!-- ',
-      ' -->',
-      '-',
-      'x',
-      '\r\n',
-      'committed suicide. ',
-      '"',
-      // Directives typed in (or broken by a later edit) reach across blocks.
-      '# reframe-disable\n',
-      'reframe-enable',
-      'reframe-',
-    ];
-    let seed = 7;
-    const next = () => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed;
-    };
     let incremental = 0;
     let edits = 0;
+    const next = lcg(7);
     for (const [format, start] of generated(60)) {
       const linter = new BlockLinter(ruleSet, config);
-      let text = start;
-      linter.lint(text, format);
-      for (let k = 0; k < 15; k++) {
-        const at = next() % (text.length + 1);
-        const removed = next() % 4 === 0 ? next() % 6 : 0;
-        const inserted = next() % 3 === 0 ? '' : (pieces[next() % pieces.length] as string);
-        text = text.slice(0, at) + inserted + text.slice(at + removed);
+      linter.lint(start, format);
+      let k = 0;
+      for (const { text, at } of randomEdits(start, 15, next)) {
         const got = linter.lint(text, format).map(key);
         if (linter.lastStats.incremental) incremental++;
         edits++;
-        expect(got, `${format} edit ${k} at ${at}: ${JSON.stringify(text)}`).toEqual(lint(text, { ruleSet, config, format }).map(key));
+        expect(got, `${format} edit ${k++} at ${at}: ${JSON.stringify(text)}`).toEqual(lint(text, { ruleSet, config, format }).map(key));
       }
     }
     // Most edits take the incremental path; the rest (fence and tag characters) re-split everything.

@@ -79,7 +79,7 @@ describe('reframe-language-server over stdio', { timeout: 120_000 }, () => {
     expect(init.serverInfo?.name).toBe('reframe-language-server');
   });
 
-  it('publishes findings on open with rule id, source, reference link, start offset and the version', async () => {
+  it('publishes findings on open with rule id, source, reference link, start position and the version', async () => {
     const { client, ws } = await start();
     const uri = ws.uri('note.txt');
     await client.open(uri, 'plaintext', NOTE);
@@ -94,8 +94,8 @@ describe('reframe-language-server over stdio', { timeout: 120_000 }, () => {
     const doc = client.document(uri);
     for (const d of diagnostics) {
       expect(d.source).toBe('reframe');
-      // Only the start offset goes on the wire: suggestions and fixes stay on the server for code actions.
-      expect(d.data).toEqual({ offset: doc.offsetAt(d.range.start) });
+      // Only the start position goes on the wire: suggestions and fixes stay on the server for code actions.
+      expect(d.data).toEqual({ line: d.range.start.line, character: d.range.start.character });
       expect(d.codeDescription?.href).toBe(
         `https://github.com/reframe-lint/reframe/blob/main/rules/README.md#${String(d.code).replace('/', '')}`,
       );
@@ -104,7 +104,7 @@ describe('reframe-language-server over stdio', { timeout: 120_000 }, () => {
     expect(suicide.severity).toBe(DiagnosticSeverity.Error);
     expect(suicide.range).toEqual({ start: { line: 0, character: 12 }, end: { line: 0, character: 29 } });
     expect(doc.getText(suicide.range)).toBe('committed suicide');
-    expect(suicide.data).toEqual({ offset: 12 });
+    expect(suicide.data).toEqual({ line: 0, character: 12 });
     const repairs = await client.codeActions(uri, suicide.range, [suicide]);
     expect(repairs.filter((a) => a.kind === 'quickfix.reframe.replace').map((a) => a.title)).toEqual([
       'Replace with “died by suicide”',
@@ -115,7 +115,7 @@ describe('reframe-language-server over stdio', { timeout: 120_000 }, () => {
     for (const fine of ['denies', 'clean', 'negative']) expect(flagged.join(' ')).not.toContain(fine);
   });
 
-  it('answers code actions for diagnostics echoed without range or source (rule id and offset only)', async () => {
+  it('answers code actions for diagnostics echoed without range or source (rule id and start only)', async () => {
     const { client, ws } = await start();
     const uri = ws.uri('note.txt');
     await client.open(uri, 'plaintext', NOTE);

@@ -148,7 +148,7 @@ describe('bundled language server (dist/server.js)', () => {
       code: 'suicide/committed-suicide',
       source: 'reframe',
       range: { start: { line: 0, character: 10 }, end: { line: 0, character: 27 } },
-      data: { offset: 10 },
+      data: { line: 0, character: 10 },
     });
   });
 

@@ -1,0 +1,55 @@
+/**
+ * One open document's diagnostics: BlockLinter's findings per block, made into wire diagnostics that
+ * are reused while a block's text and line are unchanged. BlockLinter returns the same findings array
+ * while a block's text is unchanged, and a block's wire diagnostics depend only on its line, so typing
+ * rebuilds only the edited block's diagnostics. The server's copies, with each finding's data in
+ * document offsets, are made only when asked for (code actions, hover, fix-all).
+ */
+import type { CompiledRuleSet, DocumentFormat, Diagnostic as Finding, ResolvedConfig } from '@reframe/core';
+import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
+import { BlockLinter } from './blocks.js';
+import { blockDiagnostic, type FindingDiagnostic, serverCopy } from './findings.js';
+
+/** Wire diagnostics made for one block's findings while the block starts on `line`. */
+interface BlockWires {
+  line: number;
+  wires: LspDiagnostic[];
+}
+
+export interface DocumentResult {
+  /** What the client is sent. */
+  published: LspDiagnostic[];
+  /** The server's copies of `published`, in the same order, with each finding's data. */
+  copies: () => FindingDiagnostic[];
+}
+
+export class DocumentDiagnostics {
+  private readonly linter: BlockLinter;
+  private readonly wires = new WeakMap<readonly Finding[], BlockWires>();
+
+  constructor(ruleSet: CompiledRuleSet, config: ResolvedConfig) {
+    this.linter = new BlockLinter(ruleSet, config);
+  }
+
+  get lastStats() {
+    return this.linter.lastStats;
+  }
+
+  lint(text: string, format: DocumentFormat, isBundled: (ruleId: string) => boolean): DocumentResult {
+    const blocks = this.linter.lintBlocks(text, format);
+    const published: LspDiagnostic[] = [];
+    const made: BlockWires[] = [];
+    for (const block of blocks) {
+      let known = this.wires.get(block.findings);
+      if (known?.line !== block.line) {
+        known = { line: block.line, wires: block.findings.map((f) => blockDiagnostic(f, block.line, isBundled)) };
+        this.wires.set(block.findings, known);
+      }
+      made.push(known);
+      for (const w of known.wires) published.push(w);
+    }
+    const copies = () =>
+      blocks.flatMap((block, i) => (made[i] as BlockWires).wires.map((w, k) => serverCopy(w, block.findings[k] as Finding, block.start)));
+    return { published, copies };
+  }
+}
