@@ -1,8 +1,53 @@
 /**
- * Entry point: `reframe-language-server --stdio` (or --node-ipc, --socket=N). The connection reads the
- * transport from argv. No top-level await, so bundlers can emit CommonJS.
+ * Entry point: `reframe-language-server --stdio` (or --node-ipc, --socket=N, --pipe=NAME). Over stdio
+ * the connection gets a writer whose encoder reuses each published diagnostic's JSON (see
+ * wire-encoder.ts); the other transports are set up by the library from argv. No top-level await, so
+ * bundlers can emit CommonJS.
  */
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { format } from 'node:util';
+import {
+  type Connection,
+  createConnection,
+  type DataCallback,
+  type Disposable,
+  ProposedFeatures,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver/node';
 import { startServer } from './service.js';
+import { cachingJsonEncoder } from './wire-encoder.js';
 
-startServer(createConnection(ProposedFeatures.all));
+/** Reads messages from stdin and notes whether the client asked the server to shut down. */
+class StdinReader extends StreamMessageReader {
+  shutdownRequested = false;
+
+  override listen(callback: DataCallback): Disposable {
+    return super.listen((message) => {
+      if ((message as { method?: unknown }).method === 'shutdown') this.shutdownRequested = true;
+      callback(message);
+    });
+  }
+}
+
+function stdioConnection(): Connection {
+  const reader = new StdinReader(process.stdin);
+  const writer = new StreamMessageWriter(process.stdout, { contentTypeEncoder: cachingJsonEncoder() });
+  const connection = createConnection(ProposedFeatures.all, reader, writer);
+  // What the library does for --stdio itself: exit when the client closes stdin (0 after a shutdown
+  // request), and send console output to the client's log, never into the message stream on stdout.
+  const exit = () => process.exit(reader.shutdownRequested ? 0 : 1);
+  process.stdin.on('end', exit);
+  process.stdin.on('close', exit);
+  const toLog =
+    (log: (message: string) => void) =>
+    (...args: unknown[]) =>
+      log(format(...args));
+  console.log = toLog((m) => connection.console.log(m));
+  console.info = toLog((m) => connection.console.info(m));
+  console.debug = toLog((m) => connection.console.log(m));
+  console.warn = toLog((m) => connection.console.warn(m));
+  console.error = toLog((m) => connection.console.error(m));
+  return connection;
+}
+
+startServer(process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all));
