@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { type CompiledRuleSet, type Diagnostic, type DocumentFormat, lint, type ResolvedConfig } from '@reframe/core';
+import { stringSource, type TextChange, type TextSource } from './piece-document.js';
 
 export interface Block {
   /** Offset of the block's first character (always the start of a line). */
@@ -49,9 +50,22 @@ function splitLines(text: string): Line[] {
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const FRONT_MATTER_LINE = /^(?:\uFEFF)?(---|\+\+\+)[ \t]*$/;
 
+/** Whether an HTML comment is open after `line`: comments do not nest, and a --> outside one closes nothing. */
+function commentOpenAfter(line: string, open: boolean): boolean {
+  let inside = open;
+  let at = 0;
+  for (;;) {
+    const next = line.indexOf(inside ? '-->' : '<!--', at);
+    if (next < 0) return inside;
+    // After <!-- the search for --> starts two characters in: <!--> and <!---> are whole comments.
+    at = next + (inside ? 3 : 2);
+    inside = !inside;
+  }
+}
+
 /** What a block leaves open for the next one, counted line by line so long blocks stay linear. */
 class OpenTracker {
-  private comments = 0;
+  private inComment = false;
   private scripts = 0;
   private styles = 0;
   private pres = 0;
@@ -62,7 +76,7 @@ class OpenTracker {
   add(line: string): void {
     if (this.format === 'text' || (!line.includes('<') && !line.includes('>'))) return;
     const count = (re: RegExp): number => (line.match(re) ?? []).length;
-    this.comments += count(/<!--/g) - count(/-->/g);
+    this.inComment = commentOpenAfter(line, this.inComment);
     if (this.format !== 'html') return;
     this.scripts += count(/<script\b/gi) - count(/<\/script\s*>/gi);
     this.styles += count(/<style\b/gi) - count(/<\/style\s*>/gi);
@@ -76,7 +90,7 @@ class OpenTracker {
   /** Markdown: an HTML comment; HTML: a comment, script, style, pre or tag still open. */
   get open(): boolean {
     if (this.format === 'text') return false;
-    if (this.comments > 0) return true;
+    if (this.inComment) return true;
     return this.format === 'html' && (this.scripts > 0 || this.styles > 0 || this.pres > 0 || this.inTag);
   }
 }
@@ -265,11 +279,12 @@ function editBetween(old: string, text: string): Edit {
  * blocks before and after the changed region (shifting the later ones) and splits and lints only the
  * region, one block of margin included. Edits that may open or close a construct spanning blank lines
  * fall back to splitting everything and reusing findings by block hash. Keys are hashes, never text;
- * the previous text is kept only as the document the editor already holds. A new rule set or config
- * needs a new instance.
+ * the previous text is kept only as the document the editor already holds. Given the one change since
+ * the previous call, typing inside a line is handled from the edited block alone, without making or
+ * comparing the whole text. A new rule set or config needs a new instance.
  */
 export class BlockLinter {
-  private previous: { text: string; format: DocumentFormat; blocks: LintedBlock[] } | undefined;
+  private previous: { source: TextSource; format: DocumentFormat; blocks: LintedBlock[] } | undefined;
   lastStats: LintStats = { blocks: 0, linted: 0 };
 
   constructor(
@@ -278,9 +293,9 @@ export class BlockLinter {
   ) {}
 
   /** Findings in document coordinates, as one whole-document `lint` gives them. */
-  lint(text: string, format: DocumentFormat): Diagnostic[] {
+  lint(text: string | TextSource, format: DocumentFormat, change?: TextChange): Diagnostic[] {
     const out: Diagnostic[] = [];
-    for (const block of this.run(text, format)) {
+    for (const block of this.run(text, format, change)) {
       if (block.diagnostics.length === 0) continue;
       // Findings placed in the document are reused while the block has not moved.
       let placed = block.placed;
@@ -297,18 +312,26 @@ export class BlockLinter {
    * The blocks that have findings, in order, with their findings relative to the block. A block's
    * `findings` array is the same object for as long as its text is unchanged, wherever it moves, so
    * callers can key work on it (the language server reuses wire diagnostics while the line is the same).
+   * `change`, when given, must be the one change from the text of the previous call to this one.
    */
-  lintBlocks(text: string, format: DocumentFormat): PlacedFindings[] {
+  lintBlocks(text: string | TextSource, format: DocumentFormat, change?: TextChange): PlacedFindings[] {
     const out: PlacedFindings[] = [];
-    for (const block of this.run(text, format)) {
+    for (const block of this.run(text, format, change)) {
       if (block.diagnostics.length) out.push({ start: block.start, line: block.line, findings: block.diagnostics });
     }
     return out;
   }
 
-  private run(text: string, format: DocumentFormat): LintedBlock[] {
+  private run(input: string | TextSource, format: DocumentFormat, change: TextChange | undefined): LintedBlock[] {
+    const source = typeof input === 'string' ? stringSource(input) : input;
     const previous = this.previous?.format === format ? this.previous : undefined;
-    const edit = previous ? editBetween(previous.text, text) : undefined;
+    const typed = previous && change ? this.typedInBlock(previous, change, format) : undefined;
+    if (typed) {
+      this.previous = { source, format, blocks: typed };
+      return typed;
+    }
+    const text = source.text();
+    const edit = previous ? editBetween(previous.source.text(), text) : undefined;
     // After an edit to a text without directives (or there would be no previous), only the edited
     // stretch can have brought one in; a directive is shorter than the margin around it.
     const directive = edit
@@ -321,7 +344,7 @@ export class BlockLinter {
       return [lintedBlock(whole, lint(text, { ruleSet: this.ruleSet, config: this.config, format }))];
     }
     const blocks = (previous && edit && this.afterEdit(previous, edit, text, format)) || this.everyBlock(text, format);
-    this.previous = { text, format, blocks };
+    this.previous = { source, format, blocks };
     return blocks;
   }
 
@@ -357,29 +380,36 @@ export class BlockLinter {
   /**
    * The common case, typing inside a line: no line break added or removed, the edited line was and stays
    * non-blank, and a block's first line does not start to be indented (it would join the block before).
-   * Then every block keeps its extent and only the one holding the edit is linted again.
+   * Then every block keeps its extent and only the one holding the edit is linted again, from its own
+   * text: the rest of the document is not read.
    */
-  private withinOneBlock(
-    blocks: LintedBlock[],
-    old: string,
-    text: string,
-    prefix: number,
-    oldChangeEnd: number,
-    delta: number,
+  private typedInBlock(
+    previous: { source: TextSource; blocks: LintedBlock[] },
+    change: TextChange,
     format: DocumentFormat,
   ): LintedBlock[] | undefined {
-    if (LINE_BREAK.test(old.slice(prefix, oldChangeEnd)) || LINE_BREAK.test(text.slice(prefix, oldChangeEnd + delta))) return undefined;
-    const index = firstWhere(blocks, (b) => b.end >= oldChangeEnd);
+    const { blocks } = previous;
+    const index = firstWhere(blocks, (b) => b.end >= change.end);
     const block = blocks[index];
-    if (!block || block.start > prefix) return undefined;
-    // The edited line in the new text: still non-blank, and not newly indented if it starts the block.
-    const lineStart = lineStartBefore(text, prefix);
-    const lineEnd = lineEndFrom(text, prefix);
+    if (!block || block.start > change.start) return undefined;
+    const old = previous.source.slice(block.start, block.end);
+    const from = change.start - block.start;
+    const to = change.end - block.start;
+    const removed = old.slice(from, to);
+    if (LINE_BREAK.test(removed) || LINE_BREAK.test(change.text)) return undefined;
+    if (format !== 'text' && (MAY_SPAN_BLOCKS.test(removed) || MAY_SPAN_BLOCKS.test(change.text))) return undefined;
+    const text = old.slice(0, from) + change.text + old.slice(to);
+    // Previous texts hold no range directive (see run): one here was just typed, and needs the whole document.
+    if (RANGE_DIRECTIVE.test(text)) return undefined;
+    // The edited line: still non-blank, and not newly indented if it starts the block.
+    const lineStart = lineStartBefore(text, from);
+    const lineEnd = lineEndFrom(text, from);
     if (isBlank(text, lineStart, lineEnd)) return undefined;
-    if (lineStart === block.start && /^[ \t]/.test(text.slice(lineStart, lineStart + 1))) return undefined;
+    if (lineStart === 0 && /^[ \t]/.test(text)) return undefined;
     if (format === 'markdown' && FRONT_MATTER_LINE.test(text.slice(lineStart, lineEnd))) return undefined;
+    const delta = change.text.length - (change.end - change.start);
     const edited: Block = { start: block.start, end: block.end + delta, line: block.line };
-    const relinted = lintedBlock(edited, this.lintBlock(text, edited, format));
+    const relinted = lintedBlock(edited, lint(text, { ruleSet: this.ruleSet, config: this.config, format }));
     for (let i = index + 1; i < blocks.length; i++) {
       const b = blocks[i] as LintedBlock;
       b.start += delta;
@@ -392,15 +422,17 @@ export class BlockLinter {
 
   /** The previous blocks with only the edited region split and linted again, or undefined to do it all. */
   private afterEdit(
-    previous: { text: string; blocks: LintedBlock[] },
+    previous: { source: TextSource; blocks: LintedBlock[] },
     edit: Edit,
     text: string,
     format: DocumentFormat,
   ): LintedBlock[] | undefined {
     if (previous.blocks.length === 0) return undefined;
-    const old = previous.text;
+    const old = previous.source.text();
     const { prefix, delta } = edit;
     const oldChangeEnd = edit.oldEnd;
+    const inPlace = this.typedInBlock(previous, { start: prefix, end: oldChangeEnd, text: text.slice(prefix, edit.newEnd) }, format);
+    if (inPlace) return inPlace;
     if (
       format !== 'text' &&
       (MAY_SPAN_BLOCKS.test(old.slice(prefix, oldChangeEnd)) || MAY_SPAN_BLOCKS.test(text.slice(prefix, oldChangeEnd + delta)))
@@ -408,8 +440,6 @@ export class BlockLinter {
       return undefined;
 
     const blocks = previous.blocks;
-    const inPlace = this.withinOneBlock(blocks, old, text, prefix, oldChangeEnd, delta, format);
-    if (inPlace) return inPlace;
     // Keep blocks[0, first) and blocks[last, …); one block of margin on each side of the change.
     const first = Math.max(0, firstWhere(blocks, (b) => b.end >= prefix) - 1);
     const last = Math.min(blocks.length, firstWhere(blocks, (b) => b.start > oldChangeEnd) + 1);

@@ -9,6 +9,7 @@ import type { CompiledRuleSet, DocumentFormat, Diagnostic as Finding, ResolvedCo
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import { BlockLinter } from './blocks.js';
 import { blockDiagnostic, type FindingDiagnostic, serverCopy } from './findings.js';
+import type { PieceDocument } from './piece-document.js';
 
 /** Wire diagnostics made for one block's findings while the block starts on `line`. */
 interface BlockWires {
@@ -26,6 +27,8 @@ export interface DocumentResult {
 export class DocumentDiagnostics {
   private readonly linter: BlockLinter;
   private readonly wires = new WeakMap<readonly Finding[], BlockWires>();
+  /** The version of the document last linted, while the linter's state matches it. */
+  private linted: number | undefined;
 
   constructor(ruleSet: CompiledRuleSet, config: ResolvedConfig) {
     this.linter = new BlockLinter(ruleSet, config);
@@ -35,8 +38,12 @@ export class DocumentDiagnostics {
     return this.linter.lastStats;
   }
 
-  lint(text: string, format: DocumentFormat, isBundled: (ruleId: string) => boolean): DocumentResult {
-    const blocks = this.linter.lintBlocks(text, format);
+  lint(doc: PieceDocument, format: DocumentFormat, isBundled: (ruleId: string) => boolean): DocumentResult {
+    // The one change since the version last linted lets the linter read only the edited block.
+    const change = this.linted === undefined ? undefined : doc.changeFrom(this.linted);
+    this.linted = undefined;
+    const blocks = this.linter.lintBlocks(doc.snapshot(), format, change);
+    this.linted = doc.version;
     const published: LspDiagnostic[] = [];
     const made: BlockWires[] = [];
     for (const block of blocks) {

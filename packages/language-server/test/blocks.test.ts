@@ -10,6 +10,7 @@ import { type Diagnostic, type DocumentFormat, lint, resolveConfig } from '@refr
 import { loadRuleSet } from '@reframe/core/node';
 import { describe, expect, it } from 'vitest';
 import { BlockLinter, splitBlocks } from '../src/blocks.js';
+import { PieceDocument } from '../src/piece-document.js';
 import { generated, lcg, randomEdits } from './documents.js';
 
 const ruleSet = loadRuleSet();
@@ -39,6 +40,10 @@ const TRICKY: Array<[DocumentFormat, string]> = [
   ['markdown', '~~~~\nfence\n\n~~~\nstill fenced: addict\n~~~~\n\nOutside: addict.\n'],
   ['markdown', '- First item\n\n    He is an addict and\n    claims pain.\n\n- Second item: wheelchair-bound.\n'],
   ['markdown', '<!--\nHe is an addict.\n\nStill a comment: committed suicide.\n-->\n\nShe claims pain.\n'],
+  // A --> outside a comment closes nothing; <!--> and <!---> are whole comments.
+  ['markdown', 'Text --> addict <!-- open\n\naddict inside\n-->\n\naddict after\n'],
+  ['markdown', '<!-->\nHe is an addict.\n\nAlso <!--->: addict.\n\n<!-- open\n\naddict\n-->\n\naddict\n'],
+  ['html', '<p>--> addict <!-- open</p>\n\n<p>addict inside</p>\n-->\n\n<p>addict after</p>\n'],
   ['markdown', '---\ntitle: addict\n\nnotes: committed suicide\n---\n\nBody: addict.\n'],
   ['markdown', 'Intro.\n\n---\nHe is an addict.\n---\n\nEnd.\n'],
   ['markdown', '> Quote: "I am an addict."\n>\n> He claims pain.\n\nAfter.\n'],
@@ -121,5 +126,38 @@ describe('per-block linting', () => {
     }
     // Most edits take the incremental path; the rest (fence and tag characters) re-split everything.
     expect(incremental).toBeGreaterThan(edits / 3);
+  });
+
+  it('given each change and the document as pieces, gives what a whole-document lint gives', () => {
+    let typed = 0;
+    let edits = 0;
+    const next = lcg(9);
+    for (const [format, start] of generated(60)) {
+      const linter = new BlockLinter(ruleSet, config);
+      const doc = PieceDocument.create('file:///note', 'plaintext', 1, start);
+      linter.lint(doc.snapshot(), format);
+      for (const { text, change } of randomEdits(start, 15, next)) {
+        const range = { start: doc.positionAt(change.start), end: doc.positionAt(change.end) };
+        PieceDocument.update(doc, [{ range, text: change.text }], doc.version + 1);
+        const given = doc.changeFrom(doc.version - 1);
+        expect(given).toEqual(change);
+        // Count the edits handled without making the whole text from the pieces.
+        const snapshot = doc.snapshot();
+        let made = 0;
+        const source = {
+          length: snapshot.length,
+          text: () => {
+            made++;
+            return snapshot.text();
+          },
+          slice: (from: number, to: number) => snapshot.slice(from, to),
+        };
+        const got = linter.lint(source, format, given).map(key);
+        if (made === 0) typed++;
+        edits++;
+        expect(got, `${format}: ${JSON.stringify(text)}`).toEqual(lint(text, { ruleSet, config, format }).map(key));
+      }
+    }
+    expect(typed).toBeGreaterThan(edits / 4);
   });
 });

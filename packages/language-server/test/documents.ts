@@ -62,14 +62,22 @@ const PIECES = [
   'reframe-',
 ];
 
+/** One random edit: the text after it and what changed ([start, end) of the text before it replaced by `inserted`). */
+export interface RandomEdit {
+  text: string;
+  at: number;
+  change: { start: number; end: number; text: string };
+}
+
 /** `count` successive edits of `text`: at a random place, remove up to five characters and insert a piece. */
-export function* randomEdits(text: string, count: number, next: () => number): Generator<{ text: string; at: number }> {
+export function* randomEdits(text: string, count: number, next: () => number): Generator<RandomEdit> {
   let current = text;
   for (let k = 0; k < count; k++) {
     const at = next() % (current.length + 1);
     const removed = next() % 4 === 0 ? next() % 6 : 0;
     const inserted = next() % 3 === 0 ? '' : (PIECES[next() % PIECES.length] as string);
-    current = current.slice(0, at) + inserted + current.slice(at + removed);
-    yield { text: current, at };
+    const end = Math.min(at + removed, current.length);
+    current = current.slice(0, at) + inserted + current.slice(end);
+    yield { text: current, at, change: { start: at, end, text: inserted } };
   }
 }

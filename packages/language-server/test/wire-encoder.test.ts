@@ -8,6 +8,7 @@ import { loadRuleSet } from '@reframe/core/node';
 import { describe, expect, it } from 'vitest';
 import type { Message } from 'vscode-languageserver/node';
 import { DocumentDiagnostics } from '../src/document-diagnostics.js';
+import { PieceDocument } from '../src/piece-document.js';
 import { cachingJsonEncoder } from '../src/wire-encoder.js';
 import { generated, lcg, randomEdits } from './documents.js';
 
@@ -34,7 +35,8 @@ describe('caching JSON encoder', () => {
       const diagnostics = new DocumentDiagnostics(ruleSet, config);
       let version = 1;
       for (const { text } of [{ text: start }, ...randomEdits(start, 15, next)]) {
-        const { published } = diagnostics.lint(text, format, () => true);
+        const doc = PieceDocument.create('file:///note', 'plaintext', version, text);
+        const { published } = diagnostics.lint(doc, format, () => true);
         const message = publish('file:///tmp/n%C3%B6te "1".md', version++, published);
         expect(await encodedText(encoder, message)).toBe(JSON.stringify(message));
         publishes++;
