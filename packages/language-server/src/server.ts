@@ -4,7 +4,7 @@
  * wire-encoder.ts); the other transports are set up by the library from argv. No top-level await, so
  * bundlers can emit CommonJS.
  */
-import { format } from 'node:util';
+import { format, inspect } from 'node:util';
 import {
   type Connection,
   createConnection,
@@ -42,11 +42,18 @@ function stdioConnection(): Connection {
     (log: (message: string) => void) =>
     (...args: unknown[]) =>
       log(format(...args));
-  console.log = toLog((m) => connection.console.log(m));
+  const log = toLog((m) => connection.console.log(m));
+  console.log = log;
+  console.debug = log;
+  console.table = log;
+  console.dir = (value: unknown) => connection.console.log(inspect(value));
   console.info = toLog((m) => connection.console.info(m));
-  console.debug = toLog((m) => connection.console.log(m));
   console.warn = toLog((m) => connection.console.warn(m));
   console.error = toLog((m) => connection.console.error(m));
+  console.trace = toLog((m) => connection.console.log(`Trace: ${m}`));
+  console.assert = (condition?: boolean, ...args: unknown[]) => {
+    if (!condition) connection.console.error(`Assertion failed${args.length ? `: ${format(...args)}` : ''}`);
+  };
   return connection;
 }
 

@@ -3,12 +3,13 @@
  * (vscode-languageserver-protocol): initialize, open, change, diagnostics, every code action applied
  * to the text, hover, commands, settings and config-file changes, shutdown and exit.
  */
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type CodeAction, type Diagnostic, DiagnosticSeverity, FileChangeType } from 'vscode-languageserver-protocol/node';
 import { NOTE, type Workspace, workspace } from './helpers.js';
-import { applyEdits, type ClientOptions, LspClient } from './lsp-client.js';
+import { applyEdits, type ClientOptions, LspClient, SERVER_BIN } from './lsp-client.js';
 
 let clients: LspClient[] = [];
 let spaces: Workspace[] = [];
@@ -462,6 +463,29 @@ describe('reframe-language-server over stdio', { timeout: 120_000 }, () => {
       await client.open(uri, 'plaintext', NOTE);
       expect(ids(await client.diagnostics(uri, 1))).toEqual(['suicide/committed-suicide']);
     }
+  });
+
+  it('over stdio, exits when the client closes stdin: 0 after a shutdown request, 1 without', async () => {
+    const frame = (message: object) => {
+      const body = JSON.stringify({ jsonrpc: '2.0', ...message });
+      return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+    };
+    const run = async (shutdown: boolean): Promise<number | null> => {
+      const child = spawn(process.execPath, [SERVER_BIN, '--stdio'], { stdio: 'pipe' });
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+      });
+      child.stdin.write(frame({ id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } }));
+      if (shutdown) child.stdin.write(frame({ id: 2, method: 'shutdown', params: null }));
+      // Close only once the server has answered (the shutdown answer, or initialize's).
+      for (let i = 0; i < 200 && !out.includes(shutdown ? '"id":2' : '"id":1'); i++) await new Promise((r) => setTimeout(r, 25));
+      child.stdin.end();
+      return exited;
+    };
+    expect(await run(true)).toBe(0);
+    expect(await run(false)).toBe(1);
   });
 
   it('survives bad requests and bad input, then shuts down and exits cleanly', async () => {
