@@ -95,6 +95,55 @@ class OpenTracker {
   }
 }
 
+const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+
+/** A ``` line that opens a fence: a backtick fence's info string may not hold a backtick. */
+function fenceOpener(content: string): string | undefined {
+  const f = FENCE.exec(content)?.[1];
+  if (!f || (f.startsWith('`') && content.slice(content.indexOf('`')).replace(/^`+/, '').includes('`'))) return undefined;
+  return f;
+}
+
+/**
+ * Everything splitBlocks reads from a line besides whether it is blank or indented: the fences and
+ * front matter delimiters it could open or close, and what it does to the comment, script, style, pre
+ * and tag state. An edit that leaves this the same on every line it touches moves no block boundary
+ * elsewhere in the document.
+ */
+function lineEffect(content: string, format: DocumentFormat): string {
+  if (format === 'text') return '';
+  const comments = `${commentOpenAfter(content, false)} ${commentOpenAfter(content, true)}`;
+  if (format === 'markdown') {
+    const trimmed = content.trimEnd();
+    const delimiter = trimmed === '---' || trimmed === '+++' ? trimmed : '';
+    return [
+      fenceOpener(content) ?? '',
+      FENCE_CLOSE.exec(content)?.[1] ?? '',
+      FRONT_MATTER_LINE.exec(content)?.[1] ?? '',
+      delimiter,
+      comments,
+    ].join('|');
+  }
+  const count = (re: RegExp): number => (content.match(re) ?? []).length;
+  const lt = content.lastIndexOf('<');
+  const gt = content.lastIndexOf('>');
+  return [
+    comments,
+    count(/<script\b/gi) - count(/<\/script\s*>/gi),
+    count(/<style\b/gi) - count(/<\/style\s*>/gi),
+    count(/<pre\b/gi) - count(/<\/pre\s*>/gi),
+    lt > gt ? 'open' : gt > lt ? 'closed' : '',
+  ].join('|');
+}
+
+/** The effects (see lineEffect) of the lines of text[from, to), widened to whole lines; lines with none left out. */
+function effectsOfLines(text: string, from: number, to: number, format: DocumentFormat): string[] {
+  if (format === 'text') return [];
+  const none = lineEffect('', format);
+  const lines = text.slice(lineStartBefore(text, from), lineEndFrom(text, to)).split(/\r\n|\r|\n/);
+  return lines.map((line) => lineEffect(line, format)).filter((effect) => effect !== none);
+}
+
 export function splitBlocks(text: string, format: DocumentFormat): Block[] {
   const lines = splitLines(text);
   const blocks: Block[] = [];
@@ -110,12 +159,12 @@ export function splitBlocks(text: string, format: DocumentFormat): Block[] {
         const fm = FRONT_MATTER_LINE.exec(content);
         if (fm) frontMatter = fm[1];
       } else if (frontMatter && content.trimEnd() === frontMatter) frontMatter = undefined;
-      const f = FENCE.exec(content);
       if (fence) {
-        const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(content);
-        if (close?.[1]?.startsWith(fence.char) && (close[1]?.length ?? 0) >= fence.length) fence = undefined;
-      } else if (f?.[1] && !(f[1].startsWith('`') && content.slice(content.indexOf('`')).replace(/^`+/, '').includes('`'))) {
-        fence = { char: f[1].charAt(0), length: f[1].length };
+        const close = FENCE_CLOSE.exec(content)?.[1];
+        if (close?.startsWith(fence.char) && close.length >= fence.length) fence = undefined;
+      } else {
+        const opener = fenceOpener(content);
+        if (opener) fence = { char: opener.charAt(0), length: opener.length };
       }
     }
     const inside = fence !== undefined || frontMatter !== undefined || tracker.open;
@@ -139,6 +188,11 @@ export function splitBlocks(text: string, format: DocumentFormat): Block[] {
     current.end = line.end;
   }
   return blocks;
+}
+
+/** A copy of `text` that shares no memory with the string it was sliced from. */
+function detached(text: string): string {
+  return Buffer.from(text, 'utf16le').toString('utf16le');
 }
 
 /** Range directives reach across blocks; with them the document is linted whole. */
@@ -325,7 +379,14 @@ export class BlockLinter {
   private run(input: string | TextSource, format: DocumentFormat, change: TextChange | undefined): LintedBlock[] {
     const source = typeof input === 'string' ? stringSource(input) : input;
     const previous = this.previous?.format === format ? this.previous : undefined;
-    const typed = previous && change ? this.typedInBlock(previous, change, format) : undefined;
+    // The change must lead from the previous text to this one (a length check catches a wrong base).
+    const fits =
+      previous !== undefined &&
+      change !== undefined &&
+      change.start <= change.end &&
+      change.end <= previous.source.length &&
+      previous.source.length - (change.end - change.start) + change.text.length === source.length;
+    const typed = fits ? this.typedInBlock(previous, change, format) : undefined;
     if (typed) {
       this.previous = { source, format, blocks: typed };
       return typed;
@@ -341,7 +402,7 @@ export class BlockLinter {
       this.previous = undefined;
       this.lastStats = { blocks: 1, linted: 1 };
       const whole = { start: 0, end: text.length, line: 0 };
-      return [lintedBlock(whole, lint(text, { ruleSet: this.ruleSet, config: this.config, format }))];
+      return [lintedBlock(whole, this.lintText(text, format))];
     }
     const blocks = (previous && edit && this.afterEdit(previous, edit, text, format)) || this.everyBlock(text, format);
     this.previous = { source, format, blocks };
@@ -349,7 +410,15 @@ export class BlockLinter {
   }
 
   private lintBlock(text: string, block: Block, format: DocumentFormat): Diagnostic[] {
-    return lint(text.slice(block.start, block.end), { ruleSet: this.ruleSet, config: this.config, format });
+    return this.lintText(text.slice(block.start, block.end), format);
+  }
+
+  /**
+   * Core's findings hold slices of the text they were found in; a slice of the whole document would
+   * keep that version of it alive for as long as the finding lives. So each block is linted as a copy.
+   */
+  private lintText(blockText: string, format: DocumentFormat): Diagnostic[] {
+    return lint(detached(blockText), { ruleSet: this.ruleSet, config: this.config, format });
   }
 
   /** Split the whole text; reuse the previous findings of blocks with the same hash. */
@@ -397,8 +466,16 @@ export class BlockLinter {
     const to = change.end - block.start;
     const removed = old.slice(from, to);
     if (LINE_BREAK.test(removed) || LINE_BREAK.test(change.text)) return undefined;
+    // Text put between a \r and a \n (or removed from between them) changes the number of lines.
+    if (old.charCodeAt(from - 1) === 13 && old.charCodeAt(to) === 10) return undefined;
     if (format !== 'text' && (MAY_SPAN_BLOCKS.test(removed) || MAY_SPAN_BLOCKS.test(change.text))) return undefined;
     const text = old.slice(0, from) + change.text + old.slice(to);
+    // The edited line must do to fences, front matter, comments and tags what it did before.
+    if (format !== 'text') {
+      const before = old.slice(lineStartBefore(old, from), lineEndFrom(old, to));
+      if (lineEffect(before, format) !== lineEffect(text.slice(lineStartBefore(text, from), lineEndFrom(text, from)), format))
+        return undefined;
+    }
     // Previous texts hold no range directive (see run): one here was just typed, and needs the whole document.
     if (RANGE_DIRECTIVE.test(text)) return undefined;
     // The edited line: still non-blank, and not newly indented if it starts the block.
@@ -409,7 +486,7 @@ export class BlockLinter {
     if (format === 'markdown' && FRONT_MATTER_LINE.test(text.slice(lineStart, lineEnd))) return undefined;
     const delta = change.text.length - (change.end - change.start);
     const edited: Block = { start: block.start, end: block.end + delta, line: block.line };
-    const relinted = lintedBlock(edited, lint(text, { ruleSet: this.ruleSet, config: this.config, format }));
+    const relinted = lintedBlock(edited, this.lintText(text, format));
     for (let i = index + 1; i < blocks.length; i++) {
       const b = blocks[i] as LintedBlock;
       b.start += delta;
@@ -438,6 +515,10 @@ export class BlockLinter {
       (MAY_SPAN_BLOCKS.test(old.slice(prefix, oldChangeEnd)) || MAY_SPAN_BLOCKS.test(text.slice(prefix, oldChangeEnd + delta)))
     )
       return undefined;
+    // The lines the edit touches must do to fences, front matter, comments and tags what they did before.
+    const effectsBefore = effectsOfLines(old, prefix, oldChangeEnd, format);
+    const effectsAfter = effectsOfLines(text, prefix, edit.newEnd, format);
+    if (effectsBefore.length !== effectsAfter.length || effectsBefore.some((e, i) => e !== effectsAfter[i])) return undefined;
 
     const blocks = previous.blocks;
     // Keep blocks[0, first) and blocks[last, …); one block of margin on each side of the change.

@@ -27,8 +27,8 @@ export interface DocumentResult {
 export class DocumentDiagnostics {
   private readonly linter: BlockLinter;
   private readonly wires = new WeakMap<readonly Finding[], BlockWires>();
-  /** The version of the document last linted, while the linter's state matches it. */
-  private linted: number | undefined;
+  /** The document and version last linted, while the linter's state matches them. */
+  private linted: { doc: PieceDocument; version: number } | undefined;
 
   constructor(ruleSet: CompiledRuleSet, config: ResolvedConfig) {
     this.linter = new BlockLinter(ruleSet, config);
@@ -40,10 +40,11 @@ export class DocumentDiagnostics {
 
   lint(doc: PieceDocument, format: DocumentFormat, isBundled: (ruleId: string) => boolean): DocumentResult {
     // The one change since the version last linted lets the linter read only the edited block.
-    const change = this.linted === undefined ? undefined : doc.changeFrom(this.linted);
+    // A document closed and opened again under the same uri is a new object whose versions start over.
+    const change = this.linted?.doc === doc ? doc.changeFrom(this.linted.version) : undefined;
     this.linted = undefined;
     const blocks = this.linter.lintBlocks(doc.snapshot(), format, change);
-    this.linted = doc.version;
+    this.linted = { doc, version: doc.version };
     const published: LspDiagnostic[] = [];
     const made: BlockWires[] = [];
     for (const block of blocks) {

@@ -105,24 +105,25 @@ export function toLspDiagnostic(finding: Finding, doc: TextDocument, isBundled: 
 /**
  * The wire diagnostic for a finding of a block that starts at the start of 0-based line `blockLine`,
  * with the finding's positions relative to the block (core's 1-based lines and UTF-16 columns). It
- * depends on the block's line, not its offset, so it stays right while only the offset changes.
+ * depends on the block's line, not its offset, so it stays right while only the offset changes. It is
+ * frozen, nested objects too: it is sent again on later keystrokes, and its encoded form is kept.
  */
 export function blockDiagnostic(finding: Finding, blockLine: number, isBundled: (ruleId: string) => boolean): LspDiagnostic {
   const { start, end } = finding.range;
-  const range = {
-    start: { line: blockLine + start.line - 1, character: start.column - 1 },
-    end: { line: blockLine + end.line - 1, character: end.column - 1 },
-  };
+  const range = Object.freeze({
+    start: Object.freeze({ line: blockLine + start.line - 1, character: start.column - 1 }),
+    end: Object.freeze({ line: blockLine + end.line - 1, character: end.column - 1 }),
+  });
   const href = ruleReference(finding.ruleId, isBundled(finding.ruleId), finding.sources);
-  return {
+  return Object.freeze({
     range,
     severity: SEVERITY[finding.severity],
     code: finding.ruleId,
-    ...(href ? { codeDescription: { href } } : {}),
+    ...(href ? { codeDescription: Object.freeze({ href }) } : {}),
     source: SOURCE,
     message: finding.message,
-    data: wireData(range),
-  };
+    data: Object.freeze(wireData(range)),
+  });
 }
 
 /** The server's copy of a block's wire diagnostic: the same fields, with the finding's data in document offsets. */

@@ -118,6 +118,16 @@ export class PieceDocument implements TextDocument {
     return this.size;
   }
 
+  /**
+   * The text's size in UTF-8, counted piece by piece without joining them. A surrogate pair cut in two
+   * by an edit counts as two replacement characters (6 bytes, not 4): never less than the real size.
+   */
+  utf8Length(): number {
+    let bytes = 0;
+    for (const piece of this.pieces) bytes += Buffer.byteLength(piece, 'utf8');
+    return bytes;
+  }
+
   get lineCount(): number {
     return this.lineOffsets().length;
   }

@@ -87,7 +87,7 @@ function describe(error: unknown): string {
  */
 function utf8SizeOver(doc: PieceDocument, limit: number): number | undefined {
   if (doc.length * 3 <= limit) return undefined;
-  const bytes = Buffer.byteLength(doc.getText(), 'utf8');
+  const bytes = doc.utf8Length();
   return bytes > limit ? bytes : undefined;
 }
 
@@ -212,7 +212,8 @@ export function startServer(connection: Connection): void {
     const { uri, version } = doc;
     const client = await clientSettings(uri);
     const now = documents.get(uri);
-    if (!now || now.version !== version) return undefined; // stale: a newer version is on its way
+    // Stale: a newer version is on its way, or the document was closed (and maybe opened again).
+    if (now !== doc || now.version !== version) return undefined;
     let diagnostics: () => LspDiagnostic[] = () => [];
     let published: LspDiagnostic[] = [];
     if (client.enable && isSupported(doc.languageId, client.languages)) {

@@ -3,8 +3,8 @@
  * server sends the same diagnostic objects again while their block and line are unchanged (every
  * finding outside the edited block, on every keystroke), so a publish is mostly copies of bytes
  * already made rather than a 200 KB JSON.stringify and UTF-8 encoding per keystroke. Anything else is
- * encoded exactly as vscode-jsonrpc does. Diagnostic objects are never changed once sent (see
- * DocumentDiagnostics), which is what makes keying on them safe.
+ * encoded exactly as vscode-jsonrpc does. Diagnostic objects are never changed once sent: the
+ * server's are frozen (see blockDiagnostic), which is what makes keying on them safe.
  */
 import type { ContentTypeEncoder, ContentTypeEncoderOptions, Message } from 'vscode-languageserver/node';
 
@@ -30,8 +30,12 @@ function publishParams(message: Message): PublishParams | undefined {
 }
 
 export function cachingJsonEncoder(): ContentTypeEncoder {
-  const encoded = new WeakMap<object, Buffer>();
+  const encoded = new WeakMap<object, Uint8Array>();
   const comma = Buffer.from(',');
+  const utf8 = new TextEncoder();
+  // TextEncoder's arrays own their memory; a small Buffer.from would hold on to a shared 8 KB pool.
+  const bytesOf = (json: string, charset: string): Uint8Array =>
+    charset === 'utf-8' ? utf8.encode(json) : Buffer.from(json, charset as BufferEncoding);
   return {
     name: 'application/json',
     encode(message: Message, options: ContentTypeEncoderOptions): Promise<Uint8Array> {
@@ -39,7 +43,7 @@ export function cachingJsonEncoder(): ContentTypeEncoder {
         const params = publishParams(message);
         if (!params) return Promise.resolve(Buffer.from(JSON.stringify(message), options.charset));
         const version = params.version === undefined ? '' : `,"version":${JSON.stringify(params.version)}`;
-        const parts: Buffer[] = [
+        const parts: Uint8Array[] = [
           Buffer.from(
             `{"jsonrpc":${JSON.stringify(message.jsonrpc)},"method":"${PUBLISH}","params":{"uri":${JSON.stringify(params.uri)}${version},"diagnostics":[`,
             options.charset,
@@ -48,7 +52,7 @@ export function cachingJsonEncoder(): ContentTypeEncoder {
         params.diagnostics.forEach((d, i) => {
           let bytes = encoded.get(d);
           if (!bytes) {
-            bytes = Buffer.from(JSON.stringify(d), options.charset);
+            bytes = bytesOf(JSON.stringify(d), options.charset);
             encoded.set(d, bytes);
           }
           if (i > 0) parts.push(comma);

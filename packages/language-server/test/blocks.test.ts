@@ -128,6 +128,43 @@ describe('per-block linting', () => {
     expect(incremental).toBeGreaterThan(edits / 3);
   });
 
+  it('notices an edit that opens or closes a fence, front matter, comment or script without typing such a character', () => {
+    // [format, text, offset of the edit, characters removed, text inserted]
+    const cases: Array<[DocumentFormat, string, number, number, string]> = [
+      ['markdown', 'Intro.\n```\ncode\n```\n\nHe is an addict.\n', 7, 0, 'x'],
+      ['markdown', '```\ncode\n```\n\nHe is an addict.\n\n```\nmore\n```\n', 12, 0, 'x'],
+      ['markdown', '---\ntitle: a\n---\n\nHe is an addict.\n\n---\n', 16, 0, 'x'],
+      ['markdown', 'Intro.\n```\ncode\n```\n\nHe is an addict.\n', 7, 0, 'y\nx'],
+      ['markdown', 'Intro.\nx```\ncode\n```\n\nHe is an addict.\n\n```\n', 7, 1, ''],
+      ['html', '<p>a</p>\n<scrip>\nvar a;\n\nHe is an addict.\n</script>\n', 15, 0, 't'],
+      ['html', '<script>\nvar a;\n</script>\n\n<p>He is an addict.</p>\n', 25, 0, 'x'],
+      ['markdown', 'Text <!-- open\n\nHe is an addict.\n\n-->\n\nAfter: addict.\n', 9, 0, 'x'],
+      // A \r and a \n pulled apart (or brought together): one line more (or less) after the edit.
+      ['text', 'Para one\r\nline two\r\n\r\nHe is an addict.\r\n', 9, 0, 'x'],
+      ['text', 'Para one\rxline two\r\n\r\nHe is an addict.\r\n', 9, 1, ''],
+    ];
+    for (const [format, start, at, removed, inserted] of cases) {
+      const text = start.slice(0, at) + inserted + start.slice(at + removed);
+      const want = lint(text, { ruleSet, config, format }).map(key);
+      const compared = new BlockLinter(ruleSet, config);
+      compared.lint(start, format);
+      expect(compared.lint(text, format).map(key), `${JSON.stringify(text)} (texts compared)`).toEqual(want);
+      const given = new BlockLinter(ruleSet, config);
+      given.lint(start, format);
+      const change = { start: at, end: at + removed, text: inserted };
+      expect(given.lint(text, format, change).map(key), `${JSON.stringify(text)} (change given)`).toEqual(want);
+    }
+  });
+
+  it('ignores a given change that does not lead from the previous text to this one', () => {
+    const linter = new BlockLinter(ruleSet, config);
+    linter.lint('He is fine.\n\nShe is well.\n', 'text');
+    const text = 'He is an addict.\n\nShe is well.\n';
+    // Claims one letter was typed; the text shows otherwise.
+    const got = linter.lint(text, 'text', { start: 3, end: 3, text: 'x' }).map(key);
+    expect(got).toEqual(lint(text, { ruleSet, config, format: 'text' }).map(key));
+  });
+
   it('given each change and the document as pieces, gives what a whole-document lint gives', () => {
     let typed = 0;
     let edits = 0;

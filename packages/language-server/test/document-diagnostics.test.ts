@@ -72,4 +72,24 @@ describe('document diagnostics', () => {
     const moved = expectWhole(diagnostics, edit(doc, 0, 0, '\n'), 'text', 'moved');
     expect(moved.filter((d, i) => d === after[i])).toEqual([]);
   });
+
+  it('does not apply a change to another document opened under the same uri with the same versions', () => {
+    const diagnostics = new DocumentDiagnostics(ruleSet, config);
+    expectWhole(diagnostics, PieceDocument.create('file:///note', 'plaintext', 1, 'He is fine.\n'), 'text', 'first');
+    // Closed and opened again: a new document whose version 2 follows its own version 1.
+    const reopened = PieceDocument.create('file:///note', 'plaintext', 1, 'He is an addict.\n');
+    expectWhole(diagnostics, edit(reopened, 0, 0, 'Today '), 'text', 'reopened and edited');
+  });
+
+  it('publishes frozen diagnostics (their encoded form is kept and sent again)', () => {
+    const diagnostics = new DocumentDiagnostics(ruleSet, config);
+    const { published } = diagnostics.lint(PieceDocument.create('file:///note', 'plaintext', 1, NOTE), 'text', isBundled);
+    expect(published.length).toBeGreaterThan(3);
+    for (const d of published) {
+      expect(Object.isFrozen(d) && Object.isFrozen(d.range) && Object.isFrozen(d.range.start) && Object.isFrozen(d.data)).toBe(true);
+      expect(() => {
+        (d.range.start as { line: number }).line = 99;
+      }).toThrow(TypeError);
+    }
+  });
 });

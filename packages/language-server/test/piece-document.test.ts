@@ -11,10 +11,10 @@ import { PieceDocument } from '../src/piece-document.js';
 import { lcg } from './documents.js';
 
 const INSERTS = ['', 'a', 'addict ', '\n', '\r\n', '\r', '\n\n', 'x\ry', 'é“”', '😀', 'one\r\ntwo\nthree'];
+const TYPED = ['', 'a', 'addict ', '\n', 'é“”', '😀'];
 
-function compare(piece: PieceDocument, library: TextDocument, next: () => number, what: string): void {
-  expect(piece.getText(), what).toBe(library.getText());
-  expect(piece.length, what).toBe(library.getText().length);
+/** Compare positions, ranges and lines first, then the text: getText() joins the pieces for good. */
+function compare(piece: PieceDocument, library: TextDocument, next: () => number, what: string, join: boolean): void {
   expect(piece.lineCount, what).toBe(library.lineCount);
   expect(piece.version, what).toBe(library.version);
   for (let k = 0; k < 6; k++) {
@@ -27,19 +27,28 @@ function compare(piece: PieceDocument, library: TextDocument, next: () => number
     expect(piece.getLineRange(position.line), what).toEqual(library.getLineRange(position.line));
     expect(piece.getEOLCharacters(position.line), what).toBe(library.getEOLCharacters(position.line));
   }
+  expect(piece.length, what).toBe(library.getText().length);
+  expect(piece.utf8Length(), what).toBeGreaterThanOrEqual(Buffer.byteLength(library.getText(), 'utf8'));
+  // The snapshot joins a copy; the document keeps its pieces.
+  expect(piece.snapshot().text(), what).toBe(library.getText());
+  if (join) expect(piece.getText(), what).toBe(library.getText());
 }
 
-function randomChange(library: TextDocument, next: () => number): TextDocumentContentChangeEvent {
-  if (next() % 40 === 0) return { text: `replaced\r\n${INSERTS[next() % INSERTS.length]}` };
+function randomChange(library: TextDocument, next: () => number, whole: boolean): TextDocumentContentChangeEvent {
+  if (whole && next() % 40 === 0) return { text: `replaced\r\n${INSERTS[next() % INSERTS.length]}` };
   const length = library.getText().length;
-  const a = library.positionAt(next() % (length + 1));
-  const b = library.positionAt(next() % (length + 1));
+  // Typing-sized changes (long runs) keep many pieces; arbitrary ranges cut across them.
+  const from = next() % (length + 1);
+  const a = library.positionAt(from);
+  const b = library.positionAt(whole ? next() % (length + 1) : from + (next() % 4));
   // Reversed ranges happen too (both documents put them in order).
-  return { range: next() % 5 === 0 ? { start: b, end: a } : { start: a, end: b }, text: INSERTS[next() % INSERTS.length] as string };
+  // Long runs type no \r: a \r\n made or split by an edit makes both documents recount every line.
+  const inserts = whole ? INSERTS : TYPED;
+  return { range: next() % 5 === 0 ? { start: b, end: a } : { start: a, end: b }, text: inserts[next() % inserts.length] as string };
 }
 
 describe('PieceDocument', () => {
-  it('matches the library TextDocument after 4,000 random changes', () => {
+  it('matches the library TextDocument after 7,000 random changes', () => {
     const next = lcg(3);
     let checked = 0;
     for (let doc = 0; doc < 40; doc++) {
@@ -47,21 +56,24 @@ describe('PieceDocument', () => {
       const piece = PieceDocument.create('file:///a', 'plaintext', 1, start);
       const library = TextDocument.create('file:///a', 'plaintext', 1, start);
       // Reading positions before the first change builds line offsets that changes must keep right.
-      if (doc % 2 === 0) compare(piece, library, next, 'opened');
-      for (let version = 2; version < 102; version++) {
+      if (doc % 2 === 0) compare(piece, library, next, 'opened', false);
+      // Long runs without a join make hundreds of pieces, past the point where they are joined anyway.
+      const long = doc % 4 === 0;
+      const versions = long ? 400 : 100;
+      for (let version = 2; version < versions + 2; version++) {
         const count = next() % 7 === 0 ? 2 + (next() % 3) : 1;
         const changes: TextDocumentContentChangeEvent[] = [];
         // Several changes in one notification apply in order, each to the text the previous one left.
         const scratch = TextDocument.create('file:///s', 'plaintext', 0, library.getText());
         for (let c = 0; c < count; c++) {
-          const change = randomChange(scratch, next);
+          const change = randomChange(scratch, next, !long);
           changes.push(change);
           TextDocument.update(scratch, [change], 0);
         }
         const before = library.getText();
         PieceDocument.update(piece, changes, version);
         TextDocument.update(library, changes, version);
-        compare(piece, library, next, `document ${doc} version ${version}`);
+        compare(piece, library, next, `document ${doc} version ${version}`, version % (long ? 200 : 50) === 0);
         checked++;
         const only = piece.changeFrom(version - 1);
         if (changes.length === 1 && 'range' in (changes[0] as object)) {
@@ -72,7 +84,7 @@ describe('PieceDocument', () => {
         expect(piece.changeFrom(version - 2)).toBeUndefined();
       }
     }
-    expect(checked).toBe(4000);
+    expect(checked).toBe(10 * 400 + 30 * 100);
   });
 
   it('keeps each version snapshot as it was, and joins pieces only when asked', () => {

@@ -60,10 +60,5 @@ describe('caching JSON encoder', () => {
       { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///a.txt', diagnostics: [d], more: 1 } },
     ];
     for (const message of messages) expect(await encodedText(encoder, message)).toBe(JSON.stringify(message));
-    // A diagnostic is encoded once: a change to it after it was sent would not show (the server never does that).
-    const sent = { message: 'before' };
-    await encodedText(encoder, publish('file:///b.txt', 1, [sent]));
-    sent.message = 'after';
-    expect(await encodedText(encoder, publish('file:///b.txt', 2, [sent]))).toContain('"before"');
   });
 });

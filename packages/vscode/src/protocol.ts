@@ -25,11 +25,12 @@ export interface SourceRef {
 }
 
 /**
- * `Diagnostic.data` as the server sends it: the finding's start offset only. The rule id is the
- * diagnostic's `code`; suggestions and fixes stay on the server, which builds the code actions.
+ * `Diagnostic.data` as the server sends it: where the finding starts (the range's start). The rule id
+ * is the diagnostic's `code`; suggestions and fixes stay on the server, which builds the code actions.
  */
 export interface FindingData {
-  offset: number;
+  line: number;
+  character: number;
 }
 
 /** One entry of dist/rule-index.json, written at build time from the bundled rules. */
