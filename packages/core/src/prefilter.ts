@@ -23,13 +23,23 @@ function cost(test: WordTest): number {
   return total;
 }
 
-export function anchorOf(seq: Sequence): WordTest | undefined {
-  let best: WordTest | undefined;
-  for (const test of seq.tokens) {
-    if (test.kind !== 'words') continue;
-    if (!best || cost(test) < cost(best)) best = test;
+/** Position of the sequence's anchor: its rarest word test (the first of equals), or -1 when it has none. */
+export function anchorPositionOf(seq: Sequence): number {
+  if (seq.anchor === undefined) {
+    let best = -1;
+    seq.tokens.forEach((test, i) => {
+      if (test.kind !== 'words') return;
+      const current = seq.tokens[best];
+      if (current?.kind !== 'words' || cost(test) < cost(current)) best = i;
+    });
+    seq.anchor = best;
   }
-  return best;
+  return seq.anchor;
+}
+
+function anchorOf(seq: Sequence): WordTest | undefined {
+  const test = seq.tokens[anchorPositionOf(seq)];
+  return test?.kind === 'words' ? test : undefined;
 }
 
 interface Variant {
@@ -84,8 +94,7 @@ function requiredWordsOf(requires: Sequence[]): Set<number> | null {
   for (const seq of requires) {
     const anchor = anchorOf(seq);
     if (!anchor) return null;
-    for (const form of anchor.forms) {
-      const key = keyOf(form);
+    for (const key of keysOf(anchor)) {
       if (!/^[a-z0-9]+$/.test(key)) return null;
       out.add(wordHash(key));
     }
@@ -109,6 +118,18 @@ function keyOf(form: string): string {
     }
   }
   return form.slice(0, end).toLowerCase().trim();
+}
+
+/** The distinct keys of a word test's forms; anchor tests are shared by many variants, so cached. */
+const keysCache = new WeakMap<WordTest, string[]>();
+function keysOf(test: WordTest): string[] {
+  let found = keysCache.get(test);
+  if (!found) {
+    const keys = new Set<string>();
+    for (const form of test.forms) keys.add(keyOf(form));
+    keysCache.set(test, (found = [...keys]));
+  }
+  return found;
 }
 
 /** What else must be near an anchor for one phrase variant to be possible there. */
@@ -154,43 +175,52 @@ function keyHashes(test: WordTest): Set<number> {
   return found;
 }
 
-function anchorsOf(ruleSet: CompiledRuleSet, enabled: (ruleId: string) => boolean): Anchors {
-  const variants = variantsOf(ruleSet);
-  const sequences = variants.map((v) => v.seq);
-  // Self-check: the first words of what we compiled must be exactly the index's triggers. If the
-  // compiler has moved on without this module, fall back to the triggers (slower, never wrong).
-  const firstWords = new Set<string>();
-  for (const seq of sequences) {
-    const first = seq.tokens[0];
-    if (first?.kind === 'words') for (const f of first.forms) firstWords.add(f.toLowerCase());
+/**
+ * Self-check: the first words of what we compiled must be exactly the index's triggers. If the
+ * compiler has moved on without this module, fall back to the triggers (slower, never wrong).
+ */
+const agreement = new WeakMap<CompiledRuleSet, boolean>();
+function indexAgrees(ruleSet: CompiledRuleSet): boolean {
+  let agrees = agreement.get(ruleSet);
+  if (agrees === undefined) {
+    const firstWords = new Set<string>();
+    for (const { seq } of ruleSet.index.entries()) {
+      const first = seq.tokens[0];
+      if (first?.kind === 'words') for (const f of first.forms) firstWords.add(f.toLowerCase());
+    }
+    const triggers = ruleSet.index.triggers;
+    agrees = firstWords.size === triggers.size && [...firstWords].every((w) => triggers.has(w));
+    agreement.set(ruleSet, agrees);
   }
-  const triggers = ruleSet.index.triggers;
-  const agrees = firstWords.size === triggers.size && [...firstWords].every((w) => triggers.has(w));
+  return agrees;
+}
+
+function anchorsOf(ruleSet: CompiledRuleSet, enabled: (ruleId: string) => boolean): Anchors {
   const keys = new Set<string>();
   const checks = new Map<string, VariantCheck[]>();
-  if (!agrees) {
-    for (const t of triggers) keys.add(keyOf(t));
+  if (!indexAgrees(ruleSet)) {
+    for (const t of ruleSet.index.triggers) keys.add(keyOf(t));
     keys.delete('');
     return { keys, checks };
   }
   // Only the rules this configuration turns on: an off rule's words need no parsing.
   for (const { seq, quoted, paragraph, requires } of variantsOf(ruleSet, enabled)) {
-    const anchor = anchorOf(seq);
-    if (!anchor) continue;
-    const at = seq.tokens.indexOf(anchor);
+    const at = anchorPositionOf(seq);
+    const anchor = seq.tokens[at];
+    if (anchor?.kind !== 'words') continue;
     const othersBefore: WordTest[] = [];
     const othersAfter: WordTest[] = [];
-    seq.tokens.forEach((test, i) => {
+    for (let i = 0; i < seq.tokens.length; i++) {
+      const test = seq.tokens[i] as TokenTest;
       if (test.kind === 'words' && i !== at) (i < at ? othersBefore : othersAfter).push(test);
-    });
+    }
     const check: VariantCheck = { othersBefore, othersAfter, before: at, after: seq.tokens.length - at - 1, quoted, paragraph, requires };
-    for (const f of anchor.forms) {
-      const key = keyOf(f);
+    for (const key of keysOf(anchor)) {
       if (!key) continue;
       keys.add(key);
-      let list = checks.get(key);
-      if (!list) checks.set(key, (list = []));
-      list.push(check);
+      const list = checks.get(key);
+      if (list) list.push(check);
+      else checks.set(key, [check]);
     }
   }
   return { keys, checks };

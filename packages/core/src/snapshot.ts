@@ -6,6 +6,7 @@
 import type { CompiledEntry, CompiledRule, CompiledRuleSet } from './compile.js';
 import { SequenceIndex } from './matcher.js';
 import type { Sequence, TokenTest } from './pattern.js';
+import { anchorPositionOf } from './prefilter.js';
 import type { RuleData, RuleSetData, Suggestion } from './types.js';
 
 /** One token test: kind, then forms and plural forms for words, then the punctuation it must follow. */
@@ -14,6 +15,8 @@ interface SequenceJson {
   /** Indexes into `tests`: expanded phrases share their token tests, and so does the snapshot. */
   t: number[];
   cs: boolean;
+  /** Position of the prefilter's anchor (prefilter.ts): choosing it reads every word's frequency. */
+  a: number;
 }
 interface EntryValueJson {
   rule: string;
@@ -39,7 +42,7 @@ export interface RuleSetSnapshot {
   selfDescriptionCues: number[];
 }
 
-export const SNAPSHOT_FORMAT = 2;
+export const SNAPSHOT_FORMAT = 3;
 
 /** Numbers shared objects in order of first use; `items` holds each one's JSON form once. */
 function interner<T, J>(toJson: (item: T) => J): { items: J[]; id: (item: T) => number } {
@@ -71,7 +74,7 @@ export function snapshotOf(ruleSet: CompiledRuleSet, fingerprint: string): RuleS
       return tests.id(`${nth}\0${json}`);
     });
   };
-  const sequences = interner((seq: Sequence): SequenceJson => ({ t: testIds(seq), cs: seq.caseSensitive }));
+  const sequences = interner((seq: Sequence): SequenceJson => ({ t: testIds(seq), cs: seq.caseSensitive, a: anchorPositionOf(seq) }));
   const values = interner(
     ({ rule, suggestions, fix, patternIsLower, templated }: CompiledEntry): EntryValueJson => ({
       rule: rule.data.id,
@@ -125,7 +128,11 @@ export function ruleSetFromSnapshot(snapshot: RuleSetSnapshot): CompiledRuleSet 
     if (!found) throw new Error(`rule-set snapshot refers to a missing token test ${id}`);
     return found;
   };
-  const sequences: Sequence[] = snapshot.sequences.map((s) => ({ tokens: s.t.map(test), caseSensitive: s.cs }));
+  const sequences: Sequence[] = snapshot.sequences.map((s) => {
+    const tokens = s.t.map(test);
+    if (s.a !== -1 && tokens[s.a]?.kind !== 'words') throw new Error(`rule-set snapshot has a sequence anchored at ${s.a}, not a word`);
+    return { tokens, caseSensitive: s.cs, anchor: s.a };
+  });
   const seq = (id: number): Sequence => {
     const found = sequences[id];
     if (!found) throw new Error(`rule-set snapshot refers to a missing sequence ${id}`);

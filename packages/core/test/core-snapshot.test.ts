@@ -6,9 +6,10 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lint } from '../src/index.js';
+import { type CompiledRuleSet, lint, type ReframeConfig, resolveConfig } from '../src/index.js';
 import { DEFAULT_RULES_DIR, loadRuleSet, ruleSetFingerprint, writeRuleSetSnapshot } from '../src/node.js';
-import { ruleSetFromSnapshot, snapshotOf } from '../src/snapshot.js';
+import { candidatesIn, type Prefilter, prefilterFor } from '../src/prefilter.js';
+import { type RuleSetSnapshot, ruleSetFromSnapshot, snapshotOf } from '../src/snapshot.js';
 
 const work = mkdtempSync(join(tmpdir(), 'reframe-snapshot-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -17,6 +18,20 @@ const compiled = loadRuleSet({ snapshotFile: false });
 const texts = [
   ...compiled.data.packs.flatMap((p) => p.rules.flatMap((r) => [...r.examples.flag, ...r.examples.pass])),
   readFileSync(new URL('../../../examples/notes/progress-note.txt', import.meta.url), 'utf8'),
+];
+
+/** The prefilter for the rules a configuration turns on (all rules without one), as lint() builds it. */
+function prefilterOf(ruleSet: CompiledRuleSet, config?: ReframeConfig): Prefilter {
+  if (!config) return prefilterFor(ruleSet);
+  const { severities } = resolveConfig(config, ruleSet);
+  return prefilterFor(ruleSet, { key: [...severities.keys()].sort().join('\n'), has: (id) => severities.has(id) });
+}
+
+const configs: Array<ReframeConfig | undefined> = [
+  undefined,
+  {},
+  { preset: 'training-materials' },
+  { rules: { 'suicide/committed-suicide': 'off', 'substance/addict': 'off' } },
 ];
 
 describe('rule-set snapshot', () => {
@@ -31,6 +46,44 @@ describe('rule-set snapshot', () => {
       expect(lint(text, { ruleSet: revived })).toEqual(expected);
     }
     expect(findings).toBeGreaterThan(200);
+  });
+
+  it("stores each sequence's prefilter anchor: a revived rule set has the prefilter of the compiled YAML", () => {
+    const snapshot = JSON.parse(JSON.stringify(snapshotOf(loadRuleSet({ snapshotFile: false }), 'test'))) as RuleSetSnapshot;
+    const revived = ruleSetFromSnapshot(snapshot);
+    // Compiled afresh: nothing has worked out its anchors yet.
+    const fresh = loadRuleSet({ snapshotFile: false });
+    const freshSequences = fresh.index.entries().map((e) => e.seq);
+    expect(freshSequences.every((seq) => seq.anchor === undefined)).toBe(true);
+    let candidates = 0;
+    for (const config of configs) {
+      const expected = prefilterOf(fresh, config);
+      const actual = prefilterOf(revived, config);
+      expect(actual).toEqual(expected);
+      for (const text of texts) {
+        const found = candidatesIn(actual, text);
+        candidates += found.length;
+        expect(found).toEqual(candidatesIn(expected, text));
+      }
+    }
+    expect(candidates).toBeGreaterThan(1000);
+    expect(revived.index.entries().map((e) => e.seq.anchor)).toEqual(freshSequences.map((seq) => seq.anchor));
+  });
+
+  it('revives the anchors it stores rather than working them out again, and rejects one that is not a word', () => {
+    const snapshot = JSON.parse(JSON.stringify(snapshotOf(compiled, 'test'))) as RuleSetSnapshot;
+    // Anchor every phrase on its first word: the prefilter must then look for "a" (as in "a schizophrenic").
+    const isWord = (t: number | undefined): boolean => t !== undefined && snapshot.tests[t]?.[0] === 'words';
+    const firstWords = { ...snapshot, sequences: snapshot.sequences.map((s) => (isWord(s.t[0]) ? { ...s, a: 0 } : s)) };
+    expect(prefilterFor(ruleSetFromSnapshot(firstWords)).keys.has('a')).toBe(true);
+    expect(prefilterFor(ruleSetFromSnapshot(snapshot)).keys.has('a')).toBe(false);
+
+    const wildcard = snapshot.sequences.findIndex((s) => s.t.some((t) => !isWord(t)));
+    const sequence = snapshot.sequences[wildcard];
+    if (!sequence) throw new Error('no sequence with a wildcard');
+    const atWildcard = { ...sequence, a: sequence.t.findIndex((t) => !isWord(t)) };
+    const broken = { ...snapshot, sequences: snapshot.sequences.map((s, i) => (i === wildcard ? atWildcard : s)) };
+    expect(() => ruleSetFromSnapshot(broken)).toThrow(/anchored at/);
   });
 
   it('is used while the rule files match, and ignored once one changes', () => {
