@@ -9,8 +9,11 @@ import type { Sequence, TokenTest } from './pattern.js';
 import { anchorPositionOf } from './prefilter.js';
 import type { RuleData, RuleSetData, Suggestion } from './types.js';
 
-/** One token test: kind, then forms and plural forms for words, then the punctuation it must follow. */
-type TestJson = ['words', string[], string[], string?] | ['any' | 'capitalised' | 'number', null, null, string?];
+/**
+ * One token test: kind, then forms and plural forms for words (each list one string, space-separated:
+ * a form is one word), then the punctuation it must follow.
+ */
+type TestJson = ['words', string, string, string?] | ['any' | 'capitalised' | 'number', null, null, string?];
 interface SequenceJson {
   /** Indexes into `tests`: expanded phrases share their token tests, and so does the snapshot. */
   t: number[];
@@ -109,12 +112,50 @@ export function snapshotOf(ruleSet: CompiledRuleSet, fingerprint: string): RuleS
 
 function testToJson(test: TokenTest): TestJson {
   const after = test.after === undefined ? [] : [test.after];
-  if (test.kind === 'words') return ['words', [...test.forms], [...test.pluralForms], ...after] as TestJson;
+  if (test.kind === 'words') return ['words', joinForms(test.forms), joinForms(test.pluralForms), ...after] as TestJson;
   return [test.kind, null, null, ...after] as TestJson;
 }
 
+function joinForms(forms: Set<string>): string {
+  for (const form of forms) if (form === '' || /\s/.test(form)) throw new Error(`cannot snapshot the form "${form}": not one word`);
+  return [...forms].join(' ');
+}
+
+const splitForms = (forms: string): string[] => (forms === '' ? [] : forms.split(' '));
+
+/**
+ * A word test from a snapshot, its forms kept as the snapshot's string until first read. A run reads
+ * few of the tests (at start-up, the first and anchor words of each phrase: about one in six forms),
+ * and building every set was most of the time it took to revive them.
+ */
+class RevivedWordTest {
+  readonly kind = 'words';
+  after?: string;
+  readonly #forms: string;
+  readonly #pluralForms: string;
+  #formSet: Set<string> | undefined;
+  #pluralSet: Set<string> | undefined;
+
+  constructor(forms: string, pluralForms: string) {
+    this.#forms = forms;
+    this.#pluralForms = pluralForms;
+  }
+
+  get forms(): Set<string> {
+    this.#formSet ??= new Set(splitForms(this.#forms));
+    return this.#formSet;
+  }
+
+  get pluralForms(): Set<string> {
+    this.#pluralSet ??= new Set(splitForms(this.#pluralForms));
+    return this.#pluralSet;
+  }
+}
+
 function testFromJson([kind, forms, pluralForms, after]: TestJson): TokenTest {
-  const test: TokenTest = kind === 'words' ? { kind, forms: new Set(forms ?? []), pluralForms: new Set(pluralForms ?? []) } : { kind };
+  if (kind === 'words' && (typeof forms !== 'string' || typeof pluralForms !== 'string'))
+    throw new Error('rule-set snapshot has a word test without its forms');
+  const test: TokenTest = kind === 'words' ? new RevivedWordTest(forms as string, pluralForms as string) : { kind };
   if (after !== undefined) test.after = after;
   return test;
 }
