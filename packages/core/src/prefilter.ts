@@ -133,7 +133,9 @@ function keysOf(test: WordTest): string[] {
 }
 
 /** What else must be near an anchor for one phrase variant to be possible there. */
-interface VariantCheck {
+export interface VariantCheck {
+  /** The variant's sequence (the rest but `requires` follows from it; see checkOf). */
+  seq: Sequence;
   /**
    * The variant's other word tests before and after its anchor: each needs one of its words among the
    * tokens on its side.
@@ -157,7 +159,7 @@ interface VariantCheck {
   requires: Set<number> | null;
 }
 
-interface Anchors {
+export interface Anchors {
   keys: Set<string>;
   /** By anchor key; absent when any variant with that key needs no check. */
   checks: Map<string, VariantCheck[]>;
@@ -195,7 +197,20 @@ function indexAgrees(ruleSet: CompiledRuleSet): boolean {
   return agrees;
 }
 
-function anchorsOf(ruleSet: CompiledRuleSet, enabled: (ruleId: string) => boolean): Anchors {
+/** The check of a variant whose sequence has an anchor. */
+export function checkOf(seq: Sequence, quoted: boolean, paragraph: boolean, requires: Set<number> | null): VariantCheck {
+  const at = anchorPositionOf(seq);
+  const othersBefore: WordTest[] = [];
+  const othersAfter: WordTest[] = [];
+  for (let i = 0; i < seq.tokens.length; i++) {
+    const test = seq.tokens[i] as TokenTest;
+    if (test.kind === 'words' && i !== at) (i < at ? othersBefore : othersAfter).push(test);
+  }
+  return { seq, othersBefore, othersAfter, before: at, after: seq.tokens.length - at - 1, quoted, paragraph, requires };
+}
+
+/** The anchor keys of the rules that are on, with the checks of the variants anchored at each. */
+export function anchorsOf(ruleSet: CompiledRuleSet, enabled: (ruleId: string) => boolean): Anchors {
   const keys = new Set<string>();
   const checks = new Map<string, VariantCheck[]>();
   if (!indexAgrees(ruleSet)) {
@@ -205,16 +220,9 @@ function anchorsOf(ruleSet: CompiledRuleSet, enabled: (ruleId: string) => boolea
   }
   // Only the rules this configuration turns on: an off rule's words need no parsing.
   for (const { seq, quoted, paragraph, requires } of variantsOf(ruleSet, enabled)) {
-    const at = anchorPositionOf(seq);
-    const anchor = seq.tokens[at];
-    if (anchor?.kind !== 'words') continue;
-    const othersBefore: WordTest[] = [];
-    const othersAfter: WordTest[] = [];
-    for (let i = 0; i < seq.tokens.length; i++) {
-      const test = seq.tokens[i] as TokenTest;
-      if (test.kind === 'words' && i !== at) (i < at ? othersBefore : othersAfter).push(test);
-    }
-    const check: VariantCheck = { othersBefore, othersAfter, before: at, after: seq.tokens.length - at - 1, quoted, paragraph, requires };
+    const anchor = anchorOf(seq);
+    if (!anchor) continue;
+    const check = checkOf(seq, quoted, paragraph, requires);
     for (const key of keysOf(anchor)) {
       if (!key) continue;
       keys.add(key);
@@ -247,7 +255,18 @@ export interface Prefilter {
   readonly pattern?: RegExp;
 }
 
-const cache = new WeakMap<CompiledRuleSet, Map<string, Prefilter>>();
+const cache = new WeakMap<CompiledRuleSet, Map<string, Prefilter | (() => Anchors | undefined)>>();
+
+/**
+ * Anchors worked out before (the rule-set snapshot stores those of the presets' default rules): the
+ * prefilter for `enabledKey` is assembled from them on first use instead of from every variant. When
+ * `anchors` gives undefined (unusable), they are worked out as usual.
+ */
+export function rememberAnchors(ruleSet: CompiledRuleSet, enabledKey: string, anchors: () => Anchors | undefined): void {
+  let byEnabled = cache.get(ruleSet);
+  if (!byEnabled) cache.set(ruleSet, (byEnabled = new Map()));
+  if (!byEnabled.has(enabledKey)) byEnabled.set(enabledKey, anchors);
+}
 
 /** ASCII letters and digits: the boundaries the anchor scan uses. */
 const ASCII_WORD = new Uint8Array(128);
@@ -285,9 +304,9 @@ export function prefilterFor(ruleSet: CompiledRuleSet, enabled?: { key: string; 
   let byEnabled = cache.get(ruleSet);
   if (!byEnabled) cache.set(ruleSet, (byEnabled = new Map()));
   const cacheKey = enabled?.key ?? '*';
-  let found = byEnabled.get(cacheKey);
-  if (found) return found;
-  const { keys, checks } = anchorsOf(ruleSet, enabled ? (id) => enabled.has(id) : () => true);
+  const known = byEnabled.get(cacheKey);
+  if (typeof known === 'object') return known;
+  const { keys, checks } = (known ? known() : undefined) ?? anchorsOf(ruleSet, enabled ? (id) => enabled.has(id) : () => true);
   const byHash = new Map<number, AnchorKey[]>();
   const byKey = new Map<string, AnchorKey>();
   for (const key of keys) {
@@ -298,7 +317,7 @@ export function prefilterFor(ruleSet: CompiledRuleSet, enabled?: { key: string; 
     if (list) list.push(entry);
     else byHash.set(h, [entry]);
   }
-  found = { keys, byHash, byKey };
+  let found: Prefilter = { keys, byHash, byKey };
   if (![...keys].every((k) => /^[A-Za-z0-9]*$/.test(k))) {
     // Longest first, so alternation prefers whole words. ASCII-only boundaries are a superset of the
     // tokeniser's (a non-ASCII letter next to a key still counts as a boundary): extra candidates, no misses.

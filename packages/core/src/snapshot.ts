@@ -3,10 +3,12 @@
  * every phrase costs most of a cold start (hundreds of milliseconds); reviving this snapshot costs a few.
  * Pure: no file system here (node.ts decides where snapshots live and when they are current).
  */
+import { type AnchorTables, anchorsFromTables, anchorTablesOf } from './anchor-tables.js';
 import type { CompiledEntry, CompiledRule, CompiledRuleSet } from './compile.js';
+import type { EnabledRules } from './config.js';
 import { SequenceIndex } from './matcher.js';
 import type { Sequence, TokenTest } from './pattern.js';
-import { anchorPositionOf } from './prefilter.js';
+import { anchorPositionOf, anchorsOf, rememberAnchors } from './prefilter.js';
 import type { RuleData, RuleSetData, Suggestion } from './types.js';
 
 /**
@@ -43,6 +45,8 @@ export interface RuleSetSnapshot {
   allow: number[];
   mentionCues: number[];
   selfDescriptionCues: number[];
+  /** The prefilter's anchors for some sets of rules that are on (the presets' defaults). */
+  anchors: AnchorTables[];
 }
 
 export const SNAPSHOT_FORMAT = 3;
@@ -63,7 +67,8 @@ function interner<T, J>(toJson: (item: T) => J): { items: J[]; id: (item: T) => 
   return { items, id };
 }
 
-export function snapshotOf(ruleSet: CompiledRuleSet, fingerprint: string): RuleSetSnapshot {
+/** The snapshot of a rule set, with the prefilter's anchors worked out for each of `enabled`. */
+export function snapshotOf(ruleSet: CompiledRuleSet, fingerprint: string, enabled: EnabledRules[] = []): RuleSetSnapshot {
   // Expanded phrases share token tests and rules share sequences: each is written once. Tests are
   // shared by content (about 40% fewer to revive), but the tests of one sequence stay distinct objects,
   // as compiled: the prefilter tells a sequence's tokens apart by identity.
@@ -107,6 +112,8 @@ export function snapshotOf(ruleSet: CompiledRuleSet, fingerprint: string): RuleS
     allow: ruleSet.allow.entries().map((e) => idOf(e.seq)),
     mentionCues: ruleSet.mentionCues.map(idOf),
     selfDescriptionCues: ruleSet.selfDescriptionCues.map(idOf),
+    // Once per distinct set (presets may turn on the same rules).
+    anchors: [...new Map(enabled.map((e) => [e.key, e])).values()].map((e) => anchorTablesOf(anchorsOf(ruleSet, e.has), e.key, idOf)),
   };
 }
 
@@ -210,7 +217,7 @@ export function ruleSetFromSnapshot(snapshot: RuleSetSnapshot): CompiledRuleSet 
   }
   const allow = new SequenceIndex<true>();
   for (const s of snapshot.allow) allow.add(seq(s), true);
-  return {
+  const ruleSet: CompiledRuleSet = {
     rules,
     index,
     allow,
@@ -219,4 +226,15 @@ export function ruleSetFromSnapshot(snapshot: RuleSetSnapshot): CompiledRuleSet 
     equalityIgnoreRules: new Set(snapshot.data.context.equalityIgnoreRules),
     data: snapshot.data,
   };
+  // Read on first use; tables that do not fit are dropped and the anchors worked out as usual.
+  for (const tables of snapshot.anchors) {
+    rememberAnchors(ruleSet, tables.enabled, () => {
+      try {
+        return anchorsFromTables(tables, seq);
+      } catch {
+        return undefined;
+      }
+    });
+  }
+  return ruleSet;
 }

@@ -6,10 +6,11 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { enabledRulesOf, PRESETS } from '../src/config.js';
 import { type CompiledRuleSet, lint, type ReframeConfig, resolveConfig } from '../src/index.js';
 import { DEFAULT_RULES_DIR, loadRuleSet, ruleSetFingerprint, writeRuleSetSnapshot } from '../src/node.js';
 import type { Sequence, TokenTest } from '../src/pattern.js';
-import { candidatesIn, type Prefilter, prefilterFor } from '../src/prefilter.js';
+import { type Candidate, candidatesIn, type Prefilter, prefilterFor } from '../src/prefilter.js';
 import { type RuleSetSnapshot, ruleSetFromSnapshot, snapshotOf } from '../src/snapshot.js';
 
 const work = mkdtempSync(join(tmpdir(), 'reframe-snapshot-'));
@@ -23,9 +24,12 @@ const texts = [
 
 /** The prefilter for the rules a configuration turns on (all rules without one), as lint() builds it. */
 function prefilterOf(ruleSet: CompiledRuleSet, config?: ReframeConfig): Prefilter {
-  if (!config) return prefilterFor(ruleSet);
-  const { severities } = resolveConfig(config, ruleSet);
-  return prefilterFor(ruleSet, { key: [...severities.keys()].sort().join('\n'), has: (id) => severities.has(id) });
+  return config ? prefilterFor(ruleSet, enabledRulesOf(resolveConfig(config, ruleSet))) : prefilterFor(ruleSet);
+}
+
+/** The candidates of every text, and how many there are. */
+function candidatesOf(prefilter: Prefilter): Candidate[][] {
+  return texts.map((text) => candidatesIn(prefilter, text));
 }
 
 /** A token test as data: revived word tests keep their forms behind getters until first read. */
@@ -118,6 +122,34 @@ describe('rule-set snapshot', () => {
     }
     expect(candidates).toBeGreaterThan(1000);
     expect(revived.index.entries().map((e) => e.seq.anchor)).toEqual(freshSequences.map((seq) => seq.anchor));
+  });
+
+  it("stores the prefilter's anchors for each preset's rules: the same prefilter, used while the tables fit", () => {
+    const enabled = PRESETS.map((preset) => enabledRulesOf(resolveConfig({ preset }, compiled)));
+    const snapshot = JSON.parse(JSON.stringify(snapshotOf(compiled, 'test', enabled))) as RuleSetSnapshot;
+    expect(snapshot.anchors.map((a) => a.enabled)).toEqual([...new Set(enabled.map((e) => e.key))]);
+    const fresh = loadRuleSet({ snapshotFile: false });
+    for (const preset of PRESETS) {
+      const revived = prefilterOf(ruleSetFromSnapshot(snapshot), { preset });
+      const expected = prefilterOf(fresh, { preset });
+      expect(plainPrefilter(revived)).toEqual(plainPrefilter(expected));
+      expect(candidatesOf(revived)).toEqual(candidatesOf(expected));
+    }
+
+    // Used: without its first key, the stored tables give a prefilter without it.
+    const [tables] = snapshot.anchors;
+    if (!tables) throw new Error('no anchor tables');
+    const [dropped] = tables.keys;
+    const withoutFirst = { ...tables, keys: tables.keys.slice(1), checks: tables.checks.slice(1 + (tables.checks[0] ?? 0)) };
+    const smaller = prefilterOf(ruleSetFromSnapshot({ ...snapshot, anchors: [withoutFirst] }), {});
+    expect(prefilterOf(fresh, {}).keys.has(dropped as string)).toBe(true);
+    expect(smaller.keys.has(dropped as string)).toBe(false);
+    expect(smaller.keys.size).toBe(tables.keys.length - 1);
+
+    // Tables that do not fit the rules are not used: the anchors are worked out instead.
+    const broken = { ...tables, checks: tables.checks.map((n, i) => (i === 1 ? 1e6 : n)) };
+    const worked = prefilterOf(ruleSetFromSnapshot({ ...snapshot, anchors: [broken] }), {});
+    expect(plainPrefilter(worked)).toEqual(plainPrefilter(prefilterOf(fresh, {})));
   });
 
   it('revives the anchors it stores rather than working them out again, and rejects one that is not a word', () => {
