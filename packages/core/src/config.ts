@@ -106,6 +106,24 @@ export function unknownRuleKeys(config: ReframeConfig, ruleSet: CompiledRuleSet)
   return problems;
 }
 
+export interface EnabledRules {
+  /** The sorted ids: names the set (the prefilter's cache key). */
+  key: string;
+  has: (ruleId: string) => boolean;
+}
+
+const enabledCache = new WeakMap<ResolvedConfig, EnabledRules>();
+/** The rules a configuration turns on. */
+export function enabledRulesOf(config: ResolvedConfig): EnabledRules {
+  let found = enabledCache.get(config);
+  if (!found) {
+    const { severities } = config;
+    found = { key: [...severities.keys()].sort().join('\n'), has: (id) => severities.has(id) };
+    enabledCache.set(config, found);
+  }
+  return found;
+}
+
 export function resolveConfig(config: ReframeConfig, ruleSet: CompiledRuleSet): ResolvedConfig {
   const preset = config.preset ?? 'clinical-notes';
   const defaults = PRESET_DEFAULTS[preset];

@@ -4,7 +4,7 @@ import { type Processor, unified } from 'unified';
 import { VFile } from 'vfile';
 import { agreeArticlesWithin, repairArticle } from './articles.js';
 import type { CompiledRuleSet } from './compile.js';
-import { type ResolvedConfig, resolveConfig } from './config.js';
+import { enabledRulesOf, type ResolvedConfig, resolveConfig } from './config.js';
 import { dropMisplacedVerbs, repairCopula } from './copula.js';
 import { isDisabled, mask, scanDirectives } from './directives.js';
 import { useEquality } from './equality-plugin.js';
@@ -182,21 +182,9 @@ const PARAGRAPH_SCOPE_LIMIT = 64 * 1024;
 const PARAGRAPH_CONTEXT = 8;
 const always = (): boolean => true;
 
-const enabledCache = new WeakMap<ResolvedConfig, { key: string; has: (ruleId: string) => boolean }>();
-/** The rules a configuration turns on, named by their sorted ids (the prefilter's cache key). */
-function enabledRules(config: ResolvedConfig): { key: string; has: (ruleId: string) => boolean } {
-  let found = enabledCache.get(config);
-  if (!found) {
-    const { severities } = config;
-    found = { key: [...severities.keys()].sort().join('\n'), has: (id) => severities.has(id) };
-    enabledCache.set(config, found);
-  }
-  return found;
-}
-
 function runFast(text: string, masked: string, format: DocumentFormat, ruleSet: CompiledRuleSet, config: ResolvedConfig): Runs {
   const processors = processorsFor(ruleSet, config.equality);
-  const prefilter = prefilterFor(ruleSet, enabledRules(config));
+  const prefilter = prefilterFor(ruleSet, enabledRulesOf(config));
   const out: Runs = { findings: [], equality: [] };
   if (format === 'markdown') {
     const { groups, definitions } = markdownGroups(masked);

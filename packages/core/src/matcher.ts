@@ -109,15 +109,22 @@ export function occursWithin(tokens: Token[], from: number, to: number, seqs: Se
 interface Entry<T> {
   seq: Sequence;
   value: T;
-  /** Insertion order: matches at one token are reported in this order, as they were added. */
-  order: number;
 }
 
-/** Sequences sharing a first form, split by their second form so common first words stay cheap. */
-interface FirstWordBucket<T> {
+/** The sequences sharing a first form, as positions in the index's entries (ascending: the order added). */
+interface FirstWordBucket {
+  positions: number[];
+  /**
+   * The same split by second form, so common first words stay cheap. Built on first lookup: most
+   * first words never occur in a given document, and splitting all of them costs a cold start time.
+   */
+  split?: SplitBucket;
+}
+
+interface SplitBucket {
   /** One-token sequences and those whose second token is a wildcard. */
-  rest: Array<Entry<T>>;
-  bySecond: Map<string, Array<Entry<T>>>;
+  rest: number[];
+  bySecond: Map<string, number[]>;
 }
 
 export interface SequenceMatch<T> {
@@ -132,8 +139,8 @@ export interface SequenceMatch<T> {
  * Many phrases start with "a", "is" or "her": keying on two words keeps the attempts per token few.
  */
 export class SequenceIndex<T> {
-  private readonly folded = new Map<string, FirstWordBucket<T>>();
-  private readonly exact = new Map<string, FirstWordBucket<T>>();
+  private readonly folded = new Map<string, FirstWordBucket>();
+  private readonly exact = new Map<string, FirstWordBucket>();
   private readonly all: Array<Entry<T>> = [];
   /** Lower-cased first words of every sequence, for prefiltering raw text. */
   readonly triggers = new Set<string>();
@@ -141,20 +148,16 @@ export class SequenceIndex<T> {
   add(seq: Sequence, value: T): void {
     const first = seq.tokens[0];
     if (first?.kind !== 'words') return;
-    const entry: Entry<T> = { seq, value, order: this.all.length };
-    this.all.push(entry);
+    const position = this.all.length;
+    this.all.push({ seq, value });
     const map = seq.caseSensitive ? this.exact : this.folded;
-    const second = seq.tokens[1];
     for (const form of first.forms) {
-      let bucket = map.get(form);
-      if (!bucket) map.set(form, (bucket = { rest: [], bySecond: new Map() }));
-      if (second?.kind === 'words') {
-        for (const next of second.forms) {
-          let list = bucket.bySecond.get(next);
-          if (!list) bucket.bySecond.set(next, (list = []));
-          list.push(entry);
-        }
-      } else bucket.rest.push(entry);
+      const bucket = map.get(form);
+      if (!bucket) map.set(form, { positions: [position], split: undefined });
+      else {
+        bucket.positions.push(position);
+        bucket.split = undefined;
+      }
       this.triggers.add(form.toLowerCase());
     }
   }
@@ -180,34 +183,48 @@ export class SequenceIndex<T> {
     return out;
   }
 
-  private tryBucket(
-    bucket: FirstWordBucket<T>,
-    nextForm: string | undefined,
-    tokens: Token[],
-    i: number,
-    out: Array<SequenceMatch<T>>,
-  ): void {
-    const paired = nextForm === undefined ? undefined : bucket.bySecond.get(nextForm);
-    const { rest } = bucket;
+  private tryBucket(bucket: FirstWordBucket, nextForm: string | undefined, tokens: Token[], i: number, out: Array<SequenceMatch<T>>): void {
+    bucket.split ??= this.split(bucket.positions);
+    const { rest, bySecond } = bucket.split;
+    const paired = nextForm === undefined ? undefined : bySecond.get(nextForm);
     if (rest.length === 0 && !paired) return;
-    // Merge the two lists (each in insertion order) so the report order is the order added.
+    // Merge the two lists (each ascending) so the report order is the order added.
     let a = 0;
     let b = 0;
     const pairedLength = paired?.length ?? 0;
     while (a < rest.length || b < pairedLength) {
       const fromRest = rest[a];
       const fromPaired = paired?.[b];
-      let entry: Entry<T>;
-      if (fromRest && (!fromPaired || fromRest.order < fromPaired.order)) {
-        entry = fromRest;
+      let position: number;
+      if (fromRest !== undefined && (fromPaired === undefined || fromRest < fromPaired)) {
+        position = fromRest;
         a++;
       } else {
-        entry = fromPaired as Entry<T>;
+        position = fromPaired as number;
         b++;
       }
+      const entry = this.all[position] as Entry<T>;
       const last = matchAt(tokens, i, entry.seq);
       if (last >= 0) out.push({ value: entry.value, first: i, last, seq: entry.seq });
     }
+  }
+
+  private split(positions: number[]): SplitBucket {
+    const rest: number[] = [];
+    const bySecond = new Map<string, number[]>();
+    for (const position of positions) {
+      const second = (this.all[position] as Entry<T>).seq.tokens[1];
+      if (second?.kind !== 'words') {
+        rest.push(position);
+        continue;
+      }
+      for (const next of second.forms) {
+        const list = bySecond.get(next);
+        if (list) list.push(position);
+        else bySecond.set(next, [position]);
+      }
+    }
+    return { rest, bySecond };
   }
 
   get size(): number {

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from '
 import { createRequire } from 'node:module';
 import { basename, join, relative, resolve } from 'node:path';
 import { type CompiledRuleSet, compileRuleSet, RuleCompileError } from './compile.js';
-import type { ReframeConfig } from './config.js';
+import { enabledRulesOf, PRESETS, type ReframeConfig, resolveConfig } from './config.js';
 import { ReframeFileError, ReframeFileErrors } from './errors.js';
 import { CORE_CODE_DIR, CORE_DIR } from './paths.js';
 import { type RuleSetSnapshot, ruleSetFromSnapshot, SNAPSHOT_FORMAT, snapshotOf } from './snapshot.js';
@@ -230,7 +230,10 @@ function readSnapshot(rulesDir: string, file = DEFAULT_SNAPSHOT_FILE): CompiledR
 export function writeRuleSetSnapshot(rulesDir: string = DEFAULT_RULES_DIR, file = DEFAULT_SNAPSHOT_FILE): string {
   const stamps = stampsOf(rulesDir);
   const fingerprint = ruleSetFingerprint(rulesDir);
-  const snapshot = snapshotOf(compileFromFiles({ rulesDir }), fingerprint);
+  const ruleSet = compileFromFiles({ rulesDir });
+  // The rules each preset turns on by default: most runs use one of these sets.
+  const enabled = PRESETS.map((preset) => enabledRulesOf(resolveConfig({ preset }, ruleSet)));
+  const snapshot = snapshotOf(ruleSet, fingerprint, enabled);
   // Pack paths relative to the folder, so the snapshot does not depend on where the repository lives.
   const data = { ...snapshot.data, packs: snapshot.data.packs.map((p) => ({ ...p, file: relative(rulesDir, p.file) })) };
   const temporary = `${file}.${process.pid}.tmp`;

@@ -28,6 +28,11 @@ export type TokenTest = (
 export interface Sequence {
   tokens: TokenTest[];
   caseSensitive: boolean;
+  /**
+   * Position of the prefilter's anchor, the rarest word test (-1: none). Worked out on first use by
+   * prefilter.ts, or read from the rule-set snapshot so that a cold start need not work it out.
+   */
+  anchor?: number;
 }
 
 export class PatternError extends Error {}

@@ -23,13 +23,23 @@ function cost(test: WordTest): number {
   return total;
 }
 
-export function anchorOf(seq: Sequence): WordTest | undefined {
-  let best: WordTest | undefined;
-  for (const test of seq.tokens) {
-    if (test.kind !== 'words') continue;
-    if (!best || cost(test) < cost(best)) best = test;
+/** Position of the sequence's anchor: its rarest word test (the first of equals), or -1 when it has none. */
+export function anchorPositionOf(seq: Sequence): number {
+  if (seq.anchor === undefined) {
+    let best = -1;
+    seq.tokens.forEach((test, i) => {
+      if (test.kind !== 'words') return;
+      const current = seq.tokens[best];
+      if (current?.kind !== 'words' || cost(test) < cost(current)) best = i;
+    });
+    seq.anchor = best;
   }
-  return best;
+  return seq.anchor;
+}
+
+function anchorOf(seq: Sequence): WordTest | undefined {
+  const test = seq.tokens[anchorPositionOf(seq)];
+  return test?.kind === 'words' ? test : undefined;
 }
 
 interface Variant {
@@ -84,8 +94,7 @@ function requiredWordsOf(requires: Sequence[]): Set<number> | null {
   for (const seq of requires) {
     const anchor = anchorOf(seq);
     if (!anchor) return null;
-    for (const form of anchor.forms) {
-      const key = keyOf(form);
+    for (const key of keysOf(anchor)) {
       if (!/^[a-z0-9]+$/.test(key)) return null;
       out.add(wordHash(key));
     }
@@ -111,8 +120,22 @@ function keyOf(form: string): string {
   return form.slice(0, end).toLowerCase().trim();
 }
 
+/** The distinct keys of a word test's forms; anchor tests are shared by many variants, so cached. */
+const keysCache = new WeakMap<WordTest, string[]>();
+function keysOf(test: WordTest): string[] {
+  let found = keysCache.get(test);
+  if (!found) {
+    const keys = new Set<string>();
+    for (const form of test.forms) keys.add(keyOf(form));
+    keysCache.set(test, (found = [...keys]));
+  }
+  return found;
+}
+
 /** What else must be near an anchor for one phrase variant to be possible there. */
-interface VariantCheck {
+export interface VariantCheck {
+  /** The variant's sequence (the rest but `requires` follows from it; see checkOf). */
+  seq: Sequence;
   /**
    * The variant's other word tests before and after its anchor: each needs one of its words among the
    * tokens on its side.
@@ -136,7 +159,7 @@ interface VariantCheck {
   requires: Set<number> | null;
 }
 
-interface Anchors {
+export interface Anchors {
   keys: Set<string>;
   /** By anchor key; absent when any variant with that key needs no check. */
   checks: Map<string, VariantCheck[]>;
@@ -154,22 +177,44 @@ function keyHashes(test: WordTest): Set<number> {
   return found;
 }
 
-function anchorsOf(ruleSet: CompiledRuleSet, enabled: (ruleId: string) => boolean): Anchors {
-  const variants = variantsOf(ruleSet);
-  const sequences = variants.map((v) => v.seq);
-  // Self-check: the first words of what we compiled must be exactly the index's triggers. If the
-  // compiler has moved on without this module, fall back to the triggers (slower, never wrong).
-  const firstWords = new Set<string>();
-  for (const seq of sequences) {
-    const first = seq.tokens[0];
-    if (first?.kind === 'words') for (const f of first.forms) firstWords.add(f.toLowerCase());
+/**
+ * Self-check: the first words of what we compiled must be exactly the index's triggers. If the
+ * compiler has moved on without this module, fall back to the triggers (slower, never wrong).
+ */
+const agreement = new WeakMap<CompiledRuleSet, boolean>();
+function indexAgrees(ruleSet: CompiledRuleSet): boolean {
+  let agrees = agreement.get(ruleSet);
+  if (agrees === undefined) {
+    const firstWords = new Set<string>();
+    for (const { seq } of ruleSet.index.entries()) {
+      const first = seq.tokens[0];
+      if (first?.kind === 'words') for (const f of first.forms) firstWords.add(f.toLowerCase());
+    }
+    const triggers = ruleSet.index.triggers;
+    agrees = firstWords.size === triggers.size && [...firstWords].every((w) => triggers.has(w));
+    agreement.set(ruleSet, agrees);
   }
-  const triggers = ruleSet.index.triggers;
-  const agrees = firstWords.size === triggers.size && [...firstWords].every((w) => triggers.has(w));
+  return agrees;
+}
+
+/** The check of a variant whose sequence has an anchor. */
+export function checkOf(seq: Sequence, quoted: boolean, paragraph: boolean, requires: Set<number> | null): VariantCheck {
+  const at = anchorPositionOf(seq);
+  const othersBefore: WordTest[] = [];
+  const othersAfter: WordTest[] = [];
+  for (let i = 0; i < seq.tokens.length; i++) {
+    const test = seq.tokens[i] as TokenTest;
+    if (test.kind === 'words' && i !== at) (i < at ? othersBefore : othersAfter).push(test);
+  }
+  return { seq, othersBefore, othersAfter, before: at, after: seq.tokens.length - at - 1, quoted, paragraph, requires };
+}
+
+/** The anchor keys of the rules that are on, with the checks of the variants anchored at each. */
+export function anchorsOf(ruleSet: CompiledRuleSet, enabled: (ruleId: string) => boolean): Anchors {
   const keys = new Set<string>();
   const checks = new Map<string, VariantCheck[]>();
-  if (!agrees) {
-    for (const t of triggers) keys.add(keyOf(t));
+  if (!indexAgrees(ruleSet)) {
+    for (const t of ruleSet.index.triggers) keys.add(keyOf(t));
     keys.delete('');
     return { keys, checks };
   }
@@ -177,20 +222,13 @@ function anchorsOf(ruleSet: CompiledRuleSet, enabled: (ruleId: string) => boolea
   for (const { seq, quoted, paragraph, requires } of variantsOf(ruleSet, enabled)) {
     const anchor = anchorOf(seq);
     if (!anchor) continue;
-    const at = seq.tokens.indexOf(anchor);
-    const othersBefore: WordTest[] = [];
-    const othersAfter: WordTest[] = [];
-    seq.tokens.forEach((test, i) => {
-      if (test.kind === 'words' && i !== at) (i < at ? othersBefore : othersAfter).push(test);
-    });
-    const check: VariantCheck = { othersBefore, othersAfter, before: at, after: seq.tokens.length - at - 1, quoted, paragraph, requires };
-    for (const f of anchor.forms) {
-      const key = keyOf(f);
+    const check = checkOf(seq, quoted, paragraph, requires);
+    for (const key of keysOf(anchor)) {
       if (!key) continue;
       keys.add(key);
-      let list = checks.get(key);
-      if (!list) checks.set(key, (list = []));
-      list.push(check);
+      const list = checks.get(key);
+      if (list) list.push(check);
+      else checks.set(key, [check]);
     }
   }
   return { keys, checks };
@@ -217,7 +255,18 @@ export interface Prefilter {
   readonly pattern?: RegExp;
 }
 
-const cache = new WeakMap<CompiledRuleSet, Map<string, Prefilter>>();
+const cache = new WeakMap<CompiledRuleSet, Map<string, Prefilter | (() => Anchors | undefined)>>();
+
+/**
+ * Anchors worked out before (the rule-set snapshot stores those of the presets' default rules): the
+ * prefilter for `enabledKey` is assembled from them on first use instead of from every variant. When
+ * `anchors` gives undefined (unusable), they are worked out as usual.
+ */
+export function rememberAnchors(ruleSet: CompiledRuleSet, enabledKey: string, anchors: () => Anchors | undefined): void {
+  let byEnabled = cache.get(ruleSet);
+  if (!byEnabled) cache.set(ruleSet, (byEnabled = new Map()));
+  if (!byEnabled.has(enabledKey)) byEnabled.set(enabledKey, anchors);
+}
 
 /** ASCII letters and digits: the boundaries the anchor scan uses. */
 const ASCII_WORD = new Uint8Array(128);
@@ -255,9 +304,9 @@ export function prefilterFor(ruleSet: CompiledRuleSet, enabled?: { key: string; 
   let byEnabled = cache.get(ruleSet);
   if (!byEnabled) cache.set(ruleSet, (byEnabled = new Map()));
   const cacheKey = enabled?.key ?? '*';
-  let found = byEnabled.get(cacheKey);
-  if (found) return found;
-  const { keys, checks } = anchorsOf(ruleSet, enabled ? (id) => enabled.has(id) : () => true);
+  const known = byEnabled.get(cacheKey);
+  if (typeof known === 'object') return known;
+  const { keys, checks } = (known ? known() : undefined) ?? anchorsOf(ruleSet, enabled ? (id) => enabled.has(id) : () => true);
   const byHash = new Map<number, AnchorKey[]>();
   const byKey = new Map<string, AnchorKey>();
   for (const key of keys) {
@@ -268,7 +317,7 @@ export function prefilterFor(ruleSet: CompiledRuleSet, enabled?: { key: string; 
     if (list) list.push(entry);
     else byHash.set(h, [entry]);
   }
-  found = { keys, byHash, byKey };
+  let found: Prefilter = { keys, byHash, byKey };
   if (![...keys].every((k) => /^[A-Za-z0-9]*$/.test(k))) {
     // Longest first, so alternation prefers whole words. ASCII-only boundaries are a superset of the
     // tokeniser's (a non-ASCII letter next to a key still counts as a boundary): extra candidates, no misses.

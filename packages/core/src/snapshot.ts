@@ -3,17 +3,25 @@
  * every phrase costs most of a cold start (hundreds of milliseconds); reviving this snapshot costs a few.
  * Pure: no file system here (node.ts decides where snapshots live and when they are current).
  */
+import { type AnchorTables, anchorsFromTables, anchorTablesOf } from './anchor-tables.js';
 import type { CompiledEntry, CompiledRule, CompiledRuleSet } from './compile.js';
+import type { EnabledRules } from './config.js';
 import { SequenceIndex } from './matcher.js';
 import type { Sequence, TokenTest } from './pattern.js';
+import { anchorPositionOf, anchorsOf, rememberAnchors } from './prefilter.js';
 import type { RuleData, RuleSetData, Suggestion } from './types.js';
 
-/** One token test: kind, then forms and plural forms for words, then the punctuation it must follow. */
-type TestJson = ['words', string[], string[], string?] | ['any' | 'capitalised' | 'number', null, null, string?];
+/**
+ * One token test: kind, then forms and plural forms for words (each list one string, space-separated:
+ * a form is one word), then the punctuation it must follow.
+ */
+type TestJson = ['words', string, string, string?] | ['any' | 'capitalised' | 'number', null, null, string?];
 interface SequenceJson {
   /** Indexes into `tests`: expanded phrases share their token tests, and so does the snapshot. */
   t: number[];
   cs: boolean;
+  /** Position of the prefilter's anchor (prefilter.ts): choosing it reads every word's frequency. */
+  a: number;
 }
 interface EntryValueJson {
   rule: string;
@@ -37,9 +45,11 @@ export interface RuleSetSnapshot {
   allow: number[];
   mentionCues: number[];
   selfDescriptionCues: number[];
+  /** The prefilter's anchors for some sets of rules that are on (the presets' defaults). */
+  anchors: AnchorTables[];
 }
 
-export const SNAPSHOT_FORMAT = 2;
+export const SNAPSHOT_FORMAT = 3;
 
 /** Numbers shared objects in order of first use; `items` holds each one's JSON form once. */
 function interner<T, J>(toJson: (item: T) => J): { items: J[]; id: (item: T) => number } {
@@ -57,7 +67,8 @@ function interner<T, J>(toJson: (item: T) => J): { items: J[]; id: (item: T) => 
   return { items, id };
 }
 
-export function snapshotOf(ruleSet: CompiledRuleSet, fingerprint: string): RuleSetSnapshot {
+/** The snapshot of a rule set, with the prefilter's anchors worked out for each of `enabled`. */
+export function snapshotOf(ruleSet: CompiledRuleSet, fingerprint: string, enabled: EnabledRules[] = []): RuleSetSnapshot {
   // Expanded phrases share token tests and rules share sequences: each is written once. Tests are
   // shared by content (about 40% fewer to revive), but the tests of one sequence stay distinct objects,
   // as compiled: the prefilter tells a sequence's tokens apart by identity.
@@ -71,7 +82,7 @@ export function snapshotOf(ruleSet: CompiledRuleSet, fingerprint: string): RuleS
       return tests.id(`${nth}\0${json}`);
     });
   };
-  const sequences = interner((seq: Sequence): SequenceJson => ({ t: testIds(seq), cs: seq.caseSensitive }));
+  const sequences = interner((seq: Sequence): SequenceJson => ({ t: testIds(seq), cs: seq.caseSensitive, a: anchorPositionOf(seq) }));
   const values = interner(
     ({ rule, suggestions, fix, patternIsLower, templated }: CompiledEntry): EntryValueJson => ({
       rule: rule.data.id,
@@ -101,17 +112,57 @@ export function snapshotOf(ruleSet: CompiledRuleSet, fingerprint: string): RuleS
     allow: ruleSet.allow.entries().map((e) => idOf(e.seq)),
     mentionCues: ruleSet.mentionCues.map(idOf),
     selfDescriptionCues: ruleSet.selfDescriptionCues.map(idOf),
+    // Once per distinct set (presets may turn on the same rules).
+    anchors: [...new Map(enabled.map((e) => [e.key, e])).values()].map((e) => anchorTablesOf(anchorsOf(ruleSet, e.has), e.key, idOf)),
   };
 }
 
 function testToJson(test: TokenTest): TestJson {
   const after = test.after === undefined ? [] : [test.after];
-  if (test.kind === 'words') return ['words', [...test.forms], [...test.pluralForms], ...after] as TestJson;
+  if (test.kind === 'words') return ['words', joinForms(test.forms), joinForms(test.pluralForms), ...after] as TestJson;
   return [test.kind, null, null, ...after] as TestJson;
 }
 
+function joinForms(forms: Set<string>): string {
+  for (const form of forms) if (form === '' || /\s/.test(form)) throw new Error(`cannot snapshot the form "${form}": not one word`);
+  return [...forms].join(' ');
+}
+
+const splitForms = (forms: string): string[] => (forms === '' ? [] : forms.split(' '));
+
+/**
+ * A word test from a snapshot, its forms kept as the snapshot's string until first read. A run reads
+ * few of the tests (at start-up, the first and anchor words of each phrase: about one in six forms),
+ * and building every set was most of the time it took to revive them.
+ */
+class RevivedWordTest {
+  readonly kind = 'words';
+  after?: string;
+  readonly #forms: string;
+  readonly #pluralForms: string;
+  #formSet: Set<string> | undefined;
+  #pluralSet: Set<string> | undefined;
+
+  constructor(forms: string, pluralForms: string) {
+    this.#forms = forms;
+    this.#pluralForms = pluralForms;
+  }
+
+  get forms(): Set<string> {
+    this.#formSet ??= new Set(splitForms(this.#forms));
+    return this.#formSet;
+  }
+
+  get pluralForms(): Set<string> {
+    this.#pluralSet ??= new Set(splitForms(this.#pluralForms));
+    return this.#pluralSet;
+  }
+}
+
 function testFromJson([kind, forms, pluralForms, after]: TestJson): TokenTest {
-  const test: TokenTest = kind === 'words' ? { kind, forms: new Set(forms ?? []), pluralForms: new Set(pluralForms ?? []) } : { kind };
+  if (kind === 'words' && (typeof forms !== 'string' || typeof pluralForms !== 'string'))
+    throw new Error('rule-set snapshot has a word test without its forms');
+  const test: TokenTest = kind === 'words' ? new RevivedWordTest(forms as string, pluralForms as string) : { kind };
   if (after !== undefined) test.after = after;
   return test;
 }
@@ -125,7 +176,11 @@ export function ruleSetFromSnapshot(snapshot: RuleSetSnapshot): CompiledRuleSet 
     if (!found) throw new Error(`rule-set snapshot refers to a missing token test ${id}`);
     return found;
   };
-  const sequences: Sequence[] = snapshot.sequences.map((s) => ({ tokens: s.t.map(test), caseSensitive: s.cs }));
+  const sequences: Sequence[] = snapshot.sequences.map((s) => {
+    const tokens = s.t.map(test);
+    if (s.a !== -1 && tokens[s.a]?.kind !== 'words') throw new Error(`rule-set snapshot has a sequence anchored at ${s.a}, not a word`);
+    return { tokens, caseSensitive: s.cs, anchor: s.a };
+  });
   const seq = (id: number): Sequence => {
     const found = sequences[id];
     if (!found) throw new Error(`rule-set snapshot refers to a missing sequence ${id}`);
@@ -162,7 +217,7 @@ export function ruleSetFromSnapshot(snapshot: RuleSetSnapshot): CompiledRuleSet 
   }
   const allow = new SequenceIndex<true>();
   for (const s of snapshot.allow) allow.add(seq(s), true);
-  return {
+  const ruleSet: CompiledRuleSet = {
     rules,
     index,
     allow,
@@ -171,4 +226,15 @@ export function ruleSetFromSnapshot(snapshot: RuleSetSnapshot): CompiledRuleSet 
     equalityIgnoreRules: new Set(snapshot.data.context.equalityIgnoreRules),
     data: snapshot.data,
   };
+  // Read on first use; tables that do not fit are dropped and the anchors worked out as usual.
+  for (const tables of snapshot.anchors) {
+    rememberAnchors(ruleSet, tables.enabled, () => {
+      try {
+        return anchorsFromTables(tables, seq);
+      } catch {
+        return undefined;
+      }
+    });
+  }
+  return ruleSet;
 }
