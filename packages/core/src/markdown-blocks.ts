@@ -173,7 +173,47 @@ export function tooCostlyForMarkdown(source: string, start: number, end: number)
  * Inline syntax of CommonMark (remark-parse without GFM): code, emphasis, links and images, autolinks
  * and HTML, escapes, entity references. "#", "|", "~", "!" and ">" mean nothing inside a line.
  */
-const MARKDOWN_SYNTAX = /[`*_[\]<\\]|&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/i;
+const MARKDOWN_SYNTAX = /[`*_[\]<\\]|&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/gi;
+/** CommonMark's Unicode whitespace: Zs, tab, line feed, form feed, carriage return. */
+const COMMONMARK_SPACE = /[\t\n\f\r\p{Zs}]/u;
+/** What may follow "<" in an autolink (a scheme's first letter) or inline HTML (tag, </, <!, <?). */
+const MARKUP_AFTER_LT = /[A-Za-z/!?]/;
+
+const isSpaceOrEdge = (ch: string | undefined): boolean => ch === undefined || COMMONMARK_SPACE.test(ch);
+
+/**
+ * Characters that look like Markdown but are literal text here, as common in clinical notes:
+ * - a run of "_" or "*" with whitespace (or the line's edge) on both sides can neither open nor close
+ *   emphasis ("the _______ digitorum", the blanks of transcribed notes), unless its line holds nothing
+ *   else (a thematic break: "___", "_ _ _");
+ * - "<" not followed by a letter, "/", "!" or "?" starts no autolink or HTML ("normal <4.0").
+ */
+function isLiteral(group: string, at: number): boolean {
+  const ch = group.charAt(at);
+  if (ch === '<') return !MARKUP_AFTER_LT.test(group.charAt(at + 1));
+  if (ch !== '_' && ch !== '*') return false;
+  let end = at;
+  while (group.charAt(end) === ch) end++;
+  if (!isSpaceOrEdge(at > 0 ? group.charAt(at - 1) : undefined) || !isSpaceOrEdge(end < group.length ? group.charAt(end) : undefined))
+    return false;
+  const lineStart = Math.max(group.lastIndexOf('\n', at), group.lastIndexOf('\r', at)) + 1;
+  let lineEnd = group.slice(at).search(/[\r\n]/);
+  lineEnd = lineEnd < 0 ? group.length : at + lineEnd;
+  return /[^\s_*]/.test(group.slice(lineStart, lineEnd));
+}
+
+/** Whether the group holds inline Markdown syntax that is not literal text (see isLiteral). */
+function hasInlineSyntax(group: string): boolean {
+  MARKDOWN_SYNTAX.lastIndex = 0;
+  for (let m = MARKDOWN_SYNTAX.exec(group); m; m = MARKDOWN_SYNTAX.exec(group)) {
+    if (!isLiteral(group, m.index)) return true;
+    // Past the whole run of "_" or "*", so each run is judged once.
+    let next = m.index + 1;
+    while (next < group.length && group.charAt(next) === m[0] && (m[0] === '_' || m[0] === '*')) next++;
+    MARKDOWN_SYNTAX.lastIndex = next;
+  }
+  return false;
+}
 /** A line that could start a block other than a paragraph: list, quote, heading, rule, setext, fence or code. */
 const BLOCK_START = /^(?: {4}|\t| {0,3}(?:[-+*>#=~`]|\d+[.)]))/m;
 
@@ -184,7 +224,7 @@ const BLOCK_START = /^(?: {4}|\t| {0,3}(?:[-+*>#=~`]|\d+[.)]))/m;
  */
 export function isPlainParagraph(source: string, start: number, end: number): boolean {
   const group = source.slice(start, end);
-  return !MARKDOWN_SYNTAX.test(group) && !BLOCK_START.test(group) && !/ {2,}\r?\n/.test(group);
+  return !hasInlineSyntax(group) && !BLOCK_START.test(group) && !/ {2,}\r?\n/.test(group);
 }
 
 const ATX_HEADING = /^ {0,3}#{1,6}[ \t]+/;

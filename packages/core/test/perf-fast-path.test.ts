@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type DocumentFormat, lint } from '../src/index.js';
-import { markdownGroups } from '../src/markdown-blocks.js';
+import { isPlainParagraph, markdownGroups } from '../src/markdown-blocks.js';
 import { candidatesIn, prefilterFor, withRequirementsMet } from '../src/prefilter.js';
 import { quoteSpans, scanQuotes } from '../src/spans.js';
 import { planWindows, sureBoundaries } from '../src/windows.js';
@@ -135,6 +135,40 @@ describe('fast path equals the full parse', () => {
 
   it('on HTML', () => {
     expectSame(`<p>${paragraph(seeded(3), 60)}</p><script>var addict = 1;</script><div>He is an addict.</div>`, 'html');
+  });
+
+  it('on Markdown paragraphs with literal "_", "*" and "<" (blanks, lab values) and the syntax they resemble', () => {
+    const pieces = [
+      'He is an addict. ',
+      'The _______ was placed. ',
+      'Potassium normal <4.0 and ',
+      'was < 5 days ',
+      'x * y ',
+      'She is _an addict_ now. ',
+      'He is *non-compliant* with it. ',
+      'Her father **committed suicide**. ',
+      'a_b addict ',
+      'See <http://example.org> addict ',
+      '<b>addict</b> ',
+      '\n___\n',
+      '\n_ _ _\n',
+      '\n* * *\n',
+      '\n',
+      'committed _____ suicide ',
+      '*committed suicide * ',
+      '__ ',
+      '<!-- addict --> ',
+      '<3 ',
+    ];
+    const random = seeded(31);
+    const paragraphs = Array.from({ length: 300 }, () => randomText(random, pieces, 2, 6).trim()).filter(Boolean);
+    expect(expectSame(paragraphs.join('\n\n'), 'markdown')).toBeGreaterThan(50);
+    // Literal runs and "<" keep a paragraph on the plain-text path; real syntax does not.
+    const plain = (t: string) => isPlainParagraph(t, 0, t.length);
+    expect(['the _______ digitorum', 'normal <4.0', 'x < 5 and _ or * alone', 'a\n__ b'].map(plain)).toEqual([true, true, true, true]);
+    expect(['_an addict_', 'text\n___', 'text\n_ _ _', '<b>x</b>', '<http://x.org>', 'a_b', '**x**', '</p>'].map(plain)).toEqual(
+      Array(8).fill(false),
+    );
   });
 
   it.skipIf(!existsSync(MTSAMPLES))('on a deterministic MTSamples corpus with injected phrases (plain text and Markdown)', () => {
