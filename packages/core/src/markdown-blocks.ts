@@ -181,14 +181,18 @@ const MARKUP_AFTER_LT = /[A-Za-z/!?]/;
 
 const isSpaceOrEdge = (ch: string | undefined): boolean => ch === undefined || COMMONMARK_SPACE.test(ch);
 
+/** Whether group[lineStart, lineEnd) holds anything besides whitespace, "_" and "*". */
+const holdsMore = (group: string, lineStart: number, lineEnd: number): boolean => /[^\s_*]/.test(group.slice(lineStart, lineEnd));
+
 /**
  * Characters that look like Markdown but are literal text here, as common in clinical notes:
  * - a run of "_" or "*" with whitespace (or the line's edge) on both sides can neither open nor close
  *   emphasis ("the _______ digitorum", the blanks of transcribed notes), unless its line holds nothing
  *   else (a thematic break: "___", "_ _ _");
  * - "<" not followed by a letter, "/", "!" or "?" starts no autolink or HTML ("normal <4.0").
+ * `lineHoldsMore` answers the thematic-break question for the line holding `at`.
  */
-function isLiteral(group: string, at: number): boolean {
+function isLiteral(group: string, at: number, lineHoldsMore: (at: number) => boolean): boolean {
   const ch = group.charAt(at);
   if (ch === '<') return !MARKUP_AFTER_LT.test(group.charAt(at + 1));
   if (ch !== '_' && ch !== '*') return false;
@@ -196,17 +200,27 @@ function isLiteral(group: string, at: number): boolean {
   while (group.charAt(end) === ch) end++;
   if (!isSpaceOrEdge(at > 0 ? group.charAt(at - 1) : undefined) || !isSpaceOrEdge(end < group.length ? group.charAt(end) : undefined))
     return false;
-  const lineStart = Math.max(group.lastIndexOf('\n', at), group.lastIndexOf('\r', at)) + 1;
-  let lineEnd = group.slice(at).search(/[\r\n]/);
-  lineEnd = lineEnd < 0 ? group.length : at + lineEnd;
-  return /[^\s_*]/.test(group.slice(lineStart, lineEnd));
+  return lineHoldsMore(at);
 }
 
 /** Whether the group holds inline Markdown syntax that is not literal text (see isLiteral). */
 function hasInlineSyntax(group: string): boolean {
+  // Each line is looked at once however many runs it holds, so a long line of blanks stays linear.
+  let lineStart = 0;
+  let lineEnd = -1;
+  let more = false;
+  const lineHoldsMore = (at: number): boolean => {
+    if (at >= lineEnd) {
+      lineStart = Math.max(group.lastIndexOf('\n', at), group.lastIndexOf('\r', at)) + 1;
+      const next = group.slice(at).search(/[\r\n]/);
+      lineEnd = next < 0 ? group.length : at + next;
+      more = holdsMore(group, lineStart, lineEnd);
+    }
+    return more;
+  };
   MARKDOWN_SYNTAX.lastIndex = 0;
   for (let m = MARKDOWN_SYNTAX.exec(group); m; m = MARKDOWN_SYNTAX.exec(group)) {
-    if (!isLiteral(group, m.index)) return true;
+    if (!isLiteral(group, m.index, lineHoldsMore)) return true;
     // Past the whole run of "_" or "*", so each run is judged once.
     let next = m.index + 1;
     while (next < group.length && group.charAt(next) === m[0] && (m[0] === '_' || m[0] === '*')) next++;
@@ -214,6 +228,7 @@ function hasInlineSyntax(group: string): boolean {
   }
   return false;
 }
+
 /** A line that could start a block other than a paragraph: list, quote, heading, rule, setext, fence or code. */
 const BLOCK_START = /^(?: {4}|\t| {0,3}(?:[-+*>#=~`]|\d+[.)]))/m;
 

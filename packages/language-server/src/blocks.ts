@@ -63,6 +63,27 @@ function commentOpenAfter(line: string, open: boolean): boolean {
   }
 }
 
+/** What one HTML line does to the open script, style and pre elements, and to an open tag. */
+interface HtmlLineEffect {
+  scripts: number;
+  styles: number;
+  pres: number;
+  /** The line ends inside a tag ('open'), after one ('closed'), or holds neither '<' nor '>' (''). */
+  tag: 'open' | 'closed' | '';
+}
+
+function htmlLineEffect(line: string): HtmlLineEffect {
+  const count = (re: RegExp): number => (line.match(re) ?? []).length;
+  const lt = line.lastIndexOf('<');
+  const gt = line.lastIndexOf('>');
+  return {
+    scripts: count(/<script\b/gi) - count(/<\/script\s*>/gi),
+    styles: count(/<style\b/gi) - count(/<\/style\s*>/gi),
+    pres: count(/<pre\b/gi) - count(/<\/pre\s*>/gi),
+    tag: lt > gt ? 'open' : gt > lt ? 'closed' : '',
+  };
+}
+
 /** What a block leaves open for the next one, counted line by line so long blocks stay linear. */
 class OpenTracker {
   private inComment = false;
@@ -75,16 +96,13 @@ class OpenTracker {
 
   add(line: string): void {
     if (this.format === 'text' || (!line.includes('<') && !line.includes('>'))) return;
-    const count = (re: RegExp): number => (line.match(re) ?? []).length;
     this.inComment = commentOpenAfter(line, this.inComment);
     if (this.format !== 'html') return;
-    this.scripts += count(/<script\b/gi) - count(/<\/script\s*>/gi);
-    this.styles += count(/<style\b/gi) - count(/<\/style\s*>/gi);
-    this.pres += count(/<pre\b/gi) - count(/<\/pre\s*>/gi);
-    const lt = line.lastIndexOf('<');
-    const gt = line.lastIndexOf('>');
-    if (lt > gt) this.inTag = true;
-    else if (gt > lt) this.inTag = false;
+    const effect = htmlLineEffect(line);
+    this.scripts += effect.scripts;
+    this.styles += effect.styles;
+    this.pres += effect.pres;
+    if (effect.tag) this.inTag = effect.tag === 'open';
   }
 
   /** Markdown: an HTML comment; HTML: a comment, script, style, pre or tag still open. */
@@ -124,16 +142,8 @@ function lineEffect(content: string, format: DocumentFormat): string {
       comments,
     ].join('|');
   }
-  const count = (re: RegExp): number => (content.match(re) ?? []).length;
-  const lt = content.lastIndexOf('<');
-  const gt = content.lastIndexOf('>');
-  return [
-    comments,
-    count(/<script\b/gi) - count(/<\/script\s*>/gi),
-    count(/<style\b/gi) - count(/<\/style\s*>/gi),
-    count(/<pre\b/gi) - count(/<\/pre\s*>/gi),
-    lt > gt ? 'open' : gt > lt ? 'closed' : '',
-  ].join('|');
+  const { scripts, styles, pres, tag } = htmlLineEffect(content);
+  return [comments, scripts, styles, pres, tag].join('|');
 }
 
 /** The effects (see lineEffect) of the lines of text[from, to), widened to whole lines; lines with none left out. */
