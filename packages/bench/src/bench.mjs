@@ -8,7 +8,7 @@
  *              ALEX_TIMEOUT_S (per alex run, default 180).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureCorpora, ensureSmallFile, REPO_ROOT } from './corpus.mjs';
@@ -23,6 +23,7 @@ const ALEX_TIMEOUT_MS = Number(process.env.ALEX_TIMEOUT_S ?? 180) * 1000;
 
 const REFRAME = join(REPO_ROOT, 'node_modules', '.bin', 'reframe');
 const REFRAME_JS = join(REPO_ROOT, 'packages', 'cli', 'bin', 'reframe.js');
+const FLOOR_JS = join(REPO_ROOT, 'packages', 'bench', 'src', 'floor.mjs');
 const ALEX = join(REPO_ROOT, 'packages', 'bench', 'node_modules', '.bin', 'alex');
 
 const mb = (bytes) => bytes / 1024 / 1024;
@@ -45,6 +46,23 @@ function findingsIn(stdout) {
     return report.files.reduce((n, f) => n + f.diagnostics.length, 0);
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * The floor (src/floor.mjs) on the largest plain-text file, writing the output reframe gave for it:
+ * what one Node process needs before any rule loads or anything is matched.
+ */
+function floorRun(rows, runs) {
+  const row = rows.filter((r) => r.name.startsWith('plain-') && r.reframe.stdout).sort((a, b) => b.size - a.size)[0];
+  if (!row) return undefined;
+  const output = join(tmpdir(), `reframe-bench-output-${process.pid}.json`);
+  writeFileSync(output, row.reframe.stdout);
+  try {
+    const file = row.reframe.path;
+    return { row, ...runMedian(process.execPath, [FLOOR_JS, file, output], runs, { cwd: REPO_ROOT }) };
+  } finally {
+    rmSync(output, { force: true });
   }
 }
 
@@ -98,7 +116,7 @@ async function main() {
     const runs = quick ? 1 : 5;
     log(`reframe ${file.name} (${runs} runs)…`);
     const r = reframeRun(file.path, runs);
-    const row = { name: file.name, size, reframe: r, findings: findingsIn(r.stdout) };
+    const row = { name: file.name, size, reframe: { ...r, path: file.path }, findings: findingsIn(r.stdout) };
     if (alexAvailable) {
       log(`alex ${file.name} (timeout ${ALEX_TIMEOUT_MS / 1000} s)…`);
       row.alex = alexRun(file.path, file.kind, 1);
@@ -108,6 +126,8 @@ async function main() {
   log('reframe on the 2,000-file tree…');
   const tree = reframeRun(manifest.tree.path, quick ? 1 : 3);
   const treeAlex = alexAvailable ? alexRun(manifest.tree.path, 'text', 1) : undefined;
+  log('floor: Node start, read, one hashing pass, write the same output…');
+  const floor = floorRun(rows, quick ? 1 : 5);
   log('cold start…');
   const cold = coldStart(ensureSmallFile());
   let editor = { skipped: 'disabled with --no-editor' };
@@ -149,6 +169,10 @@ async function main() {
           : `; alex ${fmt(treeAlex.seconds)} s = ${fmt(manifest.tree.count / treeAlex.seconds, 0)} files/s (${fmt(treeAlex.seconds / tree.seconds, 1)}× slower)`
         : ''),
   );
+  if (floor)
+    out.push(
+      `Floor for ${floor.row.name} (Node's start, reading the file, one hashing pass over every word, writing reframe's ${fmt(mb(Buffer.byteLength(floor.row.reframe.stdout)), 1)} MB of output; no rules, no matching): ${fmt(floor.seconds)} s = ${fmt(floor.row.size / floor.seconds)} MB/s; reframe ${fmt(floor.row.reframe.seconds)} s`,
+    );
   out.push(`Cold start, one small file (${cold.tool}): reframe ${fmt(cold.reframeMs, 0)} ms; node -e 0 ${fmt(cold.nodeMs, 0)} ms`);
   if (editor.skipped) out.push(`Editor latency: skipped — ${editor.skipped}`);
   else
