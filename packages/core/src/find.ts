@@ -1,5 +1,5 @@
 /** Find rule matches in one paragraph and apply the context checks that do not depend on config. */
-import type { CompiledEntry, CompiledRuleSet } from './compile.js';
+import type { CompiledEntry, CompiledRule, CompiledRuleSet } from './compile.js';
 import { endsAt, occursWithin, type SequenceIndex, startsAt } from './matcher.js';
 import { inside, quoteSpans, type Span, SpanLookup, urlSpans } from './spans.js';
 import { fillSuggestions } from './templates.js';
@@ -59,6 +59,25 @@ function continuesList(tokens: Token[], first: number, ends: Set<number>): boole
   return ends.has(j) && tokens[j]?.sentence === tokens[first]?.sentence;
 }
 
+/**
+ * Do the rule's exceptions rule out the match tokens[first..last]? They read the match's own
+ * sentence: "a schizophrenic. Right ventricular …" is not "schizophrenic right".
+ */
+function excepted(tokens: Token[], first: number, last: number, rule: CompiledRule): boolean {
+  const firstToken = tokens[first] as Token;
+  const lastToken = tokens[last] as Token;
+  const after = tokens[last + 1];
+  if (rule.notBefore.length && after?.sentence === lastToken.sentence && startsAt(tokens, last + 1, rule.notBefore, true)) return true;
+  const before = tokens[first - 1];
+  if (rule.notAfter.length && before?.sentence === firstToken.sentence && endsAt(tokens, first - 1, rule.notAfter, true)) return true;
+  if (rule.requires.length || rule.unless.length) {
+    const [from, to] = exceptionBounds(tokens, first, rule.data.exceptions?.scope);
+    if (rule.requires.length && !occursWithin(tokens, from, to, rule.requires)) return true;
+    if (rule.unless.length && occursWithin(tokens, from, to, rule.unless)) return true;
+  }
+  return false;
+}
+
 /** Does a paragraph hold any word that could start a rule match? Cheap; used to skip parsing. */
 export function hasCandidate(text: string, triggers: Set<string>): boolean {
   for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu)) {
@@ -111,21 +130,13 @@ export function findInParagraph(
     if (rule.data.quoted) {
       // Scare quotes: the match must be the whole quotation; the marks are part of the finding.
       if (!quote || quote[0] !== start - 1 || quote[1] !== end + 1) continue;
+      if (excepted(tokens, m.first, m.last, rule)) continue;
       if (respect.mentions && cueBefore(tokens, m.first, ruleSet.mentionCues, MENTION_GAP)) continue;
       kept.push({ entry: entryFor(), start: quote[0], end: quote[1], plural: false });
       continue;
     }
     if (respect.quotes && quote) continue;
-    // Exceptions read the match's own sentence: "a schizophrenic. Right ventricular …" is not "schizophrenic right".
-    const after = tokens[m.last + 1];
-    if (rule.notBefore.length && after?.sentence === lastToken.sentence && startsAt(tokens, m.last + 1, rule.notBefore, true)) continue;
-    const before = tokens[m.first - 1];
-    if (rule.notAfter.length && before?.sentence === firstToken.sentence && endsAt(tokens, m.first - 1, rule.notAfter, true)) continue;
-    if (rule.requires.length || rule.unless.length) {
-      const [from, to] = exceptionBounds(tokens, m.first, rule.data.exceptions?.scope);
-      if (rule.requires.length && !occursWithin(tokens, from, to, rule.requires)) continue;
-      if (rule.unless.length && occursWithin(tokens, from, to, rule.unless)) continue;
-    }
+    if (excepted(tokens, m.first, m.last, rule)) continue;
     if (respect.mentions && (cueBefore(tokens, m.first, ruleSet.mentionCues, MENTION_GAP) || continuesList(tokens, m.first, mentionEnds))) {
       mentionEnds.add(m.last);
       continue;

@@ -100,3 +100,19 @@ describe('scare quotes with a template', () => {
     expect(d?.fix?.text).toBe('seizures');
   });
 });
+
+describe('exceptions on a scare-quote rule', () => {
+  const rs = ruleSetOf({
+    id: 'test/quotes',
+    quoted: true,
+    match: [{ phrase: 'dizziness', plural: false, suggestions: ['{1-}'] }],
+    exceptions: { notAfter: ['complaint of'], notBefore: ['spells'], unless: ['mood'] },
+  });
+  const actual = (text: string) => lint(text, { ruleSet: rs }).map((d) => d.actual);
+  it('applies notAfter, notBefore and unless as they apply to other rules', () => {
+    expect(actual('More "dizziness" at home.')).toEqual(['"dizziness"']);
+    expect(actual('Chief complaint of "dizziness" since Tuesday.')).toEqual([]);
+    expect(actual('More "dizziness" spells at home.')).toEqual([]);
+    expect(actual('Mood low, and "dizziness" at home.')).toEqual([]);
+  });
+});
