@@ -1,6 +1,6 @@
 /** Find rule matches in one paragraph and apply the context checks that do not depend on config. */
 import type { CompiledEntry, CompiledRule, CompiledRuleSet } from './compile.js';
-import { endsAt, occursWithin, type SequenceIndex, startsAt } from './matcher.js';
+import { endsAt, isCapitalised, occursWithin, type SequenceIndex, startsAt } from './matcher.js';
 import { inside, quoteSpans, type Span, SpanLookup, urlSpans } from './spans.js';
 import { fillSuggestions } from './templates.js';
 import type { ParagraphTokens, Token } from './tokens.js';
@@ -60,6 +60,16 @@ function continuesList(tokens: Token[], first: number, ends: Set<number>): boole
 }
 
 /**
+ * Is `token` separated from the one before it by a comma or semicolon? The words on the far side
+ * belong to another clause: "a diabetic, labs to be repeated" is not "diabetic labs". A capitalised
+ * word after a comma is a name in apposition and still counts ("her wife, Priya").
+ */
+function breaksClause(token: Token): boolean {
+  if (token.join !== 'punct' || !/[,;]/.test(token.punct ?? '')) return false;
+  return token.punct?.includes(';') === true || !isCapitalised(token.text);
+}
+
+/**
  * Do the rule's exceptions rule out the match tokens[first..last]? They read the match's own
  * sentence: "a schizophrenic. Right ventricular …" is not "schizophrenic right".
  */
@@ -67,9 +77,22 @@ function excepted(tokens: Token[], first: number, last: number, rule: CompiledRu
   const firstToken = tokens[first] as Token;
   const lastToken = tokens[last] as Token;
   const after = tokens[last + 1];
-  if (rule.notBefore.length && after?.sentence === lastToken.sentence && startsAt(tokens, last + 1, rule.notBefore, true)) return true;
+  if (
+    rule.notBefore.length &&
+    after?.sentence === lastToken.sentence &&
+    // After a sentence's opening word the comma ends an introduction, not a clause ("Apparently, an MRI …").
+    (firstToken.sentence !== tokens[first - 1]?.sentence || !breaksClause(after)) &&
+    startsAt(tokens, last + 1, rule.notBefore, true)
+  )
+    return true;
   const before = tokens[first - 1];
-  if (rule.notAfter.length && before?.sentence === firstToken.sentence && endsAt(tokens, first - 1, rule.notAfter, true)) return true;
+  if (
+    rule.notAfter.length &&
+    before?.sentence === firstToken.sentence &&
+    !breaksClause(firstToken) &&
+    endsAt(tokens, first - 1, rule.notAfter, true)
+  )
+    return true;
   if (rule.requires.length || rule.unless.length) {
     const [from, to] = exceptionBounds(tokens, first, rule.data.exceptions?.scope);
     if (rule.requires.length && !occursWithin(tokens, from, to, rule.requires)) return true;

@@ -7,7 +7,7 @@ const LENIENT_PUNCT = /^[,:;()–—-]+$/;
 const CAPITALISED = /^\p{Lu}/u;
 const NUMBER = /^\p{N}+$/u;
 /** ASCII first: a capital A-Z is one, any other ASCII character is not; else the Unicode class. */
-function isCapitalised(text: string): boolean {
+export function isCapitalised(text: string): boolean {
   const c = text.charCodeAt(0);
   return c < 128 ? c >= 65 && c <= 90 : CAPITALISED.test(text);
 }

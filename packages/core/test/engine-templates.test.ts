@@ -116,3 +116,23 @@ describe('exceptions on a scare-quote rule', () => {
     expect(actual('Mood low, and "dizziness" at home.')).toEqual([]);
   });
 });
+
+describe('exceptions and clause breaks', () => {
+  const rs = ruleSetOf(
+    { id: 'test/noun', match: ['a diabetic'], exceptions: { notBefore: ['labs', '@Cap'], notAfter: ['new'] } },
+    { id: 'test/adverb', match: ['apparently'], exceptions: { notBefore: ['an'] } },
+  );
+  const ids = (text: string) => lint(text, { ruleSet: rs }).map((d) => d.ruleId);
+  it('do not reach across a comma or semicolon', () => {
+    expect(ids('Her father is a diabetic labs pending.')).toEqual([]);
+    expect(ids('Her father is a diabetic, labs to be repeated.')).toEqual(['test/noun']);
+    expect(ids('Her father is a diabetic; labs to be repeated.')).toEqual(['test/noun']);
+    expect(ids('Something new a diabetic was seen.')).toEqual([]);
+    expect(ids('Something new, a diabetic was seen.')).toEqual(['test/noun']);
+  });
+  it('still reach a name in apposition, and past the comma after a sentence’s opening word', () => {
+    expect(ids('Her father, a diabetic, Tom, was seen.')).toEqual([]);
+    expect(ids('Apparently, an MRI was done.')).toEqual([]);
+    expect(ids('The scan was apparently, an MRI said, normal.')).toEqual(['test/adverb']);
+  });
+});

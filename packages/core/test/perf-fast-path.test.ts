@@ -9,6 +9,7 @@ import { isPlainParagraph, markdownGroups } from '../src/markdown-blocks.js';
 import { candidatesIn, prefilterFor, withRequirementsMet } from '../src/prefilter.js';
 import { quoteSpans, scanQuotes } from '../src/spans.js';
 import { planWindows, sureBoundaries } from '../src/windows.js';
+import { inventedRuleSet } from './core-helpers.js';
 import { bundledRuleSet, labelledSentences, MTSAMPLES, seeded } from './helpers.js';
 
 function both(text: string, format: DocumentFormat = 'text') {
@@ -51,6 +52,13 @@ const STIGMA = [
   'Her father committed\nsuicide last year.',
   '"I am an addict.',
   'He is a schizophrenic.',
+  // Scare quotes, with and without the exceptions around them (the words before the quotation mark).
+  'Another episode of "seizures" at the group home.',
+  'Presents with a chief complaint of "dizziness" since Tuesday.',
+  'Low mood; her "fatigue" is worse in the mornings.',
+  // Exceptions on either side of a clause break.
+  'Her father is a diabetic, labs to be repeated in a month.',
+  'Apparently, an MRI the next day showed a small bleed.',
 ];
 
 function paragraph(random: () => number, sentences: number): string {
@@ -131,6 +139,39 @@ describe('fast path equals the full parse', () => {
     const ruleIds = (text: string) => lint(text, { ruleSet: bundledRuleSet() }).map((d) => d.ruleId);
     expect(ruleIds(withContext)).toContain('relationships/assumed-partner');
     expect(ruleIds(withoutContext)).not.toContain('relationships/assumed-partner');
+  });
+
+  it('on a scare-quote rule with exceptions, requires among them (invented rule set)', () => {
+    const ruleSet = inventedRuleSet([
+      {
+        id: 'test/quotes',
+        quoted: true,
+        match: [{ phrase: 'seizures', plural: false, suggestions: ['{1-}'] }],
+        exceptions: { requires: ['staff|home'], notAfter: ['complaint of'], notBefore: ['diary'] },
+      },
+    ]);
+    const random = seeded(23);
+    const QUOTED = [
+      'More "seizures" reported by staff.',
+      'Chief complaint of "seizures" since May.',
+      'Her "seizures" diary was reviewed.',
+      'More "seizures" this week.',
+      'Back home, more "seizures", staff say.',
+    ];
+    let flagged = 0;
+    for (let round = 0; round < 6; round++) {
+      const sentences: string[] = [];
+      for (let i = 0; i < 60; i++) {
+        const list = random() < 0.3 ? QUOTED : PROSE;
+        sentences.push(list[Math.floor(random() * list.length)] ?? '');
+      }
+      // Blocks of a few sentences, so that some hold no word the rule requires and the prefilter drops their candidates.
+      const text = sentences.map((sentence, i) => (i % 4 === 3 ? `${sentence}\n\n` : `${sentence} `)).join('');
+      const fast = lint(text, { ruleSet });
+      expect(fast).toEqual(lint(text, { ruleSet, strategy: 'full' }));
+      flagged += fast.length;
+    }
+    expect(flagged).toBeGreaterThan(0);
   });
 
   it('on HTML', () => {
