@@ -31,7 +31,8 @@ export function parseData(text: string, file: string): ParsedData {
   if (doc.errors.length > 0) {
     throw new ReframeFileErrors(
       doc.errors.map((e) => {
-        const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
+        // Without prettyErrors some errors (a duplicate key) carry only an offset: place them from it.
+        const pos = e.linePos?.[0] ?? lineCounter.linePos(e.pos[0]);
         return new ReframeFileError(file, pos.line, pos.col, `invalid YAML/JSON: ${e.message.split('\n')[0]}`);
       }),
     );

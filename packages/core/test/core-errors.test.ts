@@ -49,6 +49,10 @@ describe('rule pack errors name the file, line and column', () => {
   it('invalid YAML', () => {
     expect(packErrors('category: extra\nrules:\n  - id: [unclosed\n')[0]).toMatch(/^RULES\/extra\.yml:\d+:\d+: invalid YAML\/JSON: /);
   });
+  it('a duplicate key, at its own line (not 1:1)', () => {
+    const [e] = packErrors(`category: extra\nrules:\n${GOOD_RULE}    note: again\n`);
+    expect(e).toBe('RULES/extra.yml:12:5: invalid YAML/JSON: Map keys must be unique');
+  });
   it('unknown key, with the nearest known key', () => {
     const [e] = packErrors(`category: extra\nrules:\n${GOOD_RULE}    sugestions: [x]\n`);
     expect(e).toBe('RULES/extra.yml:12:5: unknown key "sugestions" in rules[0] (did you mean "suggestions"?)');
