@@ -65,8 +65,8 @@ function continuesList(tokens: Token[], first: number, ends: Set<number>): boole
  * word after a comma is a name in apposition and still counts ("her wife, Priya").
  */
 function breaksClause(token: Token): boolean {
-  if (token.join !== 'punct' || !/[,;]/.test(token.punct ?? '')) return false;
-  return token.punct?.includes(';') === true || !isCapitalised(token.text);
+  const punct = token.join === 'punct' ? (token.punct ?? '') : '';
+  return punct.includes(';') || (punct.includes(',') && !isCapitalised(token.text));
 }
 
 /**
@@ -76,23 +76,18 @@ function breaksClause(token: Token): boolean {
 function excepted(tokens: Token[], first: number, last: number, rule: CompiledRule): boolean {
   const firstToken = tokens[first] as Token;
   const lastToken = tokens[last] as Token;
+  const before = tokens[first - 1];
   const after = tokens[last + 1];
+  const opensSentence = before?.sentence !== firstToken.sentence;
   if (
     rule.notBefore.length &&
     after?.sentence === lastToken.sentence &&
     // After a sentence's opening word the comma ends an introduction, not a clause ("Apparently, an MRI …").
-    (firstToken.sentence !== tokens[first - 1]?.sentence || !breaksClause(after)) &&
+    (opensSentence || !breaksClause(after)) &&
     startsAt(tokens, last + 1, rule.notBefore, true)
   )
     return true;
-  const before = tokens[first - 1];
-  if (
-    rule.notAfter.length &&
-    before?.sentence === firstToken.sentence &&
-    !breaksClause(firstToken) &&
-    endsAt(tokens, first - 1, rule.notAfter, true)
-  )
-    return true;
+  if (rule.notAfter.length && !opensSentence && !breaksClause(firstToken) && endsAt(tokens, first - 1, rule.notAfter, true)) return true;
   if (rule.requires.length || rule.unless.length) {
     const [from, to] = exceptionBounds(tokens, first, rule.data.exceptions?.scope);
     if (rule.requires.length && !occursWithin(tokens, from, to, rule.requires)) return true;

@@ -206,12 +206,11 @@ function isLiteral(group: string, at: number, lineHoldsMore: (at: number) => boo
 /** Whether the group holds inline Markdown syntax that is not literal text (see isLiteral). */
 function hasInlineSyntax(group: string): boolean {
   // Each line is looked at once however many runs it holds, so a long line of blanks stays linear.
-  let lineStart = 0;
   let lineEnd = -1;
   let more = false;
   const lineHoldsMore = (at: number): boolean => {
     if (at >= lineEnd) {
-      lineStart = Math.max(group.lastIndexOf('\n', at), group.lastIndexOf('\r', at)) + 1;
+      const lineStart = Math.max(group.lastIndexOf('\n', at), group.lastIndexOf('\r', at)) + 1;
       const next = group.slice(at).search(/[\r\n]/);
       lineEnd = next < 0 ? group.length : at + next;
       more = holdsMore(group, lineStart, lineEnd);

@@ -263,9 +263,14 @@ const cache = new WeakMap<CompiledRuleSet, Map<string, Prefilter | (() => Anchor
  * `anchors` gives undefined (unusable), they are worked out as usual.
  */
 export function rememberAnchors(ruleSet: CompiledRuleSet, enabledKey: string, anchors: () => Anchors | undefined): void {
+  const byEnabled = cacheOf(ruleSet);
+  if (!byEnabled.has(enabledKey)) byEnabled.set(enabledKey, anchors);
+}
+
+function cacheOf(ruleSet: CompiledRuleSet): Map<string, Prefilter | (() => Anchors | undefined)> {
   let byEnabled = cache.get(ruleSet);
   if (!byEnabled) cache.set(ruleSet, (byEnabled = new Map()));
-  if (!byEnabled.has(enabledKey)) byEnabled.set(enabledKey, anchors);
+  return byEnabled;
 }
 
 /** ASCII letters and digits: the boundaries the anchor scan uses. */
@@ -301,8 +306,7 @@ function anchorKey(key: string, checks: VariantCheck[] | undefined): AnchorKey {
  * of rules that are on; `enabledKey` names that set (the sorted rule ids, or anything equally unique).
  */
 export function prefilterFor(ruleSet: CompiledRuleSet, enabled?: { key: string; has: (ruleId: string) => boolean }): Prefilter {
-  let byEnabled = cache.get(ruleSet);
-  if (!byEnabled) cache.set(ruleSet, (byEnabled = new Map()));
+  const byEnabled = cacheOf(ruleSet);
   const cacheKey = enabled?.key ?? '*';
   const known = byEnabled.get(cacheKey);
   if (typeof known === 'object') return known;

@@ -6,6 +6,7 @@
 import { type AnchorTables, anchorsFromTables, anchorTablesOf } from './anchor-tables.js';
 import type { CompiledEntry, CompiledRule, CompiledRuleSet } from './compile.js';
 import type { EnabledRules } from './config.js';
+import { interner } from './interner.js';
 import { SequenceIndex } from './matcher.js';
 import type { Sequence, TokenTest } from './pattern.js';
 import { anchorPositionOf, anchorsOf, rememberAnchors } from './prefilter.js';
@@ -50,22 +51,6 @@ export interface RuleSetSnapshot {
 }
 
 export const SNAPSHOT_FORMAT = 3;
-
-/** Numbers shared objects in order of first use; `items` holds each one's JSON form once. */
-function interner<T, J>(toJson: (item: T) => J): { items: J[]; id: (item: T) => number } {
-  const ids = new Map<T, number>();
-  const items: J[] = [];
-  const id = (item: T): number => {
-    let found = ids.get(item);
-    if (found === undefined) {
-      found = items.length;
-      ids.set(item, found);
-      items.push(toJson(item));
-    }
-    return found;
-  };
-  return { items, id };
-}
 
 /** The snapshot of a rule set, with the prefilter's anchors worked out for each of `enabled`. */
 export function snapshotOf(ruleSet: CompiledRuleSet, fingerprint: string, enabled: EnabledRules[] = []): RuleSetSnapshot {

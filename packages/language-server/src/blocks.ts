@@ -402,7 +402,27 @@ export class BlockLinter {
       return typed;
     }
     const text = source.text();
-    const edit = previous ? editBetween(previous.source.text(), text) : undefined;
+    // The edit: the given change when it fits (typing in place was tried above), else the texts compared.
+    let edit: Edit | undefined;
+    if (fits)
+      edit = {
+        prefix: change.start,
+        oldEnd: change.end,
+        newEnd: change.start + change.text.length,
+        delta: text.length - previous.source.length,
+      };
+    else if (previous) {
+      edit = editBetween(previous.source.text(), text);
+      const inPlace = this.typedInBlock(
+        previous,
+        { start: edit.prefix, end: edit.oldEnd, text: text.slice(edit.prefix, edit.newEnd) },
+        format,
+      );
+      if (inPlace) {
+        this.previous = { source, format, blocks: inPlace };
+        return inPlace;
+      }
+    }
     // After an edit to a text without directives (or there would be no previous), only the edited
     // stretch can have brought one in; a directive is shorter than the margin around it.
     const directive = edit
@@ -518,8 +538,6 @@ export class BlockLinter {
     const old = previous.source.text();
     const { prefix, delta } = edit;
     const oldChangeEnd = edit.oldEnd;
-    const inPlace = this.typedInBlock(previous, { start: prefix, end: oldChangeEnd, text: text.slice(prefix, edit.newEnd) }, format);
-    if (inPlace) return inPlace;
     if (
       format !== 'text' &&
       (MAY_SPAN_BLOCKS.test(old.slice(prefix, oldChangeEnd)) || MAY_SPAN_BLOCKS.test(text.slice(prefix, oldChangeEnd + delta)))

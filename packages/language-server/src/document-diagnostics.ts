@@ -34,10 +34,6 @@ export class DocumentDiagnostics {
     this.linter = new BlockLinter(ruleSet, config);
   }
 
-  get lastStats() {
-    return this.linter.lastStats;
-  }
-
   lint(doc: PieceDocument, format: DocumentFormat, isBundled: (ruleId: string) => boolean): DocumentResult {
     // The one change since the version last linted lets the linter read only the edited block.
     // A document closed and opened again under the same uri is a new object whose versions start over.

@@ -4,7 +4,6 @@
  */
 import type { Diagnostic as Finding, Severity, SourceRef } from '@reframe/core';
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 export const SOURCE = 'reframe';
 export const RULES_README = 'https://github.com/reframe-lint/reframe/blob/main/rules/README.md';
@@ -87,19 +86,6 @@ function findingData(finding: Finding, by: number): FindingData {
 
 function wireData(range: LspDiagnostic['range']): WireData {
   return { line: range.start.line, character: range.start.character };
-}
-
-export function toLspDiagnostic(finding: Finding, doc: TextDocument, isBundled: (ruleId: string) => boolean): FindingDiagnostic {
-  const href = ruleReference(finding.ruleId, isBundled(finding.ruleId), finding.sources);
-  return {
-    range: { start: doc.positionAt(finding.range.start.offset), end: doc.positionAt(finding.range.end.offset) },
-    severity: SEVERITY[finding.severity],
-    code: finding.ruleId,
-    ...(href ? { codeDescription: { href } } : {}),
-    source: SOURCE,
-    message: finding.message,
-    data: findingData(finding, 0),
-  };
 }
 
 /**

@@ -25,11 +25,10 @@ import {
   TextDocumentSyncKind,
   TextDocuments,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ActionKind, Commands, codeActions, safeFixEdits } from './code-actions.js';
 import { ConfigStore, type Problem, type Settings } from './config-store.js';
 import { DocumentDiagnostics, type DocumentResult } from './document-diagnostics.js';
-import { type FindingData, isFindingData, onTheWire, ruleReference, SOURCE, toLspDiagnostic } from './findings.js';
+import { blockDiagnostic, type FindingData, isFindingData, ruleReference, SOURCE } from './findings.js';
 import { explainMarkdown, hoverMarkdown } from './hover.js';
 import { formatFor, isSupported } from './languages.js';
 import { PieceDocument } from './piece-document.js';
@@ -286,9 +285,9 @@ export function startServer(connection: Connection): void {
           const limit = Math.min(client.maxFileSize, settings.maxFileSize ?? Number.POSITIVE_INFINITY);
           if (settings.isIgnored(file.path) || statSync(file.path).size > limit) return false;
           const text = readFileSync(file.path, 'utf8');
-          const doc = TextDocument.create(uri, file.languageId, 0, text);
           const found = lint(text, { ruleSet: settings.ruleSet, config: settings.config, format: formatFor(file.languageId) });
-          const diagnostics = found.map((f) => onTheWire(toLspDiagnostic(f, doc, (id) => bundled.has(id))));
+          // The whole file as one block from line 0: core's lines and columns are the positions.
+          const diagnostics = found.map((f) => blockDiagnostic(f, 0, (id) => bundled.has(id)));
           void connection.sendDiagnostics({ uri, diagnostics });
           findings += found.length;
           return true;

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentDiagnostics } from '../src/document-diagnostics.js';
-import { onTheWire, toLspDiagnostic } from '../src/findings.js';
+import { blockDiagnostic, onTheWire, serverCopy } from '../src/findings.js';
 import { PieceDocument } from '../src/piece-document.js';
 import { generated, lcg, randomEdits } from './documents.js';
 import { NOTE } from './helpers.js';
@@ -19,10 +19,13 @@ const config = resolveConfig({}, ruleSet);
 const bundled = new Set(ruleSet.rules.keys());
 const isBundled = (id: string) => bundled.has(id) && id !== 'substance/addict';
 
-/** The server's copies as made from one whole-document lint. */
+/** The server's copies as made from one whole-document lint, with ranges from the library's own offset → position conversion. */
 function expected(text: string, format: DocumentFormat): LspDiagnostic[] {
   const doc = TextDocument.create('file:///note', 'plaintext', 1, text);
-  return lint(text, { ruleSet, config, format }).map((f) => toLspDiagnostic(f, doc, isBundled));
+  return lint(text, { ruleSet, config, format }).map((f) => ({
+    ...serverCopy(blockDiagnostic(f, 0, isBundled), f, 0),
+    range: { start: doc.positionAt(f.range.start.offset), end: doc.positionAt(f.range.end.offset) },
+  }));
 }
 
 function expectWhole(diagnostics: DocumentDiagnostics, doc: PieceDocument, format: DocumentFormat, what: string): LspDiagnostic[] {

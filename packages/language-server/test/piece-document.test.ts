@@ -85,7 +85,8 @@ describe('PieceDocument', () => {
       }
     }
     expect(checked).toBe(10 * 400 + 30 * 100);
-  });
+    // About 5 s alone on a 2-core machine, longer next to the other test files: not a timing test.
+  }, 60_000);
 
   it('keeps each version snapshot as it was, and joins pieces only when asked', () => {
     const piece = PieceDocument.create('file:///a', 'plaintext', 1, 'abc\ndef');
