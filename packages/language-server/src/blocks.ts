@@ -2,7 +2,7 @@
  * Incremental linting: a document is split into blank-line-separated blocks; each block is linted
  * on its own with core's `lint`, and after an edit only the blocks around the change are split and
  * linted again (see BlockLinter). Constructs that span blank lines (Markdown code fences, indented
- * continuations, HTML comments, script and style elements) are kept in one block, and a document with
+ * continuations, HTML comments, script, style and pre elements) are kept in one block, and a document with
  * range directives (reframe-disable … reframe-enable, reframe-ignore-file) is linted whole, because
  * those reach across blocks.
  */
@@ -84,9 +84,18 @@ function htmlLineEffect(line: string): HtmlLineEffect {
   };
 }
 
+/**
+ * A Markdown HTML block of CommonMark's first kind: it opens at a line starting with <script, <pre,
+ * <style or <textarea and runs, blank lines included, to the first line holding any of their end tags.
+ */
+const RAW_HTML_OPEN = /^ {0,3}<(?:script|pre|style|textarea)(?=[\s>]|$)/i;
+const RAW_HTML_CLOSE = /<\/(?:script|pre|style|textarea)>/i;
+
 /** What a block leaves open for the next one, counted line by line so long blocks stay linear. */
 class OpenTracker {
   private inComment = false;
+  /** Markdown: inside an HTML block that only its end tag closes (see RAW_HTML_OPEN). */
+  private inRawHtml = false;
   private scripts = 0;
   private styles = 0;
   private pres = 0;
@@ -94,10 +103,15 @@ class OpenTracker {
 
   constructor(private readonly format: DocumentFormat) {}
 
-  add(line: string): void {
+  /** `fenced`: a Markdown line inside a code fence, where HTML is text. */
+  add(line: string, fenced = false): void {
     if (this.format === 'text' || (!line.includes('<') && !line.includes('>'))) return;
     this.inComment = commentOpenAfter(line, this.inComment);
-    if (this.format !== 'html') return;
+    if (this.format === 'markdown') {
+      if (this.inRawHtml) this.inRawHtml = !RAW_HTML_CLOSE.test(line);
+      else if (!fenced) this.inRawHtml = RAW_HTML_OPEN.test(line) && !RAW_HTML_CLOSE.test(line);
+      return;
+    }
     const effect = htmlLineEffect(line);
     this.scripts += effect.scripts;
     this.styles += effect.styles;
@@ -105,11 +119,12 @@ class OpenTracker {
     if (effect.tag) this.inTag = effect.tag === 'open';
   }
 
-  /** Markdown: an HTML comment; HTML: a comment, script, style, pre or tag still open. */
+  /** Markdown: an HTML comment or raw HTML block; HTML: a comment, script, style, pre or tag still open. */
   get open(): boolean {
     if (this.format === 'text') return false;
     if (this.inComment) return true;
-    return this.format === 'html' && (this.scripts > 0 || this.styles > 0 || this.pres > 0 || this.inTag);
+    if (this.format === 'markdown') return this.inRawHtml;
+    return this.scripts > 0 || this.styles > 0 || this.pres > 0 || this.inTag;
   }
 }
 
@@ -140,6 +155,8 @@ function lineEffect(content: string, format: DocumentFormat): string {
       FRONT_MATTER_LINE.exec(content)?.[1] ?? '',
       delimiter,
       comments,
+      RAW_HTML_OPEN.test(content) ? 'raw' : '',
+      RAW_HTML_CLOSE.test(content) ? '/raw' : '',
     ].join('|');
   }
   const { scripts, styles, pres, tag } = htmlLineEffect(content);
@@ -194,7 +211,7 @@ export function splitBlocks(text: string, format: DocumentFormat): Block[] {
         blocks.push(current);
       }
     }
-    tracker.add(content);
+    tracker.add(content, fence !== undefined);
     current.end = line.end;
   }
   return blocks;

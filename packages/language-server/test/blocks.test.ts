@@ -48,6 +48,11 @@ const TRICKY: Array<[DocumentFormat, string]> = [
   ['markdown', 'Intro.\n\n---\nHe is an addict.\n---\n\nEnd.\n'],
   ['markdown', '> Quote: "I am an addict."\n>\n> He claims pain.\n\nAfter.\n'],
   ['markdown', 'Para one\nclaims.\r\n\r\nPara two: addict.\r\n'],
+  // CommonMark HTML blocks of type 1 run to their closing tag, blank lines included.
+  ['markdown', '<script>\nHe claims pain.\n\nShe claims pain.\n</script>\n\nHe is an addict.\n'],
+  ['markdown', '  <PRE class="x">\naddict\n\nclaims\n</textarea>\n\nclaims <pre>\n\naddict\n'],
+  ['markdown', '<style>a{}</style>\n\nHe claims pain.\n\n<textarea>\n\naddict\n'],
+  ['markdown', '```html\n<script>\n```\n\nHe claims pain.\n\nShe is an addict.\n'],
   [
     'html',
     '<p>He is an addict.</p>\n\n<script>\nvar a = "addict";\n\nvar b = "committed suicide";\n</script>\n\n<p>She claims pain.</p>\n',
@@ -73,6 +78,12 @@ describe('per-block linting', () => {
 
   it('matches a whole-document lint on 300 generated documents', () => {
     for (const [format, text] of generated(300)) expectSame(text, format);
+  });
+
+  it('keeps a Markdown <script>, <pre>, <style> or <textarea> block in one block up to its end tag, but not one in a fence', () => {
+    const split = (text: string) => splitBlocks(text, 'markdown').map((b) => text.slice(b.start, b.end));
+    expect(split('<pre>\na\n\nb\n</pre>\n\nc\n')).toEqual(['<pre>\na\n\nb\n</pre>', 'c']);
+    expect(split('```\n<pre>\n```\n\nc\n\nd\n')).toEqual(['```\n<pre>\n```', 'c', 'd']);
   });
 
   it('keeps a fenced code block with blank lines in one block', () => {
@@ -163,6 +174,40 @@ describe('per-block linting', () => {
     // Claims one letter was typed; the text shows otherwise.
     const got = linter.lint(text, 'text', { start: 3, end: 3, text: 'x' }).map(key);
     expect(got).toEqual(lint(text, { ruleSet, config, format: 'text' }).map(key));
+  });
+
+  it('after edits that open, close or break a Markdown <pre> or <script> block, equals a whole-document lint', () => {
+    const next = lcg(13);
+    // Half-typed tags too, so that one letter can turn a line into an opening or closing one.
+    const parts = ['<pre>', '</pre>', '<script>', '</script>', '<pr', '</pr>', '<scrip', 'He claims pain.', 'addict', '', '```', 'x'];
+    const typed = ['<', 'p', '/', '>', 't', 'e', '\n', '\n\n', 'x', ' addict ', 'e>'];
+    // One letter that completes a tag: the typed-in-a-line path must see the line now opens a block.
+    for (const [before, at, letter] of [
+      ['<pr\n\naddict\n', 3, 'e'],
+      ['<pre>\n\naddict\n\n</pr>\n\naddict\n', 19, 'e'],
+    ] as const) {
+      const linter = new BlockLinter(ruleSet, config);
+      linter.lint(before, 'markdown');
+      const after = before.slice(0, at) + letter + before.slice(at);
+      const whole = lint(after, { ruleSet, config, format: 'markdown' }).map(key);
+      expect(linter.lint(after, 'markdown', { start: at, end: at, text: letter }).map(key), after).toEqual(whole);
+    }
+    for (let round = 0; round < 40; round++) {
+      let text = `${Array.from({ length: 6 + (next() % 10) }, () => parts[next() % parts.length]).join('\n')}\n`;
+      const compared = new BlockLinter(ruleSet, config);
+      const given = new BlockLinter(ruleSet, config);
+      compared.lint(text, 'markdown');
+      given.lint(text, 'markdown');
+      for (let k = 0; k < 20; k++) {
+        const start = next() % (text.length + 1);
+        const end = Math.min(text.length, start + (next() % 3 === 0 ? next() % 4 : 0));
+        const inserted = next() % 4 === 0 ? '' : (typed[next() % typed.length] as string);
+        text = text.slice(0, start) + inserted + text.slice(end);
+        const whole = lint(text, { ruleSet, config, format: 'markdown' }).map(key);
+        expect(compared.lint(text, 'markdown').map(key), JSON.stringify(text)).toEqual(whole);
+        expect(given.lint(text, 'markdown', { start, end, text: inserted }).map(key), JSON.stringify(text)).toEqual(whole);
+      }
+    }
   });
 
   it('given each change and the document as pieces, gives what a whole-document lint gives', () => {
