@@ -43,8 +43,13 @@ fi
 if [[ ! -f "$CS_DIR/.complete" ]]; then
   log "building code-server@$CODE_SERVER_VERSION into $CS_DIR (takes ~5 minutes)"
   rm -rf "$CS_DIR"
-  PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" NPM_CONFIG_PREFIX="$CS_DIR" \
-    npm install -g --foreground-scripts --no-audit --no-fund --loglevel=error "code-server@$CODE_SERVER_VERSION"
+  # Run outside the calling package manager's environment: under pnpm, npm_config_user_agent says
+  # node/v20 and npm passes it on, so code-server's postinstall would refuse ("requires node v24").
+  (
+    while IFS= read -r var; do unset "$var"; done < <(compgen -e | grep -i '^npm_')
+    PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" NPM_CONFIG_PREFIX="$CS_DIR" \
+      npm install -g --foreground-scripts --no-audit --no-fund --loglevel=error "code-server@$CODE_SERVER_VERSION"
+  )
   PATH="$N24/bin:$PATH" "$CS_DIR/bin/code-server" --version
   touch "$CS_DIR/.complete"
 fi
