@@ -7,12 +7,11 @@
  * the block size), so it runs only when asked.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { ensureCorpora, REPO_ROOT } from './corpus.mjs';
+import * as core from '@reframe/core';
+import * as internal from '@reframe/core/internal';
+import * as coreNode from '@reframe/core/node';
+import { ensureCorpora } from './corpus.mjs';
 
-const core = await import(pathToFileURL(join(REPO_ROOT, 'packages', 'core', 'dist', 'index.js')).href);
-const coreNode = await import(pathToFileURL(join(REPO_ROOT, 'packages', 'core', 'dist', 'node.js')).href);
 const withFullLarge = process.argv.includes('--with-full-10mb');
 
 const manifest = ensureCorpora({ log: (m) => process.stderr.write(`${m}\n`) });
@@ -37,7 +36,7 @@ for (const file of manifest.files) {
   const size = file.bytes / 1024 / 1024;
   const fast = time(() => core.lint(text, { ruleSet, config, format }));
   const large = size > 4;
-  const full = large && !withFullLarge ? undefined : time(() => core.lint(text, { ruleSet, config, format, strategy: 'full' }));
+  const full = large && !withFullLarge ? undefined : time(() => internal.lintBy('reference', text, { ruleSet, config, format }));
   const same = full ? JSON.stringify(full.result) === JSON.stringify(fast.result) : undefined;
   let eq;
   try {

@@ -7,7 +7,7 @@
  */
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
@@ -44,9 +44,9 @@ const corePaths = {
 const coreDist = join(coreDir, 'dist');
 const cliDist = join(cliDir, 'dist');
 const LAZY_IMPORTS = [
-  { dir: coreDist, file: 'node.js', line: "import { parseData, validateData } from './validate.js';" },
-  { dir: coreDist, file: 'lint.js', line: "import { useEquality } from './equality-plugin.js';" },
-  { dir: coreDist, file: 'lint.js', line: "import { markdownProcessor } from './markdown-processor.js';" },
+  { dir: coreDist, file: 'node/index.js', line: "import { parseData, validateData } from '../rules/validate.js';" },
+  { dir: coreDist, file: 'matching/processors.js', line: "import { useEquality } from '../equality/plugin.js';" },
+  { dir: coreDist, file: 'matching/processors.js', line: "import { markdownProcessor } from '../text/markdown-processor.js';" },
   { dir: cliDist, file: 'context.js', line: "import picomatch from 'picomatch';" },
   { dir: cliDist, file: 'files.js', line: "import picomatch from 'picomatch';" },
   { dir: cliDist, file: 'ignore-files.js', line: "import ignore from 'ignore';" },
@@ -62,19 +62,27 @@ function parseImport(line) {
   throw new Error(`bundle: cannot make "${line}" lazy`);
 }
 
-const isRelative = (from) => from.startsWith('./');
-const lazyName = (from) => from.replace(/^\.\//, '').replace(/\.js$/, '');
+const isRelative = (from) => from.startsWith('./') || from.startsWith('../');
+const lazyName = (from) => basename(from).replace(/\.js$/, '');
 /** The entry point of a lazy bundle: a module of core, or a package the CLI depends on. */
-const lazyEntry = ({ dir, line }) => {
+const lazyEntry = ({ dir, file, line }) => {
   const { from } = parseImport(line);
-  return isRelative(from) ? join(dir, from) : createRequire(join(cliDir, 'package.json')).resolve(from);
+  return isRelative(from) ? join(dirname(join(dir, file)), from) : createRequire(join(cliDir, 'package.json')).resolve(from);
 };
 
 /** Core modules a lazy core module imports: shared with the main chunk (one ReframeFileError class for instanceof), never copied. */
 function sharedImportsOf(entry) {
   if (!entry.startsWith(coreDist)) return [];
   const source = readFileSync(entry, 'utf8');
-  return [...source.matchAll(/^import [^;]*? from '(\.\/[^']+)';$/gm)].map((m) => m[1]);
+  return [...source.matchAll(/^import [^;]*? from '(\.\.?\/[^']+)';$/gm)].map((m) => m[1]);
+}
+
+/** A specifier `s` written in `entry`, rewritten relative to the importing module dir/file. */
+function fromFolder(dir, file, entry, s) {
+  const path = relative(dirname(join(dir, file)), join(dirname(entry), s))
+    .split('\\')
+    .join('/');
+  return path.startsWith('.') ? path : `./${path}`;
 }
 
 function lazyImport(lazy, n) {
@@ -82,7 +90,10 @@ function lazyImport(lazy, n) {
   const shared = sharedImportsOf(lazyEntry(lazy));
   const load = `__reframeLazy${n}`;
   return [
-    ...shared.map((s, i) => `import * as __reframeShared${n}_${i} from ${JSON.stringify(s)};`),
+    // `s` is written relative to the lazy module; the import here is made from the importing module's folder.
+    ...shared.map(
+      (s, i) => `import * as __reframeShared${n}_${i} from ${JSON.stringify(fromFolder(lazy.dir, lazy.file, lazyEntry(lazy), s))};`,
+    ),
     `let ${load}Module;`,
     `const ${load} = () => {`,
     `  if (${load}Module) return ${load}Module;`,
@@ -99,7 +110,7 @@ const lazyModules = {
   setup(build) {
     build.onResolve({ filter: /^\.\/lazy-[a-z-]+\.cjs$/ }, (args) => ({ path: args.path, external: true }));
     const files = new Set(LAZY_IMPORTS.map(({ dir, file }) => join(dir, file)));
-    build.onLoad({ filter: /[\\/](core|cli)[\\/]dist[\\/][a-z-]+\.js$/ }, (args) => {
+    build.onLoad({ filter: /[\\/](core|cli)[\\/]dist[\\/](?:[a-z-]+[\\/])*[a-z-]+\.js$/ }, (args) => {
       if (!files.has(args.path)) return undefined;
       let source = readFileSync(args.path, 'utf8');
       LAZY_IMPORTS.forEach((lazy, n) => {
@@ -119,7 +130,7 @@ function sharedFromMain(entry) {
   return {
     name: 'reframe-shared-from-main',
     setup(build) {
-      build.onResolve({ filter: /^\.\/[^/]+\.js$/ }, (args) =>
+      build.onResolve({ filter: /^\.\.?\/(?:[^/]+\/)*[^/]+\.js$/ }, (args) =>
         shared.has(args.path) && args.importer === entry ? { path: args.path, namespace: 'reframe-shared' } : undefined,
       );
       build.onLoad({ filter: /.*/, namespace: 'reframe-shared' }, (args) => ({

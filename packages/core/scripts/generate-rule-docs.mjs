@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DEFAULT_RULES_DIR, loadRuleSetData, ReframeFileError, ReframeFileErrors } from '../dist/node.js';
+import { DEFAULT_RULES_DIR, loadRuleSetData, ReframeFileError, ReframeFileErrors } from '../dist/node/index.js';
 
 const DEFAULT_OUTPUT = join(DEFAULT_RULES_DIR, 'README.md');
 

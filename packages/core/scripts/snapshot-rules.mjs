@@ -5,7 +5,7 @@
  * keyed by a fingerprint of the rule files and the engine code: after any change it is simply not used
  * until this runs again (part of `pnpm build`, `pnpm test` and install).
  */
-import { DEFAULT_RULES_DIR, writeRuleSetSnapshot } from '../dist/node.js';
+import { DEFAULT_RULES_DIR, writeRuleSetSnapshot } from '../dist/node/index.js';
 
 const started = performance.now();
 const file = writeRuleSetSnapshot(DEFAULT_RULES_DIR);

@@ -1,5 +1,4 @@
 export { DEFAULT_MAX_FILE_SIZE, formatByteSize, parseByteSize } from './byte-size.js';
-export { type CompiledRule, type CompiledRuleSet, compileRuleSet, RuleCompileError } from './compile.js';
 export {
   ConfigError,
   nearestRuleId,
@@ -9,11 +8,13 @@ export {
   type ResolvedConfig,
   resolveConfig,
   unknownRuleKeys,
-} from './config.js';
-export type { RespectOptions } from './find.js';
+} from './config/resolve.js';
 export { type LintOptions, lint } from './lint.js';
-export { LOCALES, type Locale } from './locale.js';
-export { compilePattern, PatternError } from './pattern.js';
-export { retextReframe } from './retext-reframe.js';
+export type { RespectOptions } from './matching/find.js';
+export { retextReframe } from './matching/retext-reframe.js';
+export { instructionText, isInstruction, wordingOf } from './repair/conventions.js';
+export { LOCALES, type Locale } from './repair/locale.js';
+export { type CompiledRule, type CompiledRuleSet, compileRuleSet, RuleCompileError } from './rules/compile.js';
+export { compilePattern, PatternError } from './rules/pattern.js';
 export type * from './types.js';
 export { SEVERITIES } from './types.js';

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfigFile, loadRuleSet, ReframeFileError, ReframeFileErrors } from '../src/node.js';
+import { loadConfigFile, loadRuleSet, ReframeFileError, ReframeFileErrors } from '../src/node/index.js';
 import { FIXTURE_RULES } from './core-helpers.js';
 
 const dirs: string[] = [];

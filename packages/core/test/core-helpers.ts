@@ -1,6 +1,5 @@
 /** A small invented rule set under test/fixtures/rules, independent of the bundled packs. */
 import { fileURLToPath } from 'node:url';
-import { compileRuleSet } from '../src/compile.js';
 import {
   type CompiledRuleSet,
   type ContextData,
@@ -11,7 +10,8 @@ import {
   type RuleData,
   resolveConfig,
 } from '../src/index.js';
-import { loadRuleSet } from '../src/node.js';
+import { loadRuleSet } from '../src/node/index.js';
+import { compileRuleSet } from '../src/rules/compile.js';
 
 export const FIXTURE_RULES = fileURLToPath(new URL('./fixtures/rules', import.meta.url));
 

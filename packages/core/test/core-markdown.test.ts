@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lint } from '../src/index.js';
-import { isPlainParagraph, onlyFencedCode, plainHeadingAndParagraph, plainListItems } from '../src/markdown-blocks.js';
+import { lintBy } from '../src/internal.js';
+import { isPlainParagraph, onlyFencedCode, plainHeadingAndParagraph, plainListItems } from '../src/text/markdown-blocks.js';
 import { found, run } from './core-helpers.js';
 import { bundledRuleSet } from './helpers.js';
 
@@ -117,7 +118,7 @@ describe('plain paragraphs in Markdown', () => {
     const text = 'Intro line.\n\nHe is an addict and claims pain. She committed suicide in 2015.\nSecond line of the paragraph.\n';
     const ruleSet = bundledRuleSet();
     const fast = lint(text, { ruleSet, format: 'markdown' });
-    expect(fast.map((d) => d.actual)).toEqual(lint(text, { ruleSet, format: 'markdown', strategy: 'full' }).map((d) => d.actual));
+    expect(fast.map((d) => d.actual)).toEqual(lintBy('reference', text, { ruleSet, format: 'markdown' }).map((d) => d.actual));
     expect(fast.length).toBeGreaterThanOrEqual(3);
   });
 });
@@ -141,7 +142,7 @@ describe('Markdown groups that need no Markdown parse', () => {
     const ruleSet = bundledRuleSet();
     const doc = `Intro.\n\n${text}\n\n\`\`\`\nShe committed suicide.\n\`\`\`\n`;
     const fast = lint(doc, { ruleSet, format: 'markdown' });
-    expect(fast).toEqual(lint(doc, { ruleSet, format: 'markdown', strategy: 'full' }));
+    expect(fast).toEqual(lintBy('reference', doc, { ruleSet, format: 'markdown' }));
     expect(fast.map((d) => d.ruleId)).not.toContain('suicide/committed-suicide');
   });
 
@@ -156,6 +157,6 @@ describe('Markdown groups that need no Markdown parse', () => {
       expect(plainListItems(text, 0, text.length), text).toBeUndefined();
     const ruleSet = bundledRuleSet();
     const doc = `# Notes\n\n${list}\n`;
-    expect(lint(doc, { ruleSet, format: 'markdown' })).toEqual(lint(doc, { ruleSet, format: 'markdown', strategy: 'full' }));
+    expect(lint(doc, { ruleSet, format: 'markdown' })).toEqual(lintBy('reference', doc, { ruleSet, format: 'markdown' }));
   });
 });

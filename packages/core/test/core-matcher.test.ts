@@ -3,10 +3,10 @@
  * index splits its buckets (which it does on first lookup, so adding after a lookup must still count).
  */
 import { describe, expect, it } from 'vitest';
-import { SequenceIndex } from '../src/matcher.js';
-import { compilePattern } from '../src/pattern.js';
-import { plainParagraphs } from '../src/plain-tokens.js';
-import type { Token } from '../src/tokens.js';
+import { plainParagraphs } from '../src/fast/plain-tokens.js';
+import { SequenceIndex } from '../src/matching/matcher.js';
+import type { Token } from '../src/matching/tokens.js';
+import { compilePattern } from '../src/rules/pattern.js';
 
 function tokensOf(text: string): Token[] {
   const paragraphs = plainParagraphs(text, 0, text.length);

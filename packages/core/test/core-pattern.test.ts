@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { pluraliseSuggestion, verbForms } from '../src/inflect.js';
-import { compilePattern, PatternError } from '../src/pattern.js';
+import { pluraliseSuggestion } from '../src/repair/number.js';
+import { verbForms } from '../src/rules/inflect.js';
+import { compilePattern, PatternError } from '../src/rules/pattern.js';
 
 const forms = (pattern: string, index = 0, options = {}) =>
   compilePattern(pattern, options).map((s) => {

@@ -6,12 +6,12 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { enabledRulesOf, PRESETS } from '../src/config.js';
+import { enabledRulesOf, PRESETS } from '../src/config/resolve.js';
+import { type Candidate, candidatesIn, type Prefilter, prefilterFor } from '../src/fast/prefilter.js';
+import { type RuleSetSnapshot, ruleSetFromSnapshot, snapshotOf } from '../src/fast/snapshot.js';
 import { type CompiledRuleSet, lint, type ReframeConfig, resolveConfig } from '../src/index.js';
-import { DEFAULT_RULES_DIR, loadRuleSet, ruleSetFingerprint, writeRuleSetSnapshot } from '../src/node.js';
-import type { Sequence, TokenTest } from '../src/pattern.js';
-import { type Candidate, candidatesIn, type Prefilter, prefilterFor } from '../src/prefilter.js';
-import { type RuleSetSnapshot, ruleSetFromSnapshot, snapshotOf } from '../src/snapshot.js';
+import { DEFAULT_RULES_DIR, loadRuleSet, ruleSetFingerprint, writeRuleSetSnapshot } from '../src/node/index.js';
+import type { Sequence, TokenTest } from '../src/rules/pattern.js';
 
 const work = mkdtempSync(join(tmpdir(), 'reframe-snapshot-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { adaptCase, capitalise } from '../src/inflect.js';
+import { adaptCase, capitalise } from '../src/repair/case.js';
 
 function reference(suggestion: string, actual: string, patternIsLower: boolean, sentenceStart = true): string {
   if (suggestion.startsWith('[')) return suggestion;

@@ -4,9 +4,9 @@
  * rule set, so it checks the engine rather than the bundled data.
  */
 import { describe, expect, it } from 'vitest';
-import { agreeArticlesWithin, articleBefore, articleFor } from '../src/articles.js';
 import { type Diagnostic, lint } from '../src/index.js';
-import { personBefore } from '../src/pronouns.js';
+import { agreeArticlesWithin, articleBefore, articleFor } from '../src/repair/articles.js';
+import { personBefore } from '../src/repair/pronouns.js';
 import { type InventedRule, inventedRuleSet } from './core-helpers.js';
 
 const ruleSetOf = (...rules: InventedRule[]) => inventedRuleSet(rules);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type Diagnostic, lint } from '../src/index.js';
-import { compilePattern, PatternError } from '../src/pattern.js';
+import { compilePattern, PatternError } from '../src/rules/pattern.js';
 import { type InventedRule, inventedRuleSet } from './core-helpers.js';
 
 const ruleSetOf = (...rules: InventedRule[]) => inventedRuleSet(rules);

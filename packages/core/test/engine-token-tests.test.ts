@@ -1,9 +1,9 @@
 /** The matcher's capital and number tests take an ASCII shortcut; they must agree with the Unicode classes. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SequenceIndex } from '../src/matcher.js';
-import type { Sequence } from '../src/pattern.js';
-import type { Token } from '../src/tokens.js';
+import { SequenceIndex } from '../src/matching/matcher.js';
+import type { Token } from '../src/matching/tokens.js';
+import type { Sequence } from '../src/rules/pattern.js';
 
 const token = (text: string, start: number): Token => ({
   text,

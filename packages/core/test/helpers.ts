@@ -1,7 +1,6 @@
 /** Shared test helpers: the bundled rule set, loaded once per test file. */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { CompiledRule } from '../src/compile.js';
 import {
   type CompiledRuleSet,
   type Diagnostic,
@@ -11,7 +10,8 @@ import {
   type ResolvedConfig,
   resolveConfig,
 } from '../src/index.js';
-import { loadRuleSet } from '../src/node.js';
+import { loadRuleSet } from '../src/node/index.js';
+import type { CompiledRule } from '../src/rules/compile.js';
 
 /** The shared corpora next to the repository (absent in a lone clone: tests that need them skip). */
 export const MTSAMPLES = fileURLToPath(new URL('../../../../shared/corpus/mtsamples.jsonl', import.meta.url));

@@ -4,17 +4,18 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { candidatesIn, prefilterFor, withRequirementsMet } from '../src/fast/prefilter.js';
+import { planWindows, sureBoundaries } from '../src/fast/windows.js';
 import { type DocumentFormat, lint } from '../src/index.js';
-import { isPlainParagraph, markdownGroups } from '../src/markdown-blocks.js';
-import { candidatesIn, prefilterFor, withRequirementsMet } from '../src/prefilter.js';
-import { quoteSpans, scanQuotes } from '../src/spans.js';
-import { planWindows, sureBoundaries } from '../src/windows.js';
+import { lintBy } from '../src/internal.js';
+import { isPlainParagraph, markdownGroups } from '../src/text/markdown-blocks.js';
+import { quoteSpans, scanQuotes } from '../src/text/spans.js';
 import { inventedRuleSet } from './core-helpers.js';
 import { bundledRuleSet, labelledSentences, MTSAMPLES, seeded } from './helpers.js';
 
 function both(text: string, format: DocumentFormat = 'text') {
   const ruleSet = bundledRuleSet();
-  return { fast: lint(text, { ruleSet, format }), full: lint(text, { ruleSet, format, strategy: 'full' }) };
+  return { fast: lint(text, { ruleSet, format }), full: lintBy('reference', text, { ruleSet, format }) };
 }
 
 function expectSame(text: string, format: DocumentFormat = 'text'): number {
@@ -168,7 +169,7 @@ describe('fast path equals the full parse', () => {
       // Blocks of a few sentences, so that some hold no word the rule requires and the prefilter drops their candidates.
       const text = sentences.map((sentence, i) => (i % 4 === 3 ? `${sentence}\n\n` : `${sentence} `)).join('');
       const fast = lint(text, { ruleSet });
-      expect(fast).toEqual(lint(text, { ruleSet, strategy: 'full' }));
+      expect(fast).toEqual(lintBy('reference', text, { ruleSet }));
       flagged += fast.length;
     }
     expect(flagged).toBeGreaterThan(0);

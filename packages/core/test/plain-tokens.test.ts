@@ -11,9 +11,9 @@ import fc from 'fast-check';
 import retextEnglish from 'retext-english';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { ENGLISH_ABBREVIATIONS, ENGLISH_ABBREVIATIONS_CASE_SENSITIVE, LATIN_ABBREVIATIONS } from '../src/abbreviations.js';
-import { plainParagraphs } from '../src/plain-tokens.js';
-import { type ParagraphTokens, paragraphsOf } from '../src/tokens.js';
+import { ENGLISH_ABBREVIATIONS, ENGLISH_ABBREVIATIONS_CASE_SENSITIVE, LATIN_ABBREVIATIONS } from '../src/fast/abbreviations.js';
+import { plainParagraphs } from '../src/fast/plain-tokens.js';
+import { type ParagraphTokens, paragraphsOf } from '../src/matching/tokens.js';
 import { labelledSentences, MTSAMPLES } from './helpers.js';
 
 const parser = unified().use(retextEnglish);

@@ -5,8 +5,8 @@
  * or a lower-case sentence start. Instructions in [brackets] are not applied.
  */
 import { describe, expect, it } from 'vitest';
-import { articleFor } from '../src/articles.js';
 import { type Diagnostic, lint } from '../src/index.js';
+import { articleFor } from '../src/repair/articles.js';
 import { bundledRuleSet, exampleConfig } from './helpers.js';
 
 const ruleSet = bundledRuleSet();

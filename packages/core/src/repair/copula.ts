@@ -3,11 +3,10 @@
  * adjective, so after "is", "was" or "been" it would read "is has …". Such a repair takes in the
  * "to be" form before it and carries its tense ("was brain-damaged" → "had a brain injury").
  */
-
-type Form = 'present3' | 'present' | 'past' | 'base' | 'ing' | 'participle';
+import { isInstruction, repairVerbOf, startsWithVerb, type VerbForm } from './conventions.js';
 
 /** The forms of "to be" that may stand before an adjective, and the form the verb takes in their place. */
-const BE_FORMS: Record<string, Form> = {
+const BE_FORMS: Record<string, VerbForm> = {
   is: 'present3',
   are: 'present',
   am: 'present',
@@ -17,24 +16,6 @@ const BE_FORMS: Record<string, Form> = {
   being: 'ing',
   been: 'participle',
 };
-
-/** Verbs that repairs start with, by form. Any of their forms marks a repair as a verb phrase. */
-const VERBS: Array<Record<Form, string>> = [
-  { present3: 'has', present: 'have', past: 'had', base: 'have', ing: 'having', participle: 'had' },
-  { present3: 'uses', present: 'use', past: 'used', base: 'use', ing: 'using', participle: 'used' },
-  { present3: 'lives', present: 'live', past: 'lived', base: 'live', ing: 'living', participle: 'lived' },
-];
-
-function verbOf(word: string): Record<Form, string> | undefined {
-  const lower = word.toLowerCase();
-  // "living with …" and "using …" also work as adjective phrases after "is": only finite forms count.
-  return VERBS.find((v) => lower === v.present3 || lower === v.present || lower === v.past);
-}
-
-/** Does the repair start with a finite verb ("has …", "uses …") rather than a word that can follow "is"? */
-export function startsWithVerb(text: string): boolean {
-  return verbOf(text.split(/\s+/)[0] ?? '') !== undefined;
-}
 
 /** A relative clause after the flagged words shows they name a person ("a diabetic who manages …"). */
 const RELATIVE_CLAUSE_AFTER = /^[ \t]*(?:\r?\n[ \t]*)?(?:who|whom|whose)\b/i;
@@ -53,7 +34,7 @@ export interface CopulaRepair {
  * Undefined when no repair starts with a verb or nothing suitable stands before.
  */
 export function repairCopula(source: string, start: number, end: number, suggestions: string[]): CopulaRepair | undefined {
-  if (!suggestions.some((s) => !s.startsWith('[') && startsWithVerb(s))) return undefined;
+  if (!suggestions.some((s) => !isInstruction(s) && startsWithVerb(s))) return undefined;
   if (RELATIVE_CLAUSE_AFTER.test(source.slice(end, end + 20))) return undefined;
   const from = Math.max(0, start - 20);
   const m = BE_AT_END.exec(source.slice(from, start));
@@ -63,9 +44,9 @@ export function repairCopula(source: string, start: number, end: number, suggest
   if (!form) return undefined;
   const capital = written !== written.toLowerCase();
   const repaired = suggestions.map((s) => {
-    if (s.startsWith('[')) return s;
+    if (isInstruction(s)) return s;
     const [first = '', ...rest] = s.split(' ');
-    const verb = verbOf(first);
+    const verb = repairVerbOf(first);
     if (!verb) return `${written} ${s}`;
     const text = [verb[form], ...rest].join(' ');
     return capital ? text.charAt(0).toUpperCase() + text.slice(1) : text;
@@ -93,6 +74,6 @@ export function dropMisplacedVerbs(source: string, start: number, end: number, s
     NO_VERB_AFTER.test(source.slice(Math.max(0, start - 40), start)) ||
     RELATIVE_CLAUSE_AFTER.test(source.slice(end, end + 20));
   if (!misplaced) return suggestions;
-  const kept = suggestions.filter((s) => s.startsWith('[') || !startsWithVerb(s));
-  return kept.some((s) => !s.startsWith('[')) ? kept : suggestions;
+  const kept = suggestions.filter((s) => isInstruction(s) || !startsWithVerb(s));
+  return kept.some((s) => !isInstruction(s)) ? kept : suggestions;
 }

@@ -1,5 +1,5 @@
 /** Token-sequence matching over one paragraph's tokens. Linear in the tokens times the candidates. */
-import type { Sequence, TokenTest } from './pattern.js';
+import type { Sequence, TokenTest } from '../rules/pattern.js';
 import type { Token } from './tokens.js';
 
 const LENIENT_PUNCT = /^[,:;()–—-]+$/;

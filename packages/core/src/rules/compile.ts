@@ -1,9 +1,9 @@
 /** Compile validated rule-set data once into indexes the matcher reuses for every document. */
 
-import { SequenceIndex } from './matcher.js';
+import { SequenceIndex } from '../matching/matcher.js';
+import type { RuleData, RuleSetData, SourceRef, Suggestion } from '../types.js';
 import { compilePattern, PatternError, type Sequence } from './pattern.js';
 import { hasPlaceholder, highestPlaceholder } from './templates.js';
-import type { RuleData, RuleSetData, SourceRef, Suggestion } from './types.js';
 
 export interface CompiledEntry {
   rule: CompiledRule;

@@ -6,10 +6,10 @@
 import type { Root } from 'nlcst';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
-import type { CompiledRuleSet } from './compile.js';
+import type { CompiledRuleSet } from '../rules/compile.js';
+import { quoteSpans, type SpanLookup } from '../text/spans.js';
 import { allowSpansOf, findInParagraph, type RawFinding, type RespectOptions } from './find.js';
 import type { SequenceIndex } from './matcher.js';
-import { quoteSpans, type SpanLookup } from './spans.js';
 import { type ParagraphTokens, paragraphsOf } from './tokens.js';
 
 export interface ReframeRun {

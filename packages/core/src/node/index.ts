@@ -5,15 +5,15 @@
 import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join, relative, resolve } from 'node:path';
-import { type CompiledRuleSet, compileRuleSet, RuleCompileError } from './compile.js';
-import { enabledRulesOf, PRESETS, type ReframeConfig, resolveConfig } from './config.js';
-import { ReframeFileError, ReframeFileErrors } from './errors.js';
-import { CORE_CODE_DIR, CORE_DIR } from './paths.js';
-import { type RuleSetSnapshot, ruleSetFromSnapshot, SNAPSHOT_FORMAT, snapshotOf } from './snapshot.js';
-import type { ContextData, PackData, RuleData, RuleSetData, SourceData } from './types.js';
-import { type ParsedData, parseData, validateData } from './validate.js';
+import { enabledRulesOf, PRESETS, type ReframeConfig, resolveConfig } from '../config/resolve.js';
+import { ReframeFileError, ReframeFileErrors } from '../errors.js';
+import { type RuleSetSnapshot, ruleSetFromSnapshot, SNAPSHOT_FORMAT, snapshotOf } from '../fast/snapshot.js';
+import { CORE_CODE_DIR, CORE_DIR } from '../paths.js';
+import { type CompiledRuleSet, compileRuleSet, RuleCompileError } from '../rules/compile.js';
+import { type ParsedData, parseData, validateData } from '../rules/validate.js';
+import type { ContextData, PackData, RuleData, RuleSetData, SourceData } from '../types.js';
 
-export { ReframeFileError, ReframeFileErrors } from './errors.js';
+export { ReframeFileError, ReframeFileErrors } from '../errors.js';
 
 /** packages/core/schema, next to dist/ and src/. */
 export const SCHEMA_DIR = join(CORE_DIR, 'schema');
@@ -163,12 +163,21 @@ function compileFromFiles(options: LoadRuleSetOptions): CompiledRuleSet {
   }
 }
 
-/** The files a fingerprint covers, in order: the rules folder's, then this module's folder's code. */
+/** Core's code files under `dir` (recursively), as paths relative to CORE_CODE_DIR, sorted. */
+function codeFiles(dir: string, prefix = ''): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const name = `${prefix}${entry.name}`;
+    if (entry.isDirectory()) out.push(...codeFiles(join(dir, entry.name), `${name}/`));
+    else if (/\.(js|ts)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) out.push(name);
+  }
+  return out.sort();
+}
+
+/** The files a fingerprint covers, in order: the rules folder's, then core's code in every folder. */
 function fingerprintedFiles(rulesDir: string): Array<{ name: string; path: string }> {
-  // This module's folder: dist/*.js when built (src/*.ts under the test runner).
-  const code = readdirSync(CORE_CODE_DIR)
-    .filter((n) => /\.(js|ts)$/.test(n) && !n.endsWith('.d.ts'))
-    .sort();
+  // dist/**/*.js when built (src/**/*.ts under the test runner).
+  const code = codeFiles(CORE_CODE_DIR);
   return [
     ...[...packNames(rulesDir), 'sources.yml', 'context.yml'].map((name) => ({ name, path: join(rulesDir, name) })),
     ...code.map((name) => ({ name, path: join(CORE_CODE_DIR, name) })),

@@ -4,8 +4,8 @@
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { isMap, isNode, isPair, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
-import { nearestRuleId } from './config.js';
-import { ReframeFileError, ReframeFileErrors } from './errors.js';
+import { nearestRuleId } from '../config/resolve.js';
+import { ReframeFileError, ReframeFileErrors } from '../errors.js';
 
 const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
 const compiled = new WeakMap<object, ValidateFunction>();

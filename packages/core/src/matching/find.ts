@@ -1,10 +1,10 @@
 /** Find rule matches in one paragraph and apply the context checks that do not depend on config. */
-import type { CompiledEntry, CompiledRule, CompiledRuleSet } from './compile.js';
+import type { CompiledEntry, CompiledRule, CompiledRuleSet } from '../rules/compile.js';
+import { fillSuggestions } from '../rules/templates.js';
+import { inside, quoteSpans, type Span, SpanLookup, urlSpans } from '../text/spans.js';
+import type { RuleExceptions } from '../types.js';
 import { endsAt, isCapitalised, occursWithin, type SequenceIndex, startsAt } from './matcher.js';
-import { inside, quoteSpans, type Span, SpanLookup, urlSpans } from './spans.js';
-import { fillSuggestions } from './templates.js';
 import type { ParagraphTokens, Token } from './tokens.js';
-import type { RuleExceptions } from './types.js';
 
 export interface RespectOptions {
   /** Do not flag words inside quotation marks. */

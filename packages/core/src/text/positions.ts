@@ -1,5 +1,5 @@
 /** Offsets to 1-based line/column positions (UTF-16 code units; \n, \r\n and \r end lines). */
-import type { Position } from './types.js';
+import type { Position } from '../types.js';
 
 export class LineIndex {
   private readonly starts: number[] = [0];

@@ -3,7 +3,7 @@
  * word a to the end of the match. They let one entry repair many phrasings ("supposedly stopped" →
  * "stopped", "elderly woman, 84" → "woman, 84") without listing each.
  */
-import type { Suggestion } from './types.js';
+import type { Suggestion } from '../types.js';
 
 const PLACEHOLDER = /\{(\d+)(?:(-)(\d+)?)?\}/g;
 

@@ -10,7 +10,7 @@
  * white space, then a capital letter. Quotation marks pair from the start of the block, so the caller
  * scans them once for the whole block (a window starting mid-block would pair them differently).
  */
-import type { Span } from './spans.js';
+import type { Span } from '../text/spans.js';
 
 /** Merged windows stop growing at this size (characters). */
 const MAX_MERGED = 16 * 1024;

@@ -3,14 +3,16 @@
  * every phrase costs most of a cold start (hundreds of milliseconds); reviving this snapshot costs a few.
  * Pure: no file system here (node.ts decides where snapshots live and when they are current).
  */
+
+import type { EnabledRules } from '../config/resolve.js';
+import { SequenceIndex } from '../matching/matcher.js';
+import type { CompiledEntry, CompiledRule, CompiledRuleSet } from '../rules/compile.js';
+import type { Sequence, TokenTest } from '../rules/pattern.js';
+import type { RuleData, RuleSetData, Suggestion } from '../types.js';
 import { type AnchorTables, anchorsFromTables, anchorTablesOf } from './anchor-tables.js';
-import type { CompiledEntry, CompiledRule, CompiledRuleSet } from './compile.js';
-import type { EnabledRules } from './config.js';
+import { anchorPositionOf, anchorsOf } from './anchors.js';
 import { interner } from './interner.js';
-import { SequenceIndex } from './matcher.js';
-import type { Sequence, TokenTest } from './pattern.js';
-import { anchorPositionOf, anchorsOf, rememberAnchors } from './prefilter.js';
-import type { RuleData, RuleSetData, Suggestion } from './types.js';
+import { rememberAnchors } from './prefilter.js';
 
 /**
  * One token test: kind, then forms and plural forms for words (each list one string, space-separated:

@@ -2,12 +2,13 @@
  * The pure config resolver: from a config object (already read and validated by a loader) and the
  * compiled rule set to the settings one lint run uses. Discovery and `extends` live in the CLI.
  */
-import type { CompiledRule, CompiledRuleSet } from './compile.js';
-import type { RespectOptions } from './find.js';
-import type { Locale } from './locale.js';
-import { SequenceIndex } from './matcher.js';
-import { compilePattern } from './pattern.js';
-import type { IdentityCommunity, IdentityPreference, Severity, SeveritySetting } from './types.js';
+
+import type { RespectOptions } from '../matching/find.js';
+import { SequenceIndex } from '../matching/matcher.js';
+import type { Locale } from '../repair/locale.js';
+import type { CompiledRule, CompiledRuleSet } from '../rules/compile.js';
+import { compilePattern } from '../rules/pattern.js';
+import type { IdentityCommunity, IdentityPreference, Severity, SeveritySetting } from '../types.js';
 
 export const PRESETS = ['clinical-notes', 'training-materials'] as const;
 export type Preset = (typeof PRESETS)[number];

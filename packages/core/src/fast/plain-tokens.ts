@@ -15,8 +15,9 @@
  * Anything else returns null and the caller parses. A test compares this with the parser on corpora and
  * random text.
  */
+
+import { type ParagraphTokens, tokenAppender } from '../matching/tokens.js';
 import { isEnglishAbbreviation, isParserAbbreviation } from './abbreviations.js';
-import { type ParagraphTokens, tokenAppender } from './tokens.js';
 import { sureWordBefore } from './windows.js';
 
 const ALLOWED_NON_ASCII = new Set([0x2019, 0x2018, 0x201c, 0x201d, 0x2013, 0x2014]);

@@ -3,7 +3,7 @@
  * agreement ("an addict" → "a person …", "a disabled child" stays "a child with …").
  * Spelling rules with the common exceptions; initialisms are read letter by letter ("an MRI", "a UTI").
  */
-import { startsWithVerb } from './copula.js';
+import { isInstruction, startsWithVerb } from './conventions.js';
 
 export type Article = 'a' | 'an';
 
@@ -88,7 +88,7 @@ export function repairArticle(source: string, start: number, suggestions: string
   const capital = written.text !== written.text.toLowerCase();
   let changed = false;
   const repaired = suggestions.map((s) => {
-    if (s.startsWith('[')) return s;
+    if (isInstruction(s)) return s;
     // A repair with its own determiner, a preposition or a verb phrase ("has epilepsy") takes the article's place.
     if (startsWithDeterminer(s) || startsWithVerb(s)) {
       changed = true;
@@ -106,7 +106,7 @@ export function repairArticle(source: string, start: number, suggestions: string
  * the flagged text ("an anorexic" → "{1} person …"), which may no longer fit the words that follow.
  */
 export function agreeArticlesWithin(text: string): string {
-  if (text.startsWith('[')) return text;
+  if (isInstruction(text)) return text;
   return text.replace(
     /(^|[^\p{L}\p{N}'’-])(an?|An?)(?= )( +)([^\s]+)/gu,
     (all, lead: string, article: string, space: string, next: string) => {

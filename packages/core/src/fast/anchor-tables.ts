@@ -3,9 +3,10 @@
  * every phrase variant of every rule that is on: about half of building the prefilter at a cold start
  * (6 of 13 ms here). The snapshot stores those of the presets' default rules, the set most runs use.
  */
+
+import type { Sequence } from '../rules/pattern.js';
+import { type Anchors, anchorPositionOf, checkOf, type VariantCheck } from './anchors.js';
 import { interner } from './interner.js';
-import type { Sequence } from './pattern.js';
-import { type Anchors, anchorPositionOf, checkOf, type VariantCheck } from './prefilter.js';
 
 export interface AnchorTables {
   /** The set of rules that are on, as the prefilter's cache names it (config.ts enabledRulesOf). */

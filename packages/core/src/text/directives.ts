@@ -89,10 +89,6 @@ export function scanDirectives(text: string): Directives {
   return result;
 }
 
-export function isDisabled(directives: Directives, ruleId: string, start: number, end: number): boolean {
-  return directives.disabled.some((d) => d.start <= start && end <= d.end + 1 && (d.rules === null || d.rules.has(ruleId)));
-}
-
 /** Replace the given spans with spaces (line breaks kept) so offsets stay valid. */
 export function mask(text: string, spans: Span[]): string {
   if (spans.length === 0) return text;

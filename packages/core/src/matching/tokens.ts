@@ -1,6 +1,6 @@
 /** Word tokens of one paragraph, read from the nlcst tree and located exactly in the source text. */
 import type { Paragraph, Root, Sentence } from 'nlcst';
-import { normaliseWord } from './pattern.js';
+import { normaliseWord } from '../rules/pattern.js';
 
 export type Join = 'start' | 'space' | 'hyphen' | 'punct';
 

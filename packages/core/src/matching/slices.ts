@@ -1,0 +1,100 @@
+/**
+ * Parsing one slice of a document and collecting the findings in it. Both paths work in slices: the
+ * reference path in whole blocks, the fast path in candidate blocks and windows.
+ */
+import type { Processor } from 'unified';
+import { VFile } from 'vfile';
+import type { ResolvedConfig } from '../config/resolve.js';
+import type { CompiledRuleSet } from '../rules/compile.js';
+import { tooCostlyForMarkdown } from '../text/markdown-blocks.js';
+import { plainBlocks } from '../text/plain-blocks.js';
+import type { SpanLookup } from '../text/spans.js';
+import type { RawFinding } from './find.js';
+import type { Processors } from './processors.js';
+import { findInParagraphs, type ReframeRun } from './retext-reframe.js';
+import type { ParagraphTokens } from './tokens.js';
+
+/** What a run collects: Reframe's findings, and the files holding retext-equality's messages. */
+export interface Runs {
+  findings: RawFinding[];
+  equality: VFile[];
+}
+
+/** Parse text[start, end) (plus optional trailing context) and collect findings starting in `keep`. */
+export type RunSlice = (
+  processor: Processor,
+  start: number,
+  end: number,
+  keep: (offset: number) => boolean,
+  suffix?: string,
+  blockQuotes?: SpanLookup,
+) => void;
+
+/** The tokens of source[start, end) read without the parser, or null when only a parse is certain. */
+export type TokensWithoutParser = (source: string, start: number, end: number) => ParagraphTokens[] | null;
+
+/**
+ * `withoutParser`: a plain-text processor whose slices may skip the parser when `tokensOf` is certain
+ * of their tokens. Only the fast path passes them; the reference path always parses.
+ */
+export function slicer(
+  text: string,
+  source: string,
+  config: ResolvedConfig,
+  out: Runs,
+  ruleSet: CompiledRuleSet,
+  withoutParser?: { processor: Processor; tokensOf: TokensWithoutParser },
+): RunSlice {
+  return (processor, start, end, keep, suffix = '', blockQuotes) => {
+    const findings: RawFinding[] = [];
+    const data: ReframeRun = { source: text, base: start, respect: config.respect, extraAllow: config.allow, findings };
+    if (blockQuotes) data.blockQuotes = blockQuotes;
+    if (processor === withoutParser?.processor && suffix === '' && !config.equality) {
+      const paragraphs = withoutParser.tokensOf(source, start, end);
+      if (paragraphs) {
+        findInParagraphs(paragraphs, data, ruleSet);
+        for (const f of findings) if (keep(f.start)) out.findings.push(f);
+        return;
+      }
+    }
+    const file = new VFile({ value: source.slice(start, end) + suffix, data: { reframe: data } });
+    const tree = processor.parse(file);
+    processor.runSync(tree, file);
+    for (const f of findings) if (keep(f.start)) out.findings.push(f);
+    if (config.equality && file.messages.length) {
+      file.messages = file.messages.filter((m) => keep(((m.place && 'start' in m.place ? m.place.start.offset : undefined) ?? 0) + start));
+      if (file.messages.length) out.equality.push(Object.assign(file, { data: { ...file.data, base: start } }));
+    }
+  };
+}
+
+/**
+ * Parse a Markdown slice; if the Markdown stack overflows its call stack (deeply nested quotes or lists,
+ * or a huge single paragraph: mdast-util-to-nlcst recurses and spreads arrays), lint the same slice as
+ * plain text, block by block, so one odd document never stops a run. A slice piled with brackets or
+ * nested thousands deep goes to plain text without trying: the parser would spend seconds to minutes
+ * on it first (see tooCostlyForMarkdown).
+ */
+export function markdownOrText(
+  run: RunSlice,
+  processors: Processors,
+  source: string,
+  start: number,
+  end: number,
+  keep: (offset: number) => boolean,
+  suffix = '',
+  asText = (): void => {
+    for (const [s, e] of plainBlocks(source.slice(start, end))) run(processors.text, start + s, start + e, keep);
+  },
+): void {
+  if (tooCostlyForMarkdown(source, start, end)) {
+    asText();
+    return;
+  }
+  try {
+    run(processors.markdown(), start, end, keep, suffix);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    asText();
+  }
+}

@@ -1,0 +1,45 @@
+/** Matches to diagnostics: each finding runs through the repair steps (steps.ts), then takes its final shape. */
+import type { RawFinding } from '../matching/find.js';
+import type { LineIndex } from '../text/positions.js';
+import type { Diagnostic } from '../types.js';
+import { messageFor } from './message.js';
+import { type Draft, REPAIR_STEPS, type RepairContext } from './steps.js';
+
+export function toDiagnostics(findings: readonly RawFinding[], context: RepairContext, lines: LineIndex): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const finding of findings) {
+    const draft: Draft = {
+      finding,
+      ruleId: finding.entry.rule.data.id,
+      severity: 'info',
+      start: finding.start,
+      end: finding.end,
+      suggestions: [],
+      fix: false,
+      articleTakenIn: false,
+    };
+    if (REPAIR_STEPS.every(([, step]) => step(draft, context))) out.push(diagnosticOf(draft, context.text, lines));
+  }
+  return out;
+}
+
+function diagnosticOf(draft: Draft, text: string, lines: LineIndex): Diagnostic {
+  const { finding, start, end, suggestions } = draft;
+  const rule = finding.entry.rule;
+  const actual = text.slice(start, end);
+  const diagnostic: Diagnostic = {
+    ruleId: draft.ruleId,
+    category: rule.data.category,
+    severity: draft.severity,
+    message: messageFor(actual, suggestions, rule.data.message),
+    actual,
+    ...(start !== finding.start ? { term: text.slice(finding.start, end) } : {}),
+    range: { start: lines.position(start), end: lines.position(end) },
+    suggestions,
+    note: rule.data.note.trim(),
+    sources: rule.sources,
+  };
+  const preferred = suggestions[0];
+  if (draft.fix && preferred !== undefined) diagnostic.fix = { range: [start, end], text: preferred };
+  return diagnostic;
+}

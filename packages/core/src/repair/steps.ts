@@ -1,0 +1,114 @@
+/**
+ * The named steps that turn a match into a diagnostic, in the order they run (as textlint names its
+ * message post-processing). Each step reads and refines one draft; a step that returns false drops the
+ * finding. The order matters: the suggestions are filled before the article and the copula are taken
+ * in, because both read the suggestions' first words.
+ */
+import type { ResolvedConfig } from '../config/resolve.js';
+import type { RawFinding } from '../matching/find.js';
+import type { Directives } from '../text/directives.js';
+import type { Severity, Suggestion } from '../types.js';
+import { agreeArticlesWithin, repairArticle } from './articles.js';
+import { adaptCase } from './case.js';
+import { isInstruction } from './conventions.js';
+import { dropMisplacedVerbs, repairCopula } from './copula.js';
+import { spellFor } from './locale.js';
+import { pluraliseSuggestion } from './number.js';
+import { fillPronouns } from './pronouns.js';
+import { isDisabled } from './suppress.js';
+
+/** What the steps read: the document as written, its directives and the run's settings. */
+export interface RepairContext {
+  text: string;
+  directives: Directives;
+  config: ResolvedConfig;
+}
+
+/** A finding on its way to becoming a diagnostic. */
+export interface Draft {
+  finding: RawFinding;
+  ruleId: string;
+  severity: Severity;
+  /** Where the repair starts: the match's start, or a word before it that the repair takes in. */
+  start: number;
+  end: number;
+  suggestions: string[];
+  /** The preferred suggestion is applied automatically (`fix`). */
+  fix: boolean;
+  /** An article before the match was taken in (a verb phrase cannot follow it). */
+  articleTakenIn: boolean;
+}
+
+export type RepairStep = (draft: Draft, context: RepairContext) => boolean;
+
+/** The rule's severity under this config; a rule that is off drops the finding. */
+function severity(draft: Draft, { config }: RepairContext): boolean {
+  const level = config.severities.get(draft.ruleId);
+  if (!level) return false;
+  draft.severity = level;
+  return true;
+}
+
+/** An ignore directive around the match drops it. */
+function directives(draft: Draft, { directives }: RepairContext): boolean {
+  return !isDisabled(directives, draft.ruleId, draft.finding.start, draft.finding.end);
+}
+
+const SENTENCE_START = /(?:^|[.!?]["”’')]?\s+|\n[ \t]*(?:[-*•][ \t]+)?)$/u;
+
+function suggestionText(s: Suggestion, plural: boolean): string {
+  if (typeof s === 'string') return plural ? pluraliseSuggestion(s) : s;
+  return plural ? s.plural : s.singular;
+}
+
+/**
+ * Each suggestion as it will read in place: in the number of the flagged words, spelt for the locale,
+ * with the person's pronouns, its own articles agreeing, and the flagged text's capitalisation.
+ */
+function suggestions(draft: Draft, { text, config }: RepairContext): boolean {
+  const { finding } = draft;
+  const matched = text.slice(finding.start, finding.end);
+  const sentenceStart = SENTENCE_START.test(text.slice(Math.max(0, finding.start - 40), finding.start));
+  draft.suggestions = finding.entry.suggestions.map((s) => {
+    const filled = agreeArticlesWithin(fillPronouns(spellFor(config.locale, suggestionText(s, finding.plural)), text, finding.start));
+    return adaptCase(filled, matched, finding.entry.patternIsLower, sentenceStart);
+  });
+  return true;
+}
+
+/** A repair that needs another article than the one written before the match takes that article in. */
+function article(draft: Draft, { text }: RepairContext): boolean {
+  const repaired = repairArticle(text, draft.start, draft.suggestions);
+  if (repaired) {
+    draft.start = repaired.start;
+    draft.suggestions = repaired.suggestions;
+    draft.articleTakenIn = true;
+  }
+  return true;
+}
+
+/** A verb-phrase repair takes in the "to be" before it, or is dropped where no verb can stand. */
+function copula(draft: Draft, { text }: RepairContext): boolean {
+  const repaired = repairCopula(text, draft.start, draft.end, draft.suggestions);
+  if (repaired) {
+    draft.start = repaired.start;
+    draft.suggestions = repaired.suggestions;
+  } else draft.suggestions = dropMisplacedVerbs(text, draft.start, draft.end, draft.suggestions, draft.articleTakenIn);
+  return true;
+}
+
+/** Only a rule's safe repair, and never an instruction, is applied automatically. */
+function fix(draft: Draft): boolean {
+  const preferred = draft.suggestions[0];
+  draft.fix = draft.finding.entry.fix && preferred !== undefined && !isInstruction(preferred);
+  return true;
+}
+
+export const REPAIR_STEPS: ReadonlyArray<readonly [name: string, step: RepairStep]> = [
+  ['severity', severity],
+  ['directives', directives],
+  ['suggestions', suggestions],
+  ['article', article],
+  ['copula', copula],
+  ['fix', fix],
+];
