@@ -7,7 +7,7 @@
  */
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
@@ -44,7 +44,7 @@ const corePaths = {
 const coreDist = join(coreDir, 'dist');
 const cliDist = join(cliDir, 'dist');
 const LAZY_IMPORTS = [
-  { dir: coreDist, file: 'node/index.js', line: "import { parseData, validateData } from '../rules/validate.js';" },
+  { dir: coreDist, file: 'node/read.js', line: "import { parseData, validateData } from '../rules/validate.js';" },
   { dir: coreDist, file: 'matching/processors.js', line: "import { useEquality } from '../equality/plugin.js';" },
   { dir: coreDist, file: 'matching/processors.js', line: "import { markdownProcessor } from '../text/markdown-processor.js';" },
   { dir: cliDist, file: 'context.js', line: "import picomatch from 'picomatch';" },
@@ -63,7 +63,8 @@ function parseImport(line) {
 }
 
 const isRelative = (from) => from.startsWith('./') || from.startsWith('../');
-const lazyName = (from) => basename(from).replace(/\.js$/, '');
+/** `picomatch` → picomatch, `../equality/plugin.js` → equality-plugin. */
+const lazyName = (from) => from.replace(/^(?:\.\.?\/)+/, '').replace(/\.js$/, '').split('/').join('-');
 /** The entry point of a lazy bundle: a module of core, or a package the CLI depends on. */
 const lazyEntry = ({ dir, file, line }) => {
   const { from } = parseImport(line);

@@ -15,10 +15,9 @@ import {
   type SeveritySetting,
   unknownRuleKeys,
 } from '@reframe/core';
-import { DEFAULT_RULES_DIR, loadRuleSet, ReframeFileError } from '@reframe/core/node';
+import { DEFAULT_RULES_DIR, findConfigFile, loadRuleSet, ReframeFileError, readConfigChain } from '@reframe/core/node';
 import picomatch from 'picomatch';
 import { crypto } from './builtins.js';
-import { findConfigFile, readConfigChain } from './config.js';
 import { UsageError } from './errors.js';
 
 /** Settings given on the command line; they win over every config file. */

@@ -1,10 +1,15 @@
-/** Config discovery: nearest config file upward from each file; `extends` merged; `--config` wins. */
+/**
+ * Config discovery, shared by every front end: the nearest config file upward from a folder, and a
+ * config file read with everything it `extends` merged in (a CLI `--config` is read the same way).
+ */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { ReframeConfig } from '@reframe/core';
-import { loadConfigFile, ReframeFileError } from '@reframe/core/node';
+import type { ReframeConfig } from '../config/resolve.js';
+import { ReframeFileError } from '../errors.js';
+import { loadConfigFile } from './config-files.js';
 
-export const CONFIG_NAMES = ['.reframerc.json', '.reframerc.yaml', '.reframerc.yml', 'reframe.config.json', 'package.json'] as const;
+/** The config file names, in the order they win within one folder. `package.json` counts only with a "reframe" key. */
+export const CONFIG_FILE_NAMES = ['.reframerc.json', '.reframerc.yaml', '.reframerc.yml', 'reframe.config.json', 'package.json'] as const;
 
 function hasReframeKey(packageJson: string): boolean {
   try {
@@ -18,7 +23,7 @@ function hasReframeKey(packageJson: string): boolean {
 export function findConfigFile(dir: string): string | undefined {
   let current = resolve(dir);
   for (;;) {
-    for (const name of CONFIG_NAMES) {
+    for (const name of CONFIG_FILE_NAMES) {
       const candidate = join(current, name);
       if (!existsSync(candidate)) continue;
       if (name === 'package.json' && !hasReframeKey(candidate)) continue;

@@ -1,0 +1,137 @@
+/** The rule set from a rules folder: packs, the source register and context lists, validated and compiled (or revived from a current snapshot). */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { enabledRulesOf, PRESETS, resolveConfig } from '../config/resolve.js';
+import { ReframeFileError, ReframeFileErrors } from '../errors.js';
+import { type CompiledRuleSet, compileRuleSet, RuleCompileError } from '../rules/compile.js';
+import type { ContextData, PackData, RuleData, RuleSetData, SourceData } from '../types.js';
+import { DEFAULT_RULES_DIR, packNames, parseFile, validateAgainst } from './read.js';
+import { DEFAULT_SNAPSHOT_FILE, readSnapshot, stampsOf, writeSnapshotFile } from './snapshot-files.js';
+
+/** Read and validate one pack file. */
+export function loadPackFile(file: string): PackData {
+  const parsed = parseFile(file);
+  validateAgainst(parsed, 'pack', file);
+  const value = parsed.value as { category?: string; rules: Array<Omit<RuleData, 'category'> & { category?: string }> };
+  const problems: ReframeFileError[] = [];
+  const rules: RuleData[] = value.rules.map((rule, i) => {
+    const category = rule.category ?? value.category;
+    const at = parsed.locate(['rules', i]);
+    if (!category)
+      problems.push(new ReframeFileError(file, at.line, at.column, `rule ${rule.id} has no category (set it on the rule or the file)`));
+    else if (!rule.id.startsWith(`${category}/`)) {
+      const p = parsed.locate(['rules', i, 'id']);
+      problems.push(new ReframeFileError(file, p.line, p.column, `rule id "${rule.id}" must start with its category "${category}/"`));
+    }
+    return { ...rule, category: category ?? 'uncategorised' };
+  });
+  if (problems.length) throw new ReframeFileErrors(problems);
+  return { file, ...(value.category ? { category: value.category } : {}), rules };
+}
+
+function loadSources(file: string): Record<string, SourceData> {
+  const parsed = parseFile(file);
+  const value = parsed.value as { sources?: Record<string, SourceData> } | null;
+  const sources = value?.sources;
+  if (!sources || typeof sources !== 'object') {
+    throw new ReframeFileError(file, 1, 1, 'expected a "sources" map of key → {title, url}');
+  }
+  for (const [key, s] of Object.entries(sources)) {
+    if (!s || typeof s.title !== 'string' || typeof s.url !== 'string') {
+      const p = parsed.locate(['sources', key]);
+      throw new ReframeFileError(file, p.line, p.column, `source "${key}" needs a title and a url`);
+    }
+  }
+  return sources;
+}
+
+function loadContext(file: string): ContextData {
+  const parsed = parseFile(file);
+  const value = (parsed.value ?? {}) as Partial<ContextData>;
+  const list = (key: keyof ContextData): string[] => {
+    const v = value[key];
+    if (v === undefined) return [];
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) {
+      const p = parsed.locate([key]);
+      throw new ReframeFileError(file, p.line, p.column, `"${key}" must be a list of phrases`);
+    }
+    return v;
+  };
+  return {
+    allow: list('allow'),
+    mentionCues: list('mentionCues'),
+    selfDescriptionCues: list('selfDescriptionCues'),
+    equalityIgnoreRules: list('equalityIgnoreRules'),
+  };
+}
+
+export interface LoadRuleSetOptions {
+  /** Folder with the bundled packs, sources.yml and context.yml (default: the repository's rules/). */
+  rulesDir?: string;
+  /** More pack files (user packs). They may cite sources from the bundled register. */
+  extraPacks?: string[];
+  /** Compiled snapshot to try first (default: the build's, next to dist/); false to always compile. */
+  snapshotFile?: string | false;
+}
+
+/** Read, validate and compile every pack: do this once and reuse the result for every document. */
+export function loadRuleSetData(options: LoadRuleSetOptions = {}): RuleSetData {
+  const dir = options.rulesDir ?? DEFAULT_RULES_DIR;
+  let names: string[];
+  try {
+    names = packNames(dir);
+  } catch (error) {
+    throw new ReframeFileError(dir, 1, 1, `cannot read the rules folder: ${(error as NodeJS.ErrnoException).code ?? ''}`);
+  }
+  const errors: ReframeFileError[] = [];
+  const packs: PackData[] = [];
+  for (const file of [...names.map((n) => join(dir, n)), ...(options.extraPacks ?? []).map((p) => resolve(p))]) {
+    try {
+      packs.push(loadPackFile(file));
+    } catch (error) {
+      if (error instanceof ReframeFileErrors) errors.push(...error.errors);
+      else if (error instanceof ReframeFileError) errors.push(error);
+      else throw error;
+    }
+  }
+  if (errors.length) throw new ReframeFileErrors(errors);
+  return { packs, sources: loadSources(join(dir, 'sources.yml')), context: loadContext(join(dir, 'context.yml')) };
+}
+
+export function loadRuleSet(options: LoadRuleSetOptions = {}): CompiledRuleSet {
+  if (!options.extraPacks?.length && options.snapshotFile !== false) {
+    const snapshot = readSnapshot(options.rulesDir ?? DEFAULT_RULES_DIR, options.snapshotFile);
+    if (snapshot) return snapshot;
+  }
+  return compileFromFiles(options);
+}
+
+function compileFromFiles(options: LoadRuleSetOptions): CompiledRuleSet {
+  const data = loadRuleSetData(options);
+  try {
+    return compileRuleSet(data);
+  } catch (error) {
+    if (error instanceof RuleCompileError)
+      throw new ReframeFileError(error.file, ...locateRule(error.file, error.ruleId), error.message.replace(`${error.file}: `, ''));
+    throw error;
+  }
+}
+
+function locateRule(file: string, id: string): [number, number] {
+  try {
+    const lines = readFileSync(file, 'utf8').split(/\r?\n/);
+    const i = lines.findIndex((l) => l.includes(`id: ${id}`));
+    return i >= 0 ? [i + 1, (lines[i]?.indexOf('id:') ?? 0) + 1] : [1, 1];
+  } catch {
+    return [1, 1];
+  }
+}
+
+/** Compile the rules folder and write its snapshot (atomically); returns the snapshot's path. */
+export function writeRuleSetSnapshot(rulesDir: string = DEFAULT_RULES_DIR, file = DEFAULT_SNAPSHOT_FILE): string {
+  const stamps = stampsOf(rulesDir);
+  const ruleSet = compileFromFiles({ rulesDir });
+  // The rules each preset turns on by default: most runs use one of these sets.
+  const enabled = PRESETS.map((preset) => enabledRulesOf(resolveConfig({ preset }, ruleSet)));
+  return writeSnapshotFile(ruleSet, rulesDir, file, stamps, enabled);
+}
