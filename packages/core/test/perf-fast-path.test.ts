@@ -8,7 +8,8 @@ import { candidatesIn, prefilterFor, withRequirementsMet } from '../src/fast/pre
 import { planWindows, sureBoundaries } from '../src/fast/windows.js';
 import { type DocumentFormat, lint } from '../src/index.js';
 import { lintBy } from '../src/internal.js';
-import { isPlainParagraph, markdownGroups } from '../src/text/markdown-blocks.js';
+import { markdownBlocks } from '../src/text/blocks.js';
+import { isPlainParagraph } from '../src/text/markdown-blocks.js';
 import { quoteSpans, scanQuotes } from '../src/text/spans.js';
 import { inventedRuleSet } from './core-helpers.js';
 import { bundledRuleSet, labelledSentences, MTSAMPLES, seeded } from './helpers.js';
@@ -404,7 +405,7 @@ describe('fast-path building blocks', () => {
 
   it('keeps fenced code and HTML comments with blank lines in one group', () => {
     const text = 'Para one.\n\n```\ncode\n\nmore\n```\n\n<!--\n\n-->\n\n- item\n\n  continued\n\nLast.';
-    const groups = markdownGroups(text).groups.map(([s, e]) => text.slice(s, e));
+    const groups = markdownBlocks(text).blocks.map((b) => text.slice(b.start, b.end));
     expect(groups).toEqual(['Para one.', '```\ncode\n\nmore\n```', '<!--\n\n-->', '- item\n\n  continued', 'Last.']);
   });
 });

@@ -9,9 +9,9 @@ import { enabledRulesOf, type ResolvedConfig } from '../config/resolve.js';
 import { processorsFor } from '../matching/processors.js';
 import { markdownOrText, type RunSlice, type Runs, slicer } from '../matching/slices.js';
 import type { CompiledRuleSet } from '../rules/compile.js';
+import { markdownBlocks, textBlocks } from '../text/blocks.js';
 import { htmlToText } from '../text/html.js';
-import { isPlainParagraph, markdownGroups, onlyFencedCode, plainHeadingAndParagraph, plainListItems } from '../text/markdown-blocks.js';
-import { plainBlocks } from '../text/plain-blocks.js';
+import { isPlainParagraph, onlyFencedCode, plainHeadingAndParagraph, plainListItems } from '../text/markdown-blocks.js';
 import { quoteSpans, type Span, SpanLookup } from '../text/spans.js';
 import type { DocumentFormat } from '../types.js';
 import { plainParagraphs } from './plain-tokens.js';
@@ -37,10 +37,10 @@ export function runFast(text: string, masked: string, format: DocumentFormat, ru
   const out: Runs = { findings: [], equality: [] };
   const withoutParser = { processor: processors.text, tokensOf: plainParagraphs };
   if (format === 'markdown') {
-    const { groups, definitions } = markdownGroups(masked);
-    const suffix = definitions.map(([s, e]) => `\n\n${masked.slice(s, e)}`).join('');
+    const { blocks, definitions } = markdownBlocks(masked);
+    const suffix = definitions.map((d) => `\n\n${masked.slice(d.start, d.end)}`).join('');
     const run = slicer(text, masked, config, out, ruleSet, withoutParser);
-    for (const [start, end] of groups) {
+    for (const { start, end } of blocks) {
       if (!config.equality && !hasAnchor(prefilter, masked.slice(start, end))) continue;
       const keep = (offset: number) => offset >= start && offset < end;
       const asText = () => textFast(run, processors.text, prefilter, config, text, masked, start, end, keep);
@@ -81,8 +81,8 @@ function blocksWithAnchors(
   const anchors = candidatesIn(prefilter, part).map((c) => (from ? { ...c, at: c.at + from } : c));
   const out: Array<{ span: Span; anchors: Candidate[] }> = [];
   let i = 0;
-  for (const [s, e] of plainBlocks(part)) {
-    const span: Span = [s + from, e + from];
+  for (const block of textBlocks(part)) {
+    const span: Span = [block.start + from, block.end + from];
     while (i < anchors.length && (anchors[i]?.at ?? 0) < span[0]) i++;
     const inside: Candidate[] = [];
     for (let a = anchors[i]; a && a.at < span[1]; a = anchors[++i]) inside.push(a);

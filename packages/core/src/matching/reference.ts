@@ -4,8 +4,8 @@
  */
 import type { ResolvedConfig } from '../config/resolve.js';
 import type { CompiledRuleSet } from '../rules/compile.js';
+import { textBlocks } from '../text/blocks.js';
 import { htmlToText } from '../text/html.js';
-import { plainBlocks } from '../text/plain-blocks.js';
 import type { DocumentFormat } from '../types.js';
 import { hasCandidate } from './find.js';
 import { processorsFor } from './processors.js';
@@ -24,7 +24,7 @@ export function runReference(text: string, masked: string, format: DocumentForma
   }
   const source = format === 'html' ? htmlToText(masked) : masked;
   const run = slicer(text, source, config, out, ruleSet);
-  for (const [start, end] of plainBlocks(source)) {
+  for (const { start, end } of textBlocks(source)) {
     if (!config.equality && !hasCandidate(source.slice(start, end), ruleSet.index.triggers)) continue;
     run(processors.text, start, end, always);
   }

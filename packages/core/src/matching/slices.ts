@@ -6,8 +6,8 @@ import type { Processor } from 'unified';
 import { VFile } from 'vfile';
 import type { ResolvedConfig } from '../config/resolve.js';
 import type { CompiledRuleSet } from '../rules/compile.js';
+import { textBlocks } from '../text/blocks.js';
 import { tooCostlyForMarkdown } from '../text/markdown-blocks.js';
-import { plainBlocks } from '../text/plain-blocks.js';
 import type { SpanLookup } from '../text/spans.js';
 import type { RawFinding } from './find.js';
 import type { Processors } from './processors.js';
@@ -84,7 +84,7 @@ export function markdownOrText(
   keep: (offset: number) => boolean,
   suffix = '',
   asText = (): void => {
-    for (const [s, e] of plainBlocks(source.slice(start, end))) run(processors.text, start + s, start + e, keep);
+    for (const b of textBlocks(source.slice(start, end))) run(processors.text, start + b.start, start + b.end, keep);
   },
 ): void {
   if (tooCostlyForMarkdown(source, start, end)) {
