@@ -64,7 +64,12 @@ function parseImport(line) {
 
 const isRelative = (from) => from.startsWith('./') || from.startsWith('../');
 /** `picomatch` → picomatch, `../equality/plugin.js` → equality-plugin. */
-const lazyName = (from) => from.replace(/^(?:\.\.?\/)+/, '').replace(/\.js$/, '').split('/').join('-');
+const lazyName = (from) =>
+  from
+    .replace(/^(?:\.\.?\/)+/, '')
+    .replace(/\.js$/, '')
+    .split('/')
+    .join('-');
 /** The entry point of a lazy bundle: a module of core, or a package the CLI depends on. */
 const lazyEntry = ({ dir, file, line }) => {
   const { from } = parseImport(line);
