@@ -44,9 +44,9 @@ export function lintBy(path: MatchingPath, text: string, options: LintOptions): 
   const prepared = prepareDocument(text, format);
   if (!prepared) return [];
   const run = path === 'reference' ? runReference : runFast;
-  const { findings, equality } = run(text, prepared.masked, format, ruleSet, config);
+  const { matches, equality } = run(text, prepared.masked, format, ruleSet, config);
   const lines = new LineIndex(text);
-  const diagnostics = toDiagnostics(findings, { text, directives: prepared.directives, config }, lines);
+  const diagnostics = toDiagnostics(matches, { text, directives: prepared.directives, config }, lines);
   for (const file of equality) diagnostics.push(...equalityDiagnostics(file, text, lines, prepared.directives));
   return diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset || a.ruleId.localeCompare(b.ruleId));
 }

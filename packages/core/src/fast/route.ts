@@ -34,7 +34,7 @@ const always = (): boolean => true;
 export function runFast(text: string, masked: string, format: DocumentFormat, ruleSet: CompiledRuleSet, config: ResolvedConfig): Runs {
   const processors = processorsFor(ruleSet, config.equality);
   const prefilter = prefilterFor(ruleSet, enabledRulesOf(config));
-  const out: Runs = { findings: [], equality: [] };
+  const out: Runs = { matches: [], equality: [] };
   const withoutParser = { processor: processors.text, tokensOf: plainParagraphs };
   if (format === 'markdown') {
     const { blocks, definitions } = markdownBlocks(masked);

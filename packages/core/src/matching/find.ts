@@ -15,7 +15,11 @@ export interface RespectOptions {
   selfDescription: boolean;
 }
 
-export interface RawFinding {
+/**
+ * A rule's wording found in the text, past the context checks that do not depend on config. The
+ * repair steps (repair/) turn it into a Diagnostic; nothing else calls it a finding.
+ */
+export interface RuleMatch {
   entry: CompiledEntry;
   start: number;
   end: number;
@@ -112,7 +116,7 @@ export function findInParagraph(
   respect: RespectOptions,
   extraAllow: SequenceIndex<true> | null = null,
   blockQuotes?: SpanLookup,
-): RawFinding[] {
+): RuleMatch[] {
   const { tokens } = paragraph;
   if (tokens.length === 0) return [];
   const matches = ruleSet.index.matches(tokens);
@@ -127,7 +131,7 @@ export function findInParagraph(
     return allowSpans.some(([s, e]) => s < end && start < e);
   };
 
-  const kept: RawFinding[] = [];
+  const kept: RuleMatch[] = [];
   // Last tokens of matches read as mentions, so a list of mentioned terms ("avoid addict, junkie
   // and alcoholic") is a mention throughout.
   const mentionEnds = new Set<number>();
@@ -169,9 +173,9 @@ export function findInParagraph(
 }
 
 /** One rule reports overlapping wording once ("very demanding and rude"): keep the finding that starts first. */
-function dropSameRuleOverlaps(findings: RawFinding[]): RawFinding[] {
+function dropSameRuleOverlaps(findings: RuleMatch[]): RuleMatch[] {
   const lastEnd = new Map<string, number>();
-  const out: RawFinding[] = [];
+  const out: RuleMatch[] = [];
   for (const f of findings) {
     const id = f.entry.rule.data.id;
     if ((lastEnd.get(id) ?? -1) > f.start) continue;
@@ -191,11 +195,11 @@ export function allowSpansOf(tokens: Token[], ...indexes: Array<SequenceIndex<tr
 }
 
 /** Keep the longest finding where one lies wholly inside another. */
-export function dropContained(findings: RawFinding[]): RawFinding[] {
+export function dropContained(findings: RuleMatch[]): RuleMatch[] {
   // Sorted by start, longest first: a finding lies inside an earlier one exactly when it ends no later
   // than the furthest end seen so far. Linear after the sort.
   const sorted = [...findings].sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: RawFinding[] = [];
+  const out: RuleMatch[] = [];
   let furthestEnd = -1;
   for (const f of sorted) {
     if (f.end <= furthestEnd) continue;

@@ -16,7 +16,7 @@ const always = (): boolean => true;
 /** `text` is the document as written (quotations are read from it); `masked` has directives and front matter blanked. */
 export function runReference(text: string, masked: string, format: DocumentFormat, ruleSet: CompiledRuleSet, config: ResolvedConfig): Runs {
   const processors = processorsFor(ruleSet, config.equality);
-  const out: Runs = { findings: [], equality: [] };
+  const out: Runs = { matches: [], equality: [] };
   if (format === 'markdown') {
     if (config.equality || hasCandidate(masked, ruleSet.index.triggers))
       markdownOrText(slicer(text, masked, config, out, ruleSet), processors, masked, 0, masked.length, always);

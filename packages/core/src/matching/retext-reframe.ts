@@ -1,6 +1,6 @@
 /**
  * The retext plugin that does Reframe's matching on the nlcst tree. The caller puts the run's
- * settings in `file.data.reframe`; the plugin appends findings there. With retext-equality in the same
+ * settings in `file.data.reframe`; the plugin appends the rules' matches there (`matches`). With retext-equality in the same
  * processor, it also drops equality messages inside quotes and clinical allow-list phrases.
  */
 import type { Root } from 'nlcst';
@@ -8,7 +8,7 @@ import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import type { CompiledRuleSet } from '../rules/compile.js';
 import { quoteSpans, type SpanLookup } from '../text/spans.js';
-import { allowSpansOf, findInParagraph, type RawFinding, type RespectOptions } from './find.js';
+import { allowSpansOf, findInParagraph, type RespectOptions, type RuleMatch } from './find.js';
 import type { SequenceIndex } from './matcher.js';
 import { type ParagraphTokens, paragraphsOf } from './tokens.js';
 
@@ -18,7 +18,7 @@ export interface ReframeRun {
   base: number;
   respect: RespectOptions;
   extraAllow: SequenceIndex<true> | null;
-  findings: RawFinding[];
+  matches: RuleMatch[];
   /** The quotations of the whole block, when the parsed text is a window of it. */
   blockQuotes?: SpanLookup;
 }
@@ -44,13 +44,13 @@ export const retextReframe: Plugin<[RetextReframeOptions], Root> = (options) => 
   };
 };
 
-/** Append the findings of each paragraph that holds a trigger word to `run.findings`. */
+/** Append the matches in each paragraph that holds a trigger word to `run.matches`. */
 export function findInParagraphs(paragraphs: ParagraphTokens[], run: ReframeRun, ruleSet: CompiledRuleSet): void {
   const triggers = ruleSet.index.triggers;
   for (const paragraph of paragraphs) {
     if (!paragraph.tokens.some((t) => triggers.has(t.lower))) continue;
     // A loop, not push(...spread): a paragraph can hold more findings than the call stack allows.
-    for (const f of findInParagraph(paragraph, run.source, ruleSet, run.respect, run.extraAllow, run.blockQuotes)) run.findings.push(f);
+    for (const f of findInParagraph(paragraph, run.source, ruleSet, run.respect, run.extraAllow, run.blockQuotes)) run.matches.push(f);
   }
 }
 

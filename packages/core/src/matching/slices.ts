@@ -9,18 +9,18 @@ import type { CompiledRuleSet } from '../rules/compile.js';
 import { textBlocks } from '../text/blocks.js';
 import { tooCostlyForMarkdown } from '../text/markdown-blocks.js';
 import type { SpanLookup } from '../text/spans.js';
-import type { RawFinding } from './find.js';
+import type { RuleMatch } from './find.js';
 import type { Processors } from './processors.js';
 import { findInParagraphs, type ReframeRun } from './retext-reframe.js';
 import type { ParagraphTokens } from './tokens.js';
 
-/** What a run collects: Reframe's findings, and the files holding retext-equality's messages. */
+/** What a run collects: the rules' matches, and the files holding retext-equality's messages. */
 export interface Runs {
-  findings: RawFinding[];
+  matches: RuleMatch[];
   equality: VFile[];
 }
 
-/** Parse text[start, end) (plus optional trailing context) and collect findings starting in `keep`. */
+/** Parse text[start, end) (plus optional trailing context) and collect the matches starting in `keep`. */
 export type RunSlice = (
   processor: Processor,
   start: number,
@@ -46,21 +46,21 @@ export function slicer(
   withoutParser?: { processor: Processor; tokensOf: TokensWithoutParser },
 ): RunSlice {
   return (processor, start, end, keep, suffix = '', blockQuotes) => {
-    const findings: RawFinding[] = [];
-    const data: ReframeRun = { source: text, base: start, respect: config.respect, extraAllow: config.allow, findings };
+    const matches: RuleMatch[] = [];
+    const data: ReframeRun = { source: text, base: start, respect: config.respect, extraAllow: config.allow, matches };
     if (blockQuotes) data.blockQuotes = blockQuotes;
     if (processor === withoutParser?.processor && suffix === '' && !config.equality) {
       const paragraphs = withoutParser.tokensOf(source, start, end);
       if (paragraphs) {
         findInParagraphs(paragraphs, data, ruleSet);
-        for (const f of findings) if (keep(f.start)) out.findings.push(f);
+        for (const m of matches) if (keep(m.start)) out.matches.push(m);
         return;
       }
     }
     const file = new VFile({ value: source.slice(start, end) + suffix, data: { reframe: data } });
     const tree = processor.parse(file);
     processor.runSync(tree, file);
-    for (const f of findings) if (keep(f.start)) out.findings.push(f);
+    for (const m of matches) if (keep(m.start)) out.matches.push(m);
     if (config.equality && file.messages.length) {
       file.messages = file.messages.filter((m) => keep(((m.place && 'start' in m.place ? m.place.start.offset : undefined) ?? 0) + start));
       if (file.messages.length) out.equality.push(Object.assign(file, { data: { ...file.data, base: start } }));

@@ -1,19 +1,19 @@
-/** Matches to diagnostics: each finding runs through the repair steps (steps.ts), then takes its final shape. */
-import type { RawFinding } from '../matching/find.js';
+/** Rule matches to diagnostics: each match runs through the repair steps (steps.ts), then takes its final shape. */
+import type { RuleMatch } from '../matching/find.js';
 import type { LineIndex } from '../text/positions.js';
 import type { Diagnostic } from '../types.js';
 import { messageFor } from './message.js';
 import { type Draft, REPAIR_STEPS, type RepairContext } from './steps.js';
 
-export function toDiagnostics(findings: readonly RawFinding[], context: RepairContext, lines: LineIndex): Diagnostic[] {
+export function toDiagnostics(matches: readonly RuleMatch[], context: RepairContext, lines: LineIndex): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const finding of findings) {
+  for (const match of matches) {
     const draft: Draft = {
-      finding,
-      ruleId: finding.entry.rule.data.id,
+      match,
+      ruleId: match.entry.rule.data.id,
       severity: 'info',
-      start: finding.start,
-      end: finding.end,
+      start: match.start,
+      end: match.end,
       suggestions: [],
       fix: false,
       articleTakenIn: false,
@@ -24,8 +24,8 @@ export function toDiagnostics(findings: readonly RawFinding[], context: RepairCo
 }
 
 function diagnosticOf(draft: Draft, text: string, lines: LineIndex): Diagnostic {
-  const { finding, start, end, suggestions } = draft;
-  const rule = finding.entry.rule;
+  const { match, start, end, suggestions } = draft;
+  const rule = match.entry.rule;
   const actual = text.slice(start, end);
   const diagnostic: Diagnostic = {
     ruleId: draft.ruleId,
@@ -33,7 +33,7 @@ function diagnosticOf(draft: Draft, text: string, lines: LineIndex): Diagnostic 
     severity: draft.severity,
     message: messageFor(actual, suggestions, rule.data.message),
     actual,
-    ...(start !== finding.start ? { term: text.slice(finding.start, end) } : {}),
+    ...(start !== match.start ? { term: text.slice(match.start, end) } : {}),
     range: { start: lines.position(start), end: lines.position(end) },
     suggestions,
     note: rule.data.note.trim(),

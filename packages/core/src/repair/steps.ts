@@ -1,11 +1,11 @@
 /**
  * The named steps that turn a match into a diagnostic, in the order they run (as textlint names its
  * message post-processing). Each step reads and refines one draft; a step that returns false drops the
- * finding. The order matters: the suggestions are filled before the article and the copula are taken
+ * match. The order matters: the suggestions are filled before the article and the copula are taken
  * in, because both read the suggestions' first words.
  */
 import type { ResolvedConfig } from '../config/resolve.js';
-import type { RawFinding } from '../matching/find.js';
+import type { RuleMatch } from '../matching/find.js';
 import type { Directives } from '../text/directives.js';
 import type { Severity, Suggestion } from '../types.js';
 import { agreeArticlesWithin, repairArticle } from './articles.js';
@@ -24,9 +24,9 @@ export interface RepairContext {
   config: ResolvedConfig;
 }
 
-/** A finding on its way to becoming a diagnostic. */
+/** A rule match on its way to becoming a diagnostic. */
 export interface Draft {
-  finding: RawFinding;
+  match: RuleMatch;
   ruleId: string;
   severity: Severity;
   /** Where the repair starts: the match's start, or a word before it that the repair takes in. */
@@ -51,7 +51,7 @@ function severity(draft: Draft, { config }: RepairContext): boolean {
 
 /** An ignore directive around the match drops it. */
 function directives(draft: Draft, { directives }: RepairContext): boolean {
-  return !isDisabled(directives, draft.ruleId, draft.finding.start, draft.finding.end);
+  return !isDisabled(directives, draft.ruleId, draft.match.start, draft.match.end);
 }
 
 const SENTENCE_START = /(?:^|[.!?]["”’')]?\s+|\n[ \t]*(?:[-*•][ \t]+)?)$/u;
@@ -66,12 +66,12 @@ function suggestionText(s: Suggestion, plural: boolean): string {
  * with the person's pronouns, its own articles agreeing, and the flagged text's capitalisation.
  */
 function suggestions(draft: Draft, { text, config }: RepairContext): boolean {
-  const { finding } = draft;
-  const matched = text.slice(finding.start, finding.end);
-  const sentenceStart = SENTENCE_START.test(text.slice(Math.max(0, finding.start - 40), finding.start));
-  draft.suggestions = finding.entry.suggestions.map((s) => {
-    const filled = agreeArticlesWithin(fillPronouns(spellFor(config.locale, suggestionText(s, finding.plural)), text, finding.start));
-    return adaptCase(filled, matched, finding.entry.patternIsLower, sentenceStart);
+  const { match } = draft;
+  const matched = text.slice(match.start, match.end);
+  const sentenceStart = SENTENCE_START.test(text.slice(Math.max(0, match.start - 40), match.start));
+  draft.suggestions = match.entry.suggestions.map((s) => {
+    const filled = agreeArticlesWithin(fillPronouns(spellFor(config.locale, suggestionText(s, match.plural)), text, match.start));
+    return adaptCase(filled, matched, match.entry.patternIsLower, sentenceStart);
   });
   return true;
 }
@@ -100,7 +100,7 @@ function copula(draft: Draft, { text }: RepairContext): boolean {
 /** Only a rule's safe repair, and never an instruction, is applied automatically. */
 function fix(draft: Draft): boolean {
   const preferred = draft.suggestions[0];
-  draft.fix = draft.finding.entry.fix && preferred !== undefined && !isInstruction(preferred);
+  draft.fix = draft.match.entry.fix && preferred !== undefined && !isInstruction(preferred);
   return true;
 }
 
