@@ -16,7 +16,7 @@ import { ConfigFailure, UsageError } from './errors.js';
 import { expandPaths, formatOf, SUPPORTED_EXTENSIONS } from './files.js';
 import { fixUntilStable, writeFixed } from './fix.js';
 import { FORMATS, type FormatName, format } from './formatters/index.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 import { analyseAll, PARALLEL_THRESHOLD } from './parallel.js';
 import { redactReport } from './redact.js';
 import {

@@ -6,11 +6,10 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Severity } from '@reframe/core';
-import { ReframeFileError, ReframeFileErrors } from '@reframe/core/node';
 import { writeFileAtomic } from '../atomic.js';
 import { overridesFrom, RunContext } from '../context.js';
-import { ConfigFailure, UsageError } from '../errors.js';
-import { type Io, toolVersion } from '../main.js';
+import { failureExitCode, UsageError } from '../errors.js';
+import { type Io, toolVersion } from '../io.js';
 import { applyBaseline, readBaseline } from './baseline.js';
 import { collect } from './collect.js';
 import { renderHtml } from './html.js';
@@ -134,14 +133,6 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
   try {
     return await run(argv, io);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`reframe report: ${error.message}\nRun "reframe report --help" for usage.\n`);
-      return 2;
-    }
-    if (error instanceof ReframeFileErrors || error instanceof ReframeFileError || error instanceof ConfigFailure) {
-      io.stderr(`reframe report: configuration error\n${error.message}\n`);
-      return 2;
-    }
-    throw error;
+    return failureExitCode(error, 'reframe report', io.stderr);
   }
 }
