@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { type CompiledRuleSet, type Diagnostic, type DocumentFormat, lint, type ResolvedConfig } from '@reframe/core';
-import { stringSource, type TextChange, type TextSource } from './piece-document.js';
+import { stringSource, type TextChange, type TextSource } from './cache/piece-document.js';
 
 export interface Block {
   /** Offset of the block's first character (always the start of a line). */

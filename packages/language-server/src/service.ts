@@ -25,13 +25,13 @@ import {
   TextDocumentSyncKind,
   TextDocuments,
 } from 'vscode-languageserver/node';
+import { DocumentDiagnostics, type DocumentResult } from './cache/document-diagnostics.js';
+import { PieceDocument } from './cache/piece-document.js';
 import { ActionKind, Commands, codeActions, safeFixEdits } from './code-actions.js';
 import { ConfigStore, type Problem, type Settings } from './config-store.js';
-import { DocumentDiagnostics, type DocumentResult } from './document-diagnostics.js';
 import { blockDiagnostic, type FindingData, isFindingData, ruleReference, SOURCE } from './findings.js';
 import { explainMarkdown, hoverMarkdown } from './hover.js';
 import { formatFor, isSupported } from './languages.js';
-import { PieceDocument } from './piece-document.js';
 import { type ClientSettings, DEFAULT_SETTINGS, readSettings } from './settings.js';
 import { buildConfigEdit, type ConfigChange, WORKSPACE_CONFIG_NAME } from './workspace-config-edit.js';
 import { workspaceFiles } from './workspace-files.js';

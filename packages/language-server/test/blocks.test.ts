@@ -10,7 +10,7 @@ import { type Diagnostic, type DocumentFormat, lint, resolveConfig } from '@refr
 import { loadRuleSet } from '@reframe/core/node';
 import { describe, expect, it } from 'vitest';
 import { BlockLinter, splitBlocks } from '../src/blocks.js';
-import { PieceDocument } from '../src/piece-document.js';
+import { PieceDocument } from '../src/cache/piece-document.js';
 import { generated, lcg, randomEdits } from './documents.js';
 
 const ruleSet = loadRuleSet();
