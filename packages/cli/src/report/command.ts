@@ -15,8 +15,8 @@ import { collect } from './collect.js';
 import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
-import { type Audit, allFindings, SEVERITY_RANK } from './model.js';
-import { redactAudit } from './redact.js';
+import { type AuditReport, allFindings, SEVERITY_RANK } from './model.js';
+import { redactAuditReport } from './redact.js';
 
 export const REPORT_HELP = `Usage: reframe report [options] <file|folder|glob>...
 
@@ -101,9 +101,9 @@ async function run(argv: string[], io: Io): Promise<number> {
   for (const path of collected.ignored) io.stderr(`reframe: skipped ${path}: ignored by .gitignore or .reframeignore\n`);
   for (const file of collected.files) if (file.skipped) io.stderr(`reframe: skipped ${file.path}: ${file.skipped}\n`);
 
-  let audit: Audit = { toolVersion: toolVersion(), files: collected.files, redacted: false };
+  let audit: AuditReport = { toolVersion: toolVersion(), files: collected.files, redacted: false };
   if (baseline) audit.resolved = applyBaseline(audit, baseline).resolved;
-  if (values.redact) audit = redactAudit(audit);
+  if (values.redact) audit = redactAuditReport(audit);
 
   const title = values.title ?? 'Reframe language audit';
   const output =
