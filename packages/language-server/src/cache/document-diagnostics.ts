@@ -7,8 +7,8 @@
  */
 import type { CompiledRuleSet, DocumentFormat, Diagnostic as Finding, ResolvedConfig } from '@reframe/core';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
-import { BlockLinter } from '../blocks.js';
 import { blockDiagnostic, type FindingDiagnostic, serverCopy } from '../findings.js';
+import { BlockLinter } from './block-linter.js';
 import type { PieceDocument } from './piece-document.js';
 
 /** Wire diagnostics made for one block's findings while the block starts on `line`. */
