@@ -105,9 +105,10 @@ export class BlockLinter {
   }
 
   /**
-   * The blocks that have findings, in order, with their findings relative to the block. A block's
-   * `findings` array is the same object for as long as its text is unchanged, wherever it moves, so
-   * callers can key work on it (the language server reuses wire diagnostics while the line is the same).
+   * The blocks that have findings, in order, with their findings relative to the block. A block that
+   * is not linted again keeps its `findings` array, wherever it moves, and no two blocks share one, so
+   * callers can key work on it (the language server reuses wire diagnostics while the line is the same;
+   * see README.md).
    * `change`, when given, must be the one change from the text of the previous call to this one.
    */
   lintBlocks(text: string | TextSource, format: DocumentFormat, change?: TextChange): PlacedFindings[] {
