@@ -27,11 +27,12 @@ import {
 } from 'vscode-languageserver/node';
 import { DocumentDiagnostics, type DocumentResult } from './cache/document-diagnostics.js';
 import { PieceDocument } from './cache/piece-document.js';
-import { ActionKind, Commands, codeActions, safeFixEdits } from './code-actions.js';
+import { codeActions, safeFixEdits } from './code-actions.js';
 import { ConfigStore, type Problem, type Settings } from './config-store.js';
-import { blockDiagnostic, type FindingData, isFindingData, ruleReference, SOURCE } from './findings.js';
+import { blockDiagnostic, type FindingData, isFindingData, ruleReference } from './findings.js';
 import { explainMarkdown, hoverMarkdown } from './hover.js';
 import { formatFor, isSupported } from './languages.js';
+import { ActionKind, DIAGNOSTIC_SOURCE, type InitializationOptions, SETTINGS_SECTION, ServerCommand } from './protocol.js';
 import { type ClientSettings, DEFAULT_SETTINGS, readSettings } from './settings.js';
 import { buildConfigEdit, type ConfigChange, WORKSPACE_CONFIG_NAME } from './workspace-config-edit.js';
 import { workspaceFiles } from './workspace-files.js';
@@ -52,10 +53,6 @@ interface Result {
    * first use (code actions, hover, fix-all), not on every keystroke.
    */
   diagnostics: () => LspDiagnostic[];
-}
-
-export interface InitializationOptions {
-  rulesDir?: string;
 }
 
 /** `make`'s result, made on the first call. */
@@ -145,7 +142,7 @@ export function startServer(connection: Connection): void {
     const diagnostics: LspDiagnostic[] = problems.map((p) => ({
       range: { start: { line: p.line - 1, character: p.column - 1 }, end: { line: p.line - 1, character: p.column - 1 } },
       severity: DiagnosticSeverity.Error,
-      source: SOURCE,
+      source: DIAGNOSTIC_SOURCE,
       message: p.message,
     }));
     void connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics });
@@ -163,7 +160,7 @@ export function startServer(connection: Connection): void {
     if (!found) {
       found = canPullConfig
         ? connection.workspace
-            .getConfiguration({ ...(uri ? { scopeUri: uri } : {}), section: 'reframe' })
+            .getConfiguration({ ...(uri ? { scopeUri: uri } : {}), section: SETTINGS_SECTION })
             .then(readSettings, () => ({ ...DEFAULT_SETTINGS }))
         : Promise.resolve(readSettings(globalSettings));
       settingsCache.set(key, found);
@@ -201,7 +198,7 @@ export function startServer(connection: Connection): void {
     return {
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       severity: DiagnosticSeverity.Information,
-      source: SOURCE,
+      source: DIAGNOSTIC_SOURCE,
       message: `Reframe did not check this document: it is ${formatByteSize(bytes)}, above the ${limit.setting} limit of ${formatByteSize(limit.bytes)}.`,
     };
   }
@@ -275,7 +272,7 @@ export function startServer(connection: Connection): void {
           const result = await fresh(open);
           if (result) {
             files++;
-            findings += result.diagnostics().filter((d) => d.source === SOURCE && isFindingData(d.data)).length;
+            findings += result.diagnostics().filter((d) => d.source === DIAGNOSTIC_SOURCE && isFindingData(d.data)).length;
           }
           continue;
         }
@@ -371,13 +368,13 @@ export function startServer(connection: Connection): void {
       const root = params.rootUri ? pathOf(params.rootUri) : (params.rootPath ?? undefined);
       if (root) folders = [root];
     }
-    globalSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+    globalSettings = options.settings;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         codeActionProvider: { codeActionKinds: ['quickfix', ActionKind.fixAll] },
         hoverProvider: true,
-        executeCommandProvider: { commands: Object.values(Commands) },
+        executeCommandProvider: { commands: Object.values(ServerCommand) },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'reframe-language-server', version: '0.1.0' },
@@ -392,7 +389,7 @@ export function startServer(connection: Connection): void {
     }
     if (canRegisterSettings) {
       quietly('registering for settings changes', () =>
-        connection.client.register(DidChangeConfigurationNotification.type, { section: 'reframe' }),
+        connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }),
       );
     }
     if (hasFolderEvents) {
@@ -412,7 +409,7 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeConfiguration((change) => {
     quietly('applying settings', () => {
-      const settings = (change.settings as { reframe?: unknown } | null)?.reframe;
+      const settings = (change.settings as Record<string, unknown> | null)?.[SETTINGS_SECTION];
       if (settings !== undefined) globalSettings = settings;
       settingsCache.clear();
       config().clearResolved();
@@ -495,15 +492,15 @@ export function startServer(connection: Connection): void {
     safely<unknown>(params.command, null, () => {
       const args = params.arguments ?? [];
       switch (params.command) {
-        case Commands.lintWorkspace:
+        case ServerCommand.lintWorkspace:
           return lintWorkspace();
-        case Commands.explain:
+        case ServerCommand.explain:
           return explain(args[0]);
-        case Commands.fixAll:
+        case ServerCommand.fixAll:
           return fixAll(args[0]);
-        case Commands.allowPhrase:
+        case ServerCommand.allowPhrase:
           return typeof args[1] === 'string' && args[1] ? changeWorkspaceConfig(args[0], { allow: args[1] }) : null;
-        case Commands.disableRule:
+        case ServerCommand.disableRule:
           return typeof args[1] === 'string' && args[1] ? changeWorkspaceConfig(args[0], { ruleOff: args[1] }) : null;
         default:
           throw new ResponseError(ErrorCodes.MethodNotFound, `unknown command ${params.command}`);
