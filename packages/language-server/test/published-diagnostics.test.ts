@@ -144,7 +144,7 @@ describe('published diagnostics', () => {
         if (after.starts[i] !== before.starts[i]) continue;
         const reused = after.wires[i] as LspDiagnostic[];
         expect(reused.length, `${what}: paragraph ${i}`).toBe(before.wires[i]?.length);
-        reused.forEach((d, k) => expect(d, `${what}: diagnostic ${k} of paragraph ${i}`).toBe(before.wires[i]?.[k]));
+        for (const [k, d] of reused.entries()) expect(d, `${what}: diagnostic ${k} of paragraph ${i}`).toBe(before.wires[i]?.[k]);
         sameObjects += reused.length;
       }
       expect(sameArrays, `${what}: blocks kept`).toBeGreaterThan(0);
