@@ -15,7 +15,7 @@ import {
   StreamMessageWriter,
 } from 'vscode-languageserver/node';
 import { cachingJsonEncoder } from './cache/wire-encoder.js';
-import { startServer } from './service.js';
+import { startServer } from './start-server.js';
 
 /** Reads messages from stdin and notes whether the client asked the server to shut down. */
 class StdinReader extends StreamMessageReader {
