@@ -6,7 +6,7 @@ import { type CacheEntry, entryKey, fromCached, toCached } from './cache.js';
 import type { FileSettings, RunContext } from './context.js';
 import { type LoadedDocument, loadDocument } from './documents.js';
 import { UsageError } from './errors.js';
-import type { FileFormat, LintedFile, ReportedDiagnostic } from './types.js';
+import type { FileFormat, LintedFile, PlacedDiagnostic } from './types.js';
 
 export interface Task {
   index: number;
@@ -30,8 +30,8 @@ export interface TaskResult {
   failure?: Failure;
 }
 
-export function lintDocument(doc: LoadedDocument, settings: FileSettings): ReportedDiagnostic[] {
-  const diagnostics: ReportedDiagnostic[] = lint(doc.text, { ruleSet: settings.ruleSet, config: settings.config, format: doc.lintFormat });
+export function lintDocument(doc: LoadedDocument, settings: FileSettings): PlacedDiagnostic[] {
+  const diagnostics: PlacedDiagnostic[] = lint(doc.text, { ruleSet: settings.ruleSet, config: settings.config, format: doc.lintFormat });
   if (doc.place) {
     for (const d of diagnostics) {
       Object.assign(d, doc.place(d.range.start.offset));

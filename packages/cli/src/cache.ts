@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { CompiledRuleSet, Diagnostic, SourceRef } from '@reframe/core';
 import { writeFileAtomic } from './atomic.js';
 import { crypto } from './builtins.js';
-import type { DocumentPlace, ReportedDiagnostic } from './types.js';
+import type { DocumentPlace, PlacedDiagnostic } from './types.js';
 
 // 2: office documents (.docx, .pptx, .odt) carry their place and no fix.
 const CACHE_VERSION = 2;
@@ -54,7 +54,7 @@ export function entryKey(fingerprint: string, format: string, bytes: Buffer): st
   return sha256(`${fingerprint}\0${format}\0${sha256(bytes)}`);
 }
 
-export function toCached(key: string, diagnostics: ReportedDiagnostic[], ruleSet: CompiledRuleSet): CacheEntry {
+export function toCached(key: string, diagnostics: PlacedDiagnostic[], ruleSet: CompiledRuleSet): CacheEntry {
   return {
     key,
     diagnostics: diagnostics.map((d) => {
@@ -87,11 +87,11 @@ function placeOf(d: DocumentPlace): DocumentPlace {
 }
 
 /** Rebuild the diagnostics of a cache hit; the flagged text comes from the document itself. */
-export function fromCached(entry: CacheEntry, text: string, ruleSet: CompiledRuleSet): ReportedDiagnostic[] {
+export function fromCached(entry: CacheEntry, text: string, ruleSet: CompiledRuleSet): PlacedDiagnostic[] {
   return entry.diagnostics.map((c) => {
     const actual = text.slice(c.range.start.offset, c.range.end.offset);
     const rule = ruleSet.rules.get(c.ruleId);
-    const d: ReportedDiagnostic = {
+    const d: PlacedDiagnostic = {
       ruleId: c.ruleId,
       category: c.category,
       severity: c.severity,

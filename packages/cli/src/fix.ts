@@ -9,10 +9,10 @@ import { writeFileAtomic } from './atomic.js';
 import { sha256 } from './cache.js';
 import { encodeText, type TextEncodingName } from './documents.js';
 import { UsageError } from './errors.js';
-import type { ReportedDiagnostic } from './types.js';
+import type { PlacedDiagnostic } from './types.js';
 
 /** Apply non-overlapping fixes, earliest first; a fix overlapping an earlier one waits for the next pass. */
-export function applyFixes(text: string, diagnostics: ReportedDiagnostic[]): { text: string; applied: number } {
+export function applyFixes(text: string, diagnostics: PlacedDiagnostic[]): { text: string; applied: number } {
   const fixes = diagnostics
     .map((d) => d.fix)
     .filter((f): f is Fix => f !== undefined)
@@ -33,8 +33,8 @@ export function applyFixes(text: string, diagnostics: ReportedDiagnostic[]): { t
 /** Fix repeatedly (a fix can reveal another) until nothing fixable is left or a pass changes nothing. */
 export function fixUntilStable(
   text: string,
-  lintText: (text: string) => ReportedDiagnostic[],
-): { text: string; applied: number; diagnostics: ReportedDiagnostic[] } {
+  lintText: (text: string) => PlacedDiagnostic[],
+): { text: string; applied: number; diagnostics: PlacedDiagnostic[] } {
   let current = text;
   let applied = 0;
   let diagnostics = lintText(current);

@@ -1,1 +1,2 @@
-export { type Io, main } from './main.js';
+export type { Io } from './io.js';
+export { main } from './main.js';

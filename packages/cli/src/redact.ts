@@ -2,14 +2,14 @@
  * `--redact`: drop everything taken from the document (the flagged text and the message built
  * around it) so a report can be shared without the note's content. Rule data stays.
  */
-import type { Report } from './types.js';
+import type { LintRun } from './types.js';
 
 export const REDACTED = '[redacted]';
 
-export function redactReport(report: Report): Report {
+export function redactLintRun(run: LintRun): LintRun {
   return {
-    ...report,
-    files: report.files.map((f) => ({
+    ...run,
+    files: run.files.map((f) => ({
       ...f,
       diagnostics: f.diagnostics.map((d) => {
         const preferred = d.suggestions[0];

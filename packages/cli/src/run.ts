@@ -16,16 +16,16 @@ import { ConfigFailure, UsageError } from './errors.js';
 import { expandPaths, formatOf, SUPPORTED_EXTENSIONS } from './files.js';
 import { fixUntilStable, writeFixed } from './fix.js';
 import { FORMATS, type FormatName, format } from './formatters/index.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 import { analyseAll, PARALLEL_THRESHOLD } from './parallel.js';
-import { redactReport } from './redact.js';
+import { redactLintRun } from './redact.js';
 import {
   describePlace,
   isOfficeFormat,
   type LintedFile,
+  type LintRun,
   type OfficeFormat,
-  type Report,
-  type ReportedDiagnostic,
+  type PlacedDiagnostic,
   summarise,
 } from './types.js';
 
@@ -170,7 +170,7 @@ async function lintCommand(cli: CommandLine, io: Io, context: RunContext, setup:
     }
   }
 
-  const keepChanged = (file: LintedFile, diagnostics: ReportedDiagnostic[]): ReportedDiagnostic[] => {
+  const keepChanged = (file: LintedFile, diagnostics: PlacedDiagnostic[]): PlacedDiagnostic[] => {
     const ranges = changed && file.absPath ? changed.get(file.absPath) : undefined;
     if (!changed || !ranges) return diagnostics;
     // Office documents have no lines git could compare: their findings are all kept.
@@ -206,8 +206,8 @@ async function lintCommand(cli: CommandLine, io: Io, context: RunContext, setup:
   }
 
   if (values.quiet) for (const file of files) file.diagnostics = file.diagnostics.filter((d) => d.severity === 'error');
-  const report: Report = { version: 1, files, summary: summarise(files) };
-  const shown = values.redact ? redactReport(report) : report;
+  const lintRun: LintRun = { version: 1, files, summary: summarise(files) };
+  const shown = values.redact ? redactLintRun(lintRun) : lintRun;
   const colorWanted = values.color ? true : io.isTTY && !values['no-color'] && !io.env.NO_COLOR;
   const color = Boolean(colorWanted) && !values['no-color'] && options.formatName === 'stylish' && !values['output-file'];
   const output = values['fix-dry-run']
@@ -263,14 +263,14 @@ interface FixOutcome {
   bytes: Buffer;
   bom: boolean;
   encoding: TextEncodingName;
-  diagnostics: ReportedDiagnostic[];
+  diagnostics: PlacedDiagnostic[];
 }
 
 async function fixFile(
   file: LintedFile,
   context: RunContext,
   stdin: Buffer | undefined,
-  keep: (d: ReportedDiagnostic[]) => ReportedDiagnostic[],
+  keep: (d: PlacedDiagnostic[]) => PlacedDiagnostic[],
 ): Promise<FixOutcome> {
   const format = file.format ?? 'text';
   let bytes: Buffer;

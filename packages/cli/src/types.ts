@@ -12,8 +12,8 @@ export interface DocumentPlace {
   slideLine?: number;
 }
 
-/** A finding as the CLI reports it: core's Diagnostic, plus its place in an office document. */
-export interface ReportedDiagnostic extends Diagnostic, DocumentPlace {}
+/** A finding as the CLI reports it: core's Diagnostic, plus its place in an office document (if any). */
+export interface PlacedDiagnostic extends Diagnostic, DocumentPlace {}
 
 export type FileFormat = DocumentFormat | OfficeFormat;
 
@@ -35,12 +35,12 @@ export function describePlace(d: DocumentPlace): string | undefined {
 export interface FileResult {
   /** Path as given or found, relative to the working directory when inside it. */
   path: string;
-  diagnostics: ReportedDiagnostic[];
+  diagnostics: PlacedDiagnostic[];
   /** Set when the file was not linted (binary, unknown type, unreadable…). */
   skipped?: string;
 }
 
-/** What the CLI knows about a linted file beyond the report (never serialised in a report). */
+/** What the CLI knows about a linted file beyond its LintRun entry (never serialised in the output). */
 export interface LintedFile extends FileResult {
   absPath: string | undefined;
   format: FileFormat | undefined;
@@ -57,7 +57,11 @@ export interface Summary {
   skipped: number;
 }
 
-export interface Report {
+/**
+ * The result of one lint run (`reframe [options] PATHS`), which every output format is made from;
+ * `--format json` prints it (without what LintedFile adds). Not to be confused with `reframe report`'s AuditReport.
+ */
+export interface LintRun {
   version: 1;
   files: FileResult[];
   summary: Summary;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findings, parseReport, reframe, tempTrees } from './helpers.js';
+import { findings, parseLintRun, reframe, tempTrees } from './helpers.js';
 
 // "claims" is an info finding by default; "addict" a warning; "committed suicide" an error.
 const NOTE = 'Patient claims the addict in bay 3 committed suicide.\n';
@@ -10,7 +10,7 @@ const tree = tempTrees();
 async function ruleIds(args: string[], cwd: string): Promise<Record<string, string[]>> {
   const r = await reframe(['--format', 'json', ...args], { cwd });
   expect(r.stderr).toBe('');
-  return findings(parseReport(r.stdout));
+  return findings(parseLintRun(r.stdout));
 }
 
 describe('config discovery', () => {
@@ -54,7 +54,7 @@ describe('config discovery', () => {
       'proj/n.txt': NOTE,
     });
     const r = await reframe(['--format', 'json', 'proj'], { cwd: dir });
-    const diags = parseReport(r.stdout).files[0]?.diagnostics ?? [];
+    const diags = parseLintRun(r.stdout).files[0]?.diagnostics ?? [];
     expect(diags.map((d) => [d.ruleId, d.severity])).toEqual([
       ['substance/addict', 'hint'],
       ['suicide/committed-suicide', 'error'],
@@ -97,7 +97,7 @@ describe('config discovery', () => {
     });
     expect(await ruleIds(['n.txt'], dir)).toEqual({ 'n.txt': ['credibility/claims', 'substance/addict'] });
     const r = await reframe(['--format', 'json', '--config', 'strict.yaml', 'n.txt'], { cwd: dir });
-    expect(parseReport(r.stdout).files[0]?.diagnostics.map((d) => [d.ruleId, d.severity])).toEqual([
+    expect(parseLintRun(r.stdout).files[0]?.diagnostics.map((d) => [d.ruleId, d.severity])).toEqual([
       ['credibility/claims', 'error'],
       ['substance/addict', 'warning'],
       ['suicide/committed-suicide', 'error'],
@@ -113,10 +113,10 @@ describe('command-line settings', () => {
     const { dir } = tree({ 'n.txt': 'Patient claims she slept well.\n' });
     const plain = await reframe(['--format', 'json', 'n.txt'], { cwd: dir });
     expect(plain.code).toBe(0);
-    expect(parseReport(plain.stdout).files[0]?.diagnostics[0]?.severity).toBe('info');
+    expect(parseLintRun(plain.stdout).files[0]?.diagnostics[0]?.severity).toBe('info');
     const training = await reframe(['--format', 'json', '--preset', 'training-materials', 'n.txt'], { cwd: dir });
     expect(training.code).toBe(1);
-    expect(parseReport(training.stdout).files[0]?.diagnostics[0]?.severity).toBe('warning');
+    expect(parseLintRun(training.stdout).files[0]?.diagnostics[0]?.severity).toBe('warning');
     const bad = await reframe(['--preset', 'novel', 'n.txt'], { cwd: dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('unknown preset "novel"');
@@ -125,7 +125,7 @@ describe('command-line settings', () => {
   it('--rule sets severities, repeatably, over the config file', async () => {
     const { dir } = tree({ '.reframerc.json': JSON.stringify({ rules: { 'credibility/claims': 'error' } }), 'n.txt': NOTE });
     const r = await reframe(['--format', 'json', '--rule', 'credibility/claims=off', '--rule', 'suicide/*=hint', 'n.txt'], { cwd: dir });
-    expect(parseReport(r.stdout).files[0]?.diagnostics.map((d) => [d.ruleId, d.severity])).toEqual([
+    expect(parseLintRun(r.stdout).files[0]?.diagnostics.map((d) => [d.ruleId, d.severity])).toEqual([
       ['substance/addict', 'warning'],
       ['suicide/committed-suicide', 'hint'],
     ]);

@@ -2,7 +2,7 @@ import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeFixed } from '../src/fix.js';
-import { parseReport, reframe, tempTrees } from './helpers.js';
+import { parseLintRun, reframe, tempTrees } from './helpers.js';
 
 const tree = tempTrees();
 
@@ -17,13 +17,13 @@ describe('--fix', () => {
       'Uses a wheelchair since 2019.\r\nHer uncle died by suicide; the addict in bay 3 claims otherwise.\r\n',
     );
     // The report after --fix shows what is left: the findings without a safe fix.
-    const left = parseReport(r.stdout).files[0]?.diagnostics ?? [];
+    const left = parseLintRun(r.stdout).files[0]?.diagnostics ?? [];
     expect(left.map((d) => d.ruleId)).toEqual(['substance/addict', 'credibility/claims']);
     expect(r.code).toBe(1);
     const again = await reframe(['--format', 'json', 'n.txt'], { cwd: dir });
-    const report = parseReport(again.stdout);
-    expect(report.summary.fixable).toBe(0);
-    expect(report.files[0]?.diagnostics.map((d) => d.ruleId)).toEqual(['substance/addict', 'credibility/claims']);
+    const lintRun = parseLintRun(again.stdout);
+    expect(lintRun.summary.fixable).toBe(0);
+    expect(lintRun.files[0]?.diagnostics.map((d) => d.ruleId)).toEqual(['substance/addict', 'credibility/claims']);
   });
 
   it('keeps the file mode, CRLF line endings and the byte order mark, and leaves no temporary file', async () => {

@@ -1,6 +1,6 @@
 import { Document, Packer, Paragraph } from 'docx';
 import { describe, expect, it } from 'vitest';
-import { findings, parseReport, reframe, tempTrees } from './helpers.js';
+import { findings, parseLintRun, reframe, tempTrees } from './helpers.js';
 
 // Every fixture is invented.
 const FLAGGED = 'Her uncle committed suicide in 2015.\n';
@@ -18,7 +18,7 @@ describe('inputs: files, folders, globs', () => {
     });
     const r = await reframe(['--format', 'json', 'a.txt', 'docs'], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(findings(parseReport(r.stdout))).toEqual({
+    expect(findings(parseLintRun(r.stdout))).toEqual({
       'a.txt': ['suicide/committed-suicide'],
       'docs/c.txt': [],
       'docs/d.html': ['suicide/committed-suicide'],
@@ -29,7 +29,7 @@ describe('inputs: files, folders, globs', () => {
   it('expands quoted globs itself', async () => {
     const { dir } = tree({ 'notes/a.md': FLAGGED, 'notes/sub/b.md': FLAGGED, 'notes/c.txt': FLAGGED, 'other/d.md': FLAGGED });
     const r = await reframe(['--format', 'json', 'notes/**/*.md'], { cwd: dir });
-    expect(Object.keys(findings(parseReport(r.stdout)))).toEqual(['notes/a.md', 'notes/sub/b.md']);
+    expect(Object.keys(findings(parseLintRun(r.stdout)))).toEqual(['notes/a.md', 'notes/sub/b.md']);
     const none = await reframe(['notes/**/*.docx'], { cwd: dir });
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('no files match the pattern notes/**/*.docx');
@@ -47,17 +47,17 @@ describe('inputs: files, folders, globs', () => {
       'notes/open.txt': FLAGGED,
     });
     const r = await reframe(['--format', 'json', '.'], { cwd: dir });
-    expect(Object.keys(findings(parseReport(r.stdout)))).toEqual(['drafts/keep.md', 'notes/open.txt']);
+    expect(Object.keys(findings(parseLintRun(r.stdout)))).toEqual(['drafts/keep.md', 'notes/open.txt']);
     // Named explicitly but ignored: skipped with a notice, as for pre-commit hooks passing file names.
     const explicit = await reframe(['--format', 'json', 'notes/private.txt', 'notes/open.txt'], { cwd: dir });
     expect(explicit.stderr).toContain('skipped notes/private.txt: ignored by .gitignore or .reframeignore');
-    expect(Object.keys(findings(parseReport(explicit.stdout)))).toEqual(['notes/open.txt']);
+    expect(Object.keys(findings(parseLintRun(explicit.stdout)))).toEqual(['notes/open.txt']);
   });
 
   it('honours the config file ignore globs', async () => {
     const { dir } = tree({ '.reframerc.json': JSON.stringify({ ignore: ['archive/**'] }), 'archive/old.md': FLAGGED, 'new.md': FLAGGED });
     const r = await reframe(['--format', 'json', '.'], { cwd: dir });
-    expect(Object.keys(findings(parseReport(r.stdout)))).toEqual(['new.md']);
+    expect(Object.keys(findings(parseLintRun(r.stdout)))).toEqual(['new.md']);
   });
 
   it('reports a missing path as a usage error naming it (exit 2)', async () => {
@@ -73,7 +73,7 @@ describe('inputs: formats', () => {
     const body = 'Ran `addict --help` today.\n';
     const { dir } = tree({ 'a.md': body, 'a.txt': body, 'b.markdown': body, 'c.mdx': body, 'd.text': body });
     const r = await reframe(['--format', 'json', '.'], { cwd: dir });
-    const found = findings(parseReport(r.stdout));
+    const found = findings(parseLintRun(r.stdout));
     expect(found['a.md']).toEqual([]);
     expect(found['b.markdown']).toEqual([]);
     expect(found['c.mdx']).toEqual([]);
@@ -86,9 +86,9 @@ describe('inputs: formats', () => {
 <body><p title="addict">Seen today.</p><p>${FLAGGED}</p></body></html>\n`;
     const { dir } = tree({ 'a.html': html, 'b.htm': html });
     const r = await reframe(['--format', 'json', '.'], { cwd: dir });
-    const report = parseReport(r.stdout);
-    expect(findings(report)).toEqual({ 'a.html': ['suicide/committed-suicide'], 'b.htm': ['suicide/committed-suicide'] });
-    expect(report.files[0]?.diagnostics[0]?.range.start.line).toBe(2);
+    const lintRun = parseLintRun(r.stdout);
+    expect(findings(lintRun)).toEqual({ 'a.html': ['suicide/committed-suicide'], 'b.htm': ['suicide/committed-suicide'] });
+    expect(lintRun.files[0]?.diagnostics[0]?.range.start.line).toBe(2);
   });
 
   it('reads .docx through its extracted text and reports the paragraph', async () => {
@@ -106,7 +106,7 @@ describe('inputs: formats', () => {
     const { dir } = tree({ 'letter.docx': await Packer.toBuffer(doc) });
     const r = await reframe(['--format', 'json', '.'], { cwd: dir });
     expect(r.code).toBe(1);
-    const [file] = parseReport(r.stdout).files;
+    const [file] = parseLintRun(r.stdout).files;
     expect(file?.path).toBe('letter.docx');
     expect(file?.diagnostics.map((d) => [d.ruleId, d.paragraph, d.range.start.line, d.actual])).toEqual([
       ['disability/wheelchair-bound', 3, 5, 'Wheelchair-bound'],
@@ -128,14 +128,14 @@ describe('inputs: formats', () => {
     expect(r.stderr).toContain('skipped photo.png: not a supported file type');
     expect(r.stderr).toContain('skipped binary.txt: looks binary');
     expect(r.stderr).toContain('skipped fake.docx: not a valid .docx');
-    const report = parseReport(r.stdout);
-    expect(report.files.map((f) => [f.path, f.skipped ?? null, f.diagnostics.length])).toEqual([
+    const lintRun = parseLintRun(r.stdout);
+    expect(lintRun.files.map((f) => [f.path, f.skipped ?? null, f.diagnostics.length])).toEqual([
       ['photo.png', 'unsupported file type', 0],
       ['binary.txt', 'looks binary', 0],
       ['fake.docx', 'not a valid .docx (not a zip file)', 0],
       ['ok.txt', null, 0],
     ]);
-    expect(report.summary.skipped).toBe(3);
+    expect(lintRun.summary.skipped).toBe(3);
     // In a folder walk, files of other types are not lint targets at all.
     const walk = await reframe(['--format', 'json', '.'], { cwd: dir });
     expect(walk.stderr).not.toContain('photo.png');
@@ -147,19 +147,19 @@ describe('inputs: --stdin', () => {
     const { dir } = tree({});
     const r = await reframe(['--stdin', '--format', 'json'], { cwd: dir, input: FLAGGED });
     expect(r.code).toBe(1);
-    expect(findings(parseReport(r.stdout))).toEqual({ '<stdin>': ['suicide/committed-suicide'] });
+    expect(findings(parseLintRun(r.stdout))).toEqual({ '<stdin>': ['suicide/committed-suicide'] });
   });
 
   it('takes the format and the config from --stdin-filename', async () => {
     const { dir } = tree({ 'quiet/.reframerc.yaml': 'rules:\n  substance/addict: "off"\n' });
     const body = 'The addict said `addict` twice.\n';
     const md = await reframe(['--stdin', '--stdin-filename', 'notes/x.md', '--format', 'json'], { cwd: dir, input: body });
-    expect(findings(parseReport(md.stdout))).toEqual({ 'notes/x.md': ['substance/addict'] });
+    expect(findings(parseLintRun(md.stdout))).toEqual({ 'notes/x.md': ['substance/addict'] });
     const txt = await reframe(['--stdin', '--stdin-filename', 'notes/x.txt', '--format', 'json'], { cwd: dir, input: body });
-    expect(findings(parseReport(txt.stdout))).toEqual({ 'notes/x.txt': ['substance/addict', 'substance/addict'] });
+    expect(findings(parseLintRun(txt.stdout))).toEqual({ 'notes/x.txt': ['substance/addict', 'substance/addict'] });
     const configured = await reframe(['--stdin', '--stdin-filename', 'quiet/x.md', '--format', 'json'], { cwd: dir, input: body });
     expect(configured.code).toBe(0);
-    expect(findings(parseReport(configured.stdout))).toEqual({ 'quiet/x.md': [] });
+    expect(findings(parseLintRun(configured.stdout))).toEqual({ 'quiet/x.md': [] });
   });
 
   it('rejects contradictory stdin options with exit 2', async () => {

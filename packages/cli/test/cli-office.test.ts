@@ -7,7 +7,7 @@ import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { type JsonDiagnostic, parseReport, reframe, tempTrees } from './helpers.js';
+import { type JsonDiagnostic, parseLintRun, reframe, tempTrees } from './helpers.js';
 
 const CURRICULUM = fileURLToPath(new URL('../../../examples/curriculum', import.meta.url));
 const DECK = 'week-3-suicide-prevention.pptx';
@@ -31,8 +31,8 @@ describe('office documents in the main command', { timeout: 120_000 }, () => {
     const lint = await reframe(['--format', 'json', '.'], { cwd: dir });
     expect(lint.stderr).toBe('');
     expect(lint.code).toBe(1);
-    const report = parseReport(lint.stdout);
-    const byPath = new Map(report.files.map((f) => [f.path, f]));
+    const lintRun = parseLintRun(lint.stdout);
+    const byPath = new Map(lintRun.files.map((f) => [f.path, f]));
     const deck = byPath.get(DECK)?.diagnostics ?? [];
     const rubric = byPath.get(RUBRIC)?.diagnostics ?? [];
     expect(deck.length).toBeGreaterThan(0);
@@ -50,7 +50,7 @@ describe('office documents in the main command', { timeout: 120_000 }, () => {
 
     // The audit report reads the same files independently of this path; the places must agree.
     const audit = await reframe(['report', '--format', 'json', '.'], { cwd: dir });
-    const audited = new Map(parseReport(audit.stdout).files.map((f) => [f.path, f]));
+    const audited = new Map(parseLintRun(audit.stdout).files.map((f) => [f.path, f]));
     for (const name of [DECK, RUBRIC, HANDOUT]) {
       expect(places(byPath.get(name)?.diagnostics), name).toEqual(places(audited.get(name)?.diagnostics));
     }
@@ -58,7 +58,7 @@ describe('office documents in the main command', { timeout: 120_000 }, () => {
 
   it('shows slide and line in stylish, github and sarif output', async () => {
     const dir = curriculumCopy();
-    const json = parseReport((await reframe(['--format', 'json', DECK], { cwd: dir })).stdout);
+    const json = parseLintRun((await reframe(['--format', 'json', DECK], { cwd: dir })).stdout);
     const first = json.files[0]?.diagnostics[0];
     if (!first?.slide) throw new Error('expected a finding on a slide');
     const where = `slide ${first.slide}${first.notes ? ' notes' : ''}`;
@@ -116,7 +116,7 @@ describe('office documents in the main command', { timeout: 120_000 }, () => {
     const r = await reframe(['--format', 'json', 'fake.pptx', 'fake.odt', DECK], { cwd: dir });
     expect(r.stderr).toContain('skipped fake.pptx: not a valid .pptx (not a zip file)');
     expect(r.stderr).toContain('skipped fake.odt: not a valid .odt (not a zip file)');
-    const files = parseReport(r.stdout).files;
+    const files = parseLintRun(r.stdout).files;
     expect(files.map((f) => [f.path, f.diagnostics.length > 0, f.skipped !== undefined])).toEqual([
       ['fake.pptx', false, true],
       ['fake.odt', false, true],
@@ -127,6 +127,6 @@ describe('office documents in the main command', { timeout: 120_000 }, () => {
       cwd: dir,
       input: readFileSync(join(dir, DECK)),
     });
-    expect(places(parseReport(stdin.stdout).files[0]?.diagnostics)).toEqual(places(files[2]?.diagnostics));
+    expect(places(parseLintRun(stdin.stdout).files[0]?.diagnostics)).toEqual(places(files[2]?.diagnostics));
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { parseReport, reframe, tempTrees } from './helpers.js';
+import { parseLintRun, reframe, tempTrees } from './helpers.js';
 
 // Invented notes. Distinctive words ("Quillfeather", "Brannock") make leaks of document text easy to spot.
 const NOTE_TXT = 'Mr Quillfeather was reviewed on ward 7.\nHe is wheelchair-bound after the fall, and his uncle committed suicide.\n';
@@ -59,11 +59,11 @@ describe('json', () => {
   it('keeps the versioned shape other tools build on', async () => {
     const { dir } = tree({ 'a.txt': NOTE_TXT });
     const r = await reframe(['--format', 'json', 'a.txt'], { cwd: dir });
-    const report = parseReport(r.stdout);
-    expect(Object.keys(report)).toEqual(['version', 'files', 'summary']);
-    expect(report.version).toBe(1);
-    expect(Object.keys(report.files[0] ?? {})).toEqual(['path', 'diagnostics']);
-    const d = report.files[0]?.diagnostics[0];
+    const lintRun = parseLintRun(r.stdout);
+    expect(Object.keys(lintRun)).toEqual(['version', 'files', 'summary']);
+    expect(lintRun.version).toBe(1);
+    expect(Object.keys(lintRun.files[0] ?? {})).toEqual(['path', 'diagnostics']);
+    const d = lintRun.files[0]?.diagnostics[0];
     expect(d).toMatchObject({
       ruleId: 'disability/wheelchair-bound',
       severity: 'warning',
@@ -71,7 +71,7 @@ describe('json', () => {
       range: { start: { line: 2, column: 4, offset: 43 }, end: { line: 2, column: 23, offset: 62 } },
       fix: { range: [43, 62], text: 'uses a wheelchair' },
     });
-    expect(report.summary).toEqual({ files: 1, filesWithFindings: 1, errors: 1, warnings: 1, infos: 0, hints: 0, fixable: 2, skipped: 0 });
+    expect(lintRun.summary).toEqual({ files: 1, filesWithFindings: 1, errors: 1, warnings: 1, infos: 0, hints: 0, fixable: 2, skipped: 0 });
   });
 });
 
@@ -150,7 +150,7 @@ describe('--output-file, --quiet, --max-warnings, --fail-on', () => {
     const r = await reframe(['--format', 'json', '-o', 'out/report.json', 'a.txt'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(parseReport(readFileSync(join(dir, 'out', 'report.json'), 'utf8')).files[0]?.diagnostics).toHaveLength(2);
+    expect(parseLintRun(readFileSync(join(dir, 'out', 'report.json'), 'utf8')).files[0]?.diagnostics).toHaveLength(2);
     const bad = await reframe(['-o', 'a.txt/x.json', 'a.txt'], { cwd: dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('a.txt/x.json: cannot write the report');
@@ -159,8 +159,8 @@ describe('--output-file, --quiet, --max-warnings, --fail-on', () => {
   it('--quiet reports errors only', async () => {
     const { dir } = tree({ 'a.txt': NOTE_TXT, 'b.md': NOTE_MD });
     const r = await reframe(['--format', 'json', '--quiet', '.'], { cwd: dir });
-    const report = parseReport(r.stdout);
-    expect(report.files.flatMap((f) => f.diagnostics.map((d) => d.severity))).toEqual(['error']);
+    const lintRun = parseLintRun(r.stdout);
+    expect(lintRun.files.flatMap((f) => f.diagnostics.map((d) => d.severity))).toEqual(['error']);
     const onlyWarnings = await reframe(['--quiet', 'b.md'], { cwd: dir });
     expect(onlyWarnings.code).toBe(0);
   });
@@ -209,7 +209,7 @@ describe('--redact', () => {
     // Without --redact the same words do appear, so the check above can fail.
     const plain = await reframe(['--format', 'sarif', '.'], { cwd: dir });
     expect(plain.stdout).toContain('committed suicide');
-    const json = parseReport((await reframe(['--redact', '--format', 'json', '.'], { cwd: dir })).stdout);
+    const json = parseLintRun((await reframe(['--redact', '--format', 'json', '.'], { cwd: dir })).stdout);
     expect(json.files[0]?.diagnostics[0]?.actual).toBe('[redacted]');
   });
 });

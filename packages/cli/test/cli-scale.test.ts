@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findings, parseReport, reframe, tempTrees } from './helpers.js';
+import { findings, parseLintRun, reframe, tempTrees } from './helpers.js';
 
 const tree = tempTrees();
 
@@ -15,7 +15,7 @@ describe('--cache', () => {
     });
     const uncached = (await reframe(['--format', 'json', '.'], { cwd: dir })).stdout;
     // A repair that takes in "is" keeps the term itself for allow-lists; the cache rebuilds it from the document.
-    const wheelchair = parseReport(uncached)
+    const wheelchair = parseLintRun(uncached)
       .files.flatMap((f) => f.diagnostics)
       .find((d) => d.ruleId === 'disability/wheelchair-bound');
     expect([wheelchair?.actual, wheelchair?.term]).toEqual(['is wheelchair-bound', 'wheelchair-bound']);
@@ -43,17 +43,17 @@ describe('--cache', () => {
     const entries = JSON.parse(cache) as { entries: Record<string, { diagnostics: Array<{ severity: string }> }> };
     for (const e of Object.values(entries.entries)) for (const d of e.diagnostics) d.severity = 'hint';
     writeFileSync(join(dir, '.reframecache'), JSON.stringify(entries));
-    const tampered = parseReport((await reframe(['--format', 'json', '--cache', '.'], { cwd: dir })).stdout);
+    const tampered = parseLintRun((await reframe(['--format', 'json', '--cache', '.'], { cwd: dir })).stdout);
     expect(tampered.files.flatMap((f) => f.diagnostics.map((d) => d.severity)).every((s) => s === 'hint')).toBe(true);
     // Content changes invalidate that file's entry.
     write({ 'c.txt': 'Nothing to see: he is an addict.\n' });
-    const changed = parseReport((await reframe(['--format', 'json', '--cache', '.'], { cwd: dir })).stdout);
+    const changed = parseLintRun((await reframe(['--format', 'json', '--cache', '.'], { cwd: dir })).stdout);
     expect(changed.files.find((f) => f.path === 'c.txt')?.diagnostics.map((d) => [d.ruleId, d.severity])).toEqual([
       ['substance/addict', 'warning'],
     ]);
     // Config changes invalidate every entry.
     write({ '.reframerc.json': '{"rules":{"suicide/*":"info"}}' });
-    const reconfigured = parseReport((await reframe(['--format', 'json', '--cache', '.'], { cwd: dir })).stdout);
+    const reconfigured = parseLintRun((await reframe(['--format', 'json', '--cache', '.'], { cwd: dir })).stdout);
     expect(reconfigured.files.find((f) => f.path === 'a.txt')?.diagnostics.map((d) => d.severity)).toEqual(['warning', 'info']);
   });
 
@@ -84,10 +84,10 @@ describe('parallel linting', () => {
     const serial = await reframe(['--format', 'json', '--jobs', '1', 'notes'], { cwd: dir, env: { REFRAME_DEBUG: '1' } });
     expect(serial.stderr).not.toContain('worker threads');
     expect(parallel.stdout).toBe(serial.stdout);
-    const report = parseReport(parallel.stdout);
-    expect(report.files).toHaveLength(240);
-    expect(report.summary.errors).toBe(80);
-    expect(report.summary.warnings).toBe(80);
+    const lintRun = parseLintRun(parallel.stdout);
+    expect(lintRun.files).toHaveLength(240);
+    expect(lintRun.summary.errors).toBe(80);
+    expect(lintRun.summary.warnings).toBe(80);
     // Automatic: 240 small files are faster on one thread than on workers that each compile the rules.
     const auto = await reframe(['--format', 'json', 'notes'], { cwd: dir, env: { REFRAME_DEBUG: '1' } });
     expect(auto.stderr).not.toContain('worker threads');
@@ -101,7 +101,7 @@ describe('parallel linting', () => {
     const { dir } = tree(files);
     const r = await reframe(['--format', 'json', '.'], { cwd: dir, env: { REFRAME_DEBUG: '1' } });
     expect(r.stderr).toMatch(/linting 210 files on \d+ worker threads/);
-    expect(parseReport(r.stdout).summary.errors).toBe(210);
+    expect(parseLintRun(r.stdout).summary.errors).toBe(210);
   });
 
   it('reports a config error found on a worker thread with exit 2', async () => {
@@ -139,11 +139,11 @@ describe('--changed-since', () => {
     git(dir, 'commit', '-q', '-m', 'base');
     write({ 'a.txt': 'The addict in bay 1.\nThe addict in bay 2.\nLine three.\n', 'c.txt': 'Wheelchair-bound.\n' });
     const r = await reframe(['--format', 'json', '--changed-since', 'HEAD', '.'], { cwd: dir });
-    const report = parseReport(r.stdout);
-    expect(findings(report)).toEqual({ 'a.txt': ['substance/addict'], 'c.txt': ['disability/wheelchair-bound'] });
-    expect(report.files[0]?.diagnostics[0]?.range.start.line).toBe(2);
+    const lintRun = parseLintRun(r.stdout);
+    expect(findings(lintRun)).toEqual({ 'a.txt': ['substance/addict'], 'c.txt': ['disability/wheelchair-bound'] });
+    expect(lintRun.files[0]?.diagnostics[0]?.range.start.line).toBe(2);
     // Without the option every finding is reported.
-    expect(findings(parseReport((await reframe(['--format', 'json', '.'], { cwd: dir })).stdout))).toEqual({
+    expect(findings(parseLintRun((await reframe(['--format', 'json', '.'], { cwd: dir })).stdout))).toEqual({
       'a.txt': ['substance/addict', 'substance/addict'],
       'b.txt': ['suicide/committed-suicide'],
       'c.txt': ['disability/wheelchair-bound'],

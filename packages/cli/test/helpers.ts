@@ -8,7 +8,8 @@ import { afterEach } from 'vitest';
 
 export const BIN = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'reframe.js');
 
-export interface RunResult {
+/** A finished `reframe` process: its exit code and what it printed. */
+export interface ProcessResult {
   code: number | null;
   stdout: string;
   stderr: string;
@@ -22,7 +23,7 @@ export interface RunOptions {
   user?: { uid: number; gid: number };
 }
 
-export function reframe(args: string[], options: RunOptions): Promise<RunResult> {
+export function reframe(args: string[], options: RunOptions): Promise<ProcessResult> {
   return new Promise((resolvePromise, reject) => {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -104,19 +105,20 @@ export interface JsonDiagnostic {
   fix?: { range: [number, number]; text: string };
 }
 
-export interface JsonReport {
+export interface JsonLintRun {
   version: number;
   files: Array<{ path: string; skipped?: string; diagnostics: JsonDiagnostic[] }>;
   summary: Record<string, number>;
 }
 
-export function parseReport(stdout: string): JsonReport {
-  return JSON.parse(stdout) as JsonReport;
+/** `reframe --format json` output; `reframe report --format json` has the same shape (plus `resolved`). */
+export function parseLintRun(stdout: string): JsonLintRun {
+  return JSON.parse(stdout) as JsonLintRun;
 }
 
 /** Rule ids per file path, for compact assertions. */
-export function findings(report: JsonReport): Record<string, string[]> {
+export function findings(run: JsonLintRun): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const f of report.files) out[f.path] = f.diagnostics.map((d) => d.ruleId);
+  for (const f of run.files) out[f.path] = f.diagnostics.map((d) => d.ruleId);
   return out;
 }

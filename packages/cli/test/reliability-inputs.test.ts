@@ -33,7 +33,7 @@ function temp(): string {
   return d;
 }
 
-interface JsonReport {
+interface JsonLintRun {
   files: Array<{ path: string; skipped?: string; diagnostics: Array<{ ruleId: string; actual: string }> }>;
 }
 
@@ -56,8 +56,8 @@ describe('odd inputs', () => {
     writeFileSync(join(dir, 'good.txt'), 'Her brother committed suicide.\n');
     const run = await reframe(['--format', 'json', '.'], { cwd: dir });
     expect(run.code).toBe(1);
-    const report = JSON.parse(run.stdout) as JsonReport;
-    const byName = new Map(report.files.map((f) => [f.path.replace(/^.*\//, ''), f]));
+    const lintRun = JSON.parse(run.stdout) as JsonLintRun;
+    const byName = new Map(lintRun.files.map((f) => [f.path.replace(/^.*\//, ''), f]));
     expect(byName.get('nul.txt')?.skipped).toMatch(/binary/);
     expect(run.stderr).toMatch(/nul\.txt/);
     expect(byName.get('empty.txt')?.diagnostics).toEqual([]);
@@ -70,7 +70,7 @@ describe('odd inputs', () => {
     expect(byName.get('nested.md')?.diagnostics.length).toBeGreaterThan(0);
     expect(byName.get('good.txt')?.diagnostics.map((d) => d.ruleId)).toEqual(['suicide/committed-suicide']);
     // The symlink loop is not followed forever: each real file is reported once.
-    expect(report.files.filter((f) => f.path.endsWith('good.txt'))).toHaveLength(1);
+    expect(lintRun.files.filter((f) => f.path.endsWith('good.txt'))).toHaveLength(1);
   });
 
   it('--fix keeps a UTF-16 file UTF-16, with its BOM and line endings', async () => {
@@ -109,8 +109,8 @@ describe('odd inputs', () => {
         'reframe: skipped secret.txt: cannot read (EACCES)',
       ]);
       expect(run.code).toBe(1);
-      const report = JSON.parse(run.stdout) as JsonReport;
-      const byPath = new Map(report.files.map((f) => [f.path, f]));
+      const lintRun = JSON.parse(run.stdout) as JsonLintRun;
+      const byPath = new Map(lintRun.files.map((f) => [f.path, f]));
       expect(byPath.get('secret.txt')?.skipped).toBe('cannot read (EACCES)');
       expect(byPath.get('locked')?.skipped).toBe('cannot read folder (EACCES)');
       expect(byPath.get('good.txt')?.diagnostics.map((d) => d.ruleId)).toEqual(['suicide/committed-suicide']);
@@ -142,8 +142,8 @@ describe('huge files', () => {
 
     const json = await reframe(['--format', 'json', '.'], { cwd: dir });
     expect(json.code).toBe(1);
-    const report = JSON.parse(json.stdout) as JsonReport;
-    const byName = new Map(report.files.map((f) => [f.path, f]));
+    const lintRun = JSON.parse(json.stdout) as JsonLintRun;
+    const byName = new Map(lintRun.files.map((f) => [f.path, f]));
     expect(byName.get('huge.txt')?.skipped).toMatch(/^200 MB, over the 20 MB size limit/);
     expect(byName.get('huge.txt')?.diagnostics).toEqual([]);
     expect(byName.get('good.txt')?.diagnostics.map((d) => d.ruleId)).toEqual(['suicide/committed-suicide']);
@@ -165,12 +165,12 @@ describe('huge files', () => {
     writeFileSync(join(dir, 'note.txt'), `${'The visit went well. '.repeat(100)}He is an addict.\n`); // about 2 KB
     const limited = await reframe(['--format', 'json', 'note.txt'], { cwd: dir });
     expect(limited.code).toBe(0);
-    expect((JSON.parse(limited.stdout) as JsonReport).files[0]?.skipped).toMatch(/^2.1 KB, over the 1 KB size limit/);
+    expect((JSON.parse(limited.stdout) as JsonLintRun).files[0]?.skipped).toMatch(/^2.1 KB, over the 1 KB size limit/);
     for (const size of ['10KB', '10240', '0.5MB']) {
       const through = await reframe(['--format', 'json', '--max-file-size', size, 'note.txt'], { cwd: dir });
       expect(through.code, size).toBe(1);
       expect(through.stderr).toBe('');
-      const file = (JSON.parse(through.stdout) as JsonReport).files[0];
+      const file = (JSON.parse(through.stdout) as JsonLintRun).files[0];
       expect(file?.skipped).toBeUndefined();
       expect(file?.diagnostics.map((d) => d.ruleId)).toEqual(['substance/addict']);
     }
@@ -186,7 +186,7 @@ describe('huge files', () => {
     const run = await reframe(['report', '--format', 'json', '--max-file-size', '1KB', '.'], { cwd: dir });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('reframe: skipped long.md: 2.1 KB, over the 1 KB size limit');
-    const files = (JSON.parse(run.stdout) as JsonReport).files.map((f) => [f.path, f.skipped ?? null, f.diagnostics.length]);
+    const files = (JSON.parse(run.stdout) as JsonLintRun).files.map((f) => [f.path, f.skipped ?? null, f.diagnostics.length]);
     expect(files).toEqual([
       ['long.md', expect.stringMatching(/^2.1 KB, over the 1 KB size limit/), 0],
       ['short.md', null, 1],

@@ -34,14 +34,14 @@ const AFTER = [
   '',
 ].join('\n');
 
-interface ReportJson {
+interface AuditReportJson {
   files: Array<{ path: string; diagnostics: Array<{ ruleId: string; status?: string; actual: string }> }>;
   resolved?: Array<{ path: string; ruleId: string; location: string; actual: string }>;
 }
 
 const tree = tempTrees();
 
-function statuses(report: ReportJson): Record<string, string | undefined> {
+function statuses(report: AuditReportJson): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
   for (const f of report.files) for (const d of f.diagnostics) out[`${f.path} ${d.ruleId}`] = d.status;
   return out;
@@ -55,7 +55,7 @@ describe('reframe report --baseline', () => {
     write({ 'notes/ward.md': AFTER });
 
     const r = await reframe(['report', 'notes', '--baseline', 'previous.json', '--format', 'json'], { cwd: dir });
-    const report = JSON.parse(r.stdout) as ReportJson;
+    const report = JSON.parse(r.stdout) as AuditReportJson;
     expect(statuses(report)).toEqual({
       'notes/other.txt substance/alcoholic': 'unchanged',
       'notes/ward.md substance/addict': 'unchanged',
@@ -101,14 +101,14 @@ describe('reframe report --baseline', () => {
 
     const withContext = JSON.parse(
       (await reframe(['report', '.', '--baseline', 'previous.json', '-f', 'json'], { cwd: dir })).stdout,
-    ) as ReportJson;
+    ) as AuditReportJson;
     expect(statuses(withContext)).toEqual({ 'ward.md substance/addict': 'unchanged' });
     expect(withContext.resolved?.map((r) => r.location)).toEqual(['line 1, column 1']);
 
     // Without context, findings pair up in order: the first old one is taken as the survivor.
     const inOrder = JSON.parse(
       (await reframe(['report', '.', '--baseline', 'plain.json', '-f', 'json'], { cwd: dir })).stdout,
-    ) as ReportJson;
+    ) as AuditReportJson;
     expect(statuses(inOrder)).toEqual({ 'ward.md substance/addict': 'unchanged' });
     expect(inOrder.resolved?.map((r) => r.location)).toEqual(['line 3, column 7']);
   });

@@ -4,8 +4,8 @@
  */
 import type { Diagnostic as Finding, Severity, SourceRef } from '@reframe/core';
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
+import { DIAGNOSTIC_SOURCE, type WireData } from './protocol.js';
 
-export const SOURCE = 'reframe';
 export const RULES_README = 'https://github.com/reframe-lint/reframe/blob/main/rules/README.md';
 
 /**
@@ -54,23 +54,6 @@ export function ruleReference(ruleId: string, bundled: boolean, sources: SourceR
 /** The server's own diagnostic for a finding: the wire form plus the finding's data. */
 export type FindingDiagnostic = LspDiagnostic & { data: FindingData };
 
-/**
- * `Diagnostic.data` as published: where the finding starts (line and UTF-16 character in the published
- * version). It marks a diagnostic as Reframe's and identifies it for clients that echo a diagnostic
- * without its range. Suggestions and fixes are not sent: with 500 findings they were a third of every
- * message. No offsets either: a diagnostic whose line is unchanged after an edit is sent as it was.
- */
-export interface WireData {
-  line: number;
-  character: number;
-}
-
-export function isWireData(value: unknown): value is WireData {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Partial<WireData>;
-  return typeof v.line === 'number' && typeof v.character === 'number';
-}
-
 /** The finding's data with its offsets moved by `by` (a block's findings are relative to the block). */
 function findingData(finding: Finding, by: number): FindingData {
   return {
@@ -106,7 +89,7 @@ export function blockDiagnostic(finding: Finding, blockLine: number, isBundled: 
     severity: SEVERITY[finding.severity],
     code: finding.ruleId,
     ...(href ? { codeDescription: Object.freeze({ href }) } : {}),
-    source: SOURCE,
+    source: DIAGNOSTIC_SOURCE,
     message: finding.message,
     data: Object.freeze(wireData(range)),
   });

@@ -1,8 +1,8 @@
 /**
  * Entry point: `reframe-language-server --stdio` (or --node-ipc, --socket=N, --pipe=NAME). Over stdio
  * the connection gets a writer whose encoder reuses each published diagnostic's JSON (see
- * wire-encoder.ts); the other transports are set up by the library from argv. No top-level await, so
- * bundlers can emit CommonJS.
+ * cache/wire-encoder.ts); the other transports are set up by the library from argv. No top-level
+ * await, so bundlers can emit CommonJS.
  */
 import { format, inspect } from 'node:util';
 import {
@@ -14,8 +14,8 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-languageserver/node';
-import { startServer } from './service.js';
-import { cachingJsonEncoder } from './wire-encoder.js';
+import { cachingJsonEncoder } from './cache/wire-encoder.js';
+import { startServer } from './start-server.js';
 
 /** Reads messages from stdin and notes whether the client asked the server to shut down. */
 class StdinReader extends StreamMessageReader {

@@ -9,8 +9,9 @@ import { extname, join } from 'node:path';
 import { type Diagnostic, type DocumentFormat, lint, resolveConfig } from '@reframe/core';
 import { loadRuleSet } from '@reframe/core/node';
 import { describe, expect, it } from 'vitest';
-import { BlockLinter, splitBlocks } from '../src/blocks.js';
-import { PieceDocument } from '../src/piece-document.js';
+import { splitBlocks } from '../src/blocks/split-blocks.js';
+import { BlockLinter } from '../src/cache/block-linter.js';
+import { PieceDocument } from '../src/cache/piece-document.js';
 import { generated, lcg, randomEdits } from './documents.js';
 
 const ruleSet = loadRuleSet();

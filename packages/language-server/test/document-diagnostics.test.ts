@@ -8,9 +8,9 @@ import { loadRuleSet } from '@reframe/core/node';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentDiagnostics } from '../src/document-diagnostics.js';
+import { DocumentDiagnostics } from '../src/cache/document-diagnostics.js';
+import { PieceDocument } from '../src/cache/piece-document.js';
 import { blockDiagnostic, onTheWire, serverCopy } from '../src/findings.js';
-import { PieceDocument } from '../src/piece-document.js';
 import { generated, lcg, randomEdits } from './documents.js';
 import { NOTE } from './helpers.js';
 

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Position, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { PieceDocument } from '../src/piece-document.js';
+import { PieceDocument } from '../src/cache/piece-document.js';
 import { lcg } from './documents.js';
 
 const INSERTS = ['', 'a', 'addict ', '\n', '\r\n', '\r', '\n\n', 'x\ry', 'é“”', '😀', 'one\r\ntwo\nthree'];

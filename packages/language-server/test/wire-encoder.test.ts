@@ -7,9 +7,9 @@ import { resolveConfig } from '@reframe/core';
 import { loadRuleSet } from '@reframe/core/node';
 import { describe, expect, it } from 'vitest';
 import type { Message } from 'vscode-languageserver/node';
-import { DocumentDiagnostics } from '../src/document-diagnostics.js';
-import { PieceDocument } from '../src/piece-document.js';
-import { cachingJsonEncoder } from '../src/wire-encoder.js';
+import { DocumentDiagnostics } from '../src/cache/document-diagnostics.js';
+import { PieceDocument } from '../src/cache/piece-document.js';
+import { cachingJsonEncoder } from '../src/cache/wire-encoder.js';
 import { generated, lcg, randomEdits } from './documents.js';
 
 const ruleSet = loadRuleSet();

@@ -2,6 +2,8 @@
  * Owns the LanguageClient: starts it when Reframe is enabled, stops it when disabled, and restarts it
  * when the set of languages changes (the document selector is fixed for a client's lifetime).
  */
+
+import { type InitializationOptions, SETTINGS_SECTION } from '@reframe/language-server/protocol';
 import * as vscode from 'vscode';
 import {
   ExecuteCommandRequest,
@@ -11,8 +13,8 @@ import {
   type ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
-import { BundlePaths } from './protocol';
-import { documentSelector, readClientSettings, SECTION } from './settings';
+import { BundlePaths } from './bundleLayout';
+import { documentSelector, readClientSettings } from './settings';
 
 /** Port for `.vscode/launch.json`'s "Attach to Reframe server" configuration. */
 const DEBUG_PORT = 6011;
@@ -44,8 +46,8 @@ export class ReframeClient implements vscode.Disposable {
     };
     const clientOptions: LanguageClientOptions = {
       documentSelector: documentSelector(settings.languages),
-      initializationOptions: { rulesDir },
-      synchronize: { configurationSection: SECTION },
+      initializationOptions: { rulesDir } satisfies InitializationOptions,
+      synchronize: { configurationSection: SETTINGS_SECTION },
       outputChannel: this.log,
       // LSP message tracing would copy whole documents into a log; discard it whatever `reframe.trace.server` says.
       traceOutputChannel: discardingChannel,

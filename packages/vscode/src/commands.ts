@@ -1,10 +1,11 @@
 /** The extension's own commands (the server's commands are called through ReframeClient). */
+
+import { DIAGNOSTIC_SOURCE, type LintWorkspaceResult, SETTINGS_SECTION, ServerCommand } from '@reframe/language-server/protocol';
 import * as vscode from 'vscode';
+import type { RuleIndexEntry } from './bundleLayout';
 import { errorMessage, type ReframeClient, ReframeOffError } from './client';
 import { Command } from './commandIds';
-import { DIAGNOSTIC_SOURCE, type LintWorkspaceResult, type RuleIndexEntry, ServerCommand } from './protocol';
 import { pickRule, showRulePage } from './ruleReference';
-import { SECTION } from './settings';
 
 export function registerCommands(client: ReframeClient, rules: () => RuleIndexEntry[]): vscode.Disposable[] {
   return [
@@ -75,7 +76,7 @@ async function openRuleReference(rules: RuleIndexEntry[], ruleId?: string): Prom
 }
 
 async function toggleWorkspace(): Promise<boolean> {
-  const config = vscode.workspace.getConfiguration(SECTION);
+  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
   const enable = !config.get<boolean>('enable', true);
   const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
   // The configuration listener in extension.ts starts or stops the server.

@@ -1,10 +1,12 @@
 /** Entry point: wires the language client, commands, the rule pages and the language status item. */
+
+import { SETTINGS_SECTION } from '@reframe/language-server/protocol';
 import * as vscode from 'vscode';
+import type { RuleIndexEntry } from './bundleLayout';
 import { errorMessage, ReframeClient } from './client';
 import { registerCommands } from './commands';
-import type { RuleIndexEntry } from './protocol';
 import { loadRuleIndex, RULE_SCHEME, RulePageProvider } from './ruleReference';
-import { readClientSettings, SECTION } from './settings';
+import { readClientSettings } from './settings';
 import { FindingStatus } from './status';
 
 /** What `activate` returns; the end-to-end harness reads it, nothing else should rely on it. */
@@ -56,13 +58,13 @@ async function onConfigurationChanged(
   log: vscode.LogOutputChannel,
 ): Promise<void> {
   // Other reframe.* settings reach the server through workspace/configuration; these two need a (re)start.
-  if (event.affectsConfiguration(`${SECTION}.enable`)) {
+  if (event.affectsConfiguration(`${SETTINGS_SECTION}.enable`)) {
     if (readClientSettings().enable) await startSafely(client, log);
     else await client.stop();
-  } else if (event.affectsConfiguration(`${SECTION}.languages`)) {
+  } else if (event.affectsConfiguration(`${SETTINGS_SECTION}.languages`)) {
     status.recreate();
     if (client.running) await client.restart().catch((error: unknown) => log.error(errorMessage(error)));
-  } else if (event.affectsConfiguration(`${SECTION}.preset`)) {
+  } else if (event.affectsConfiguration(`${SETTINGS_SECTION}.preset`)) {
     status.update();
   }
 }

@@ -4,9 +4,10 @@
  * the client's document selector, so the explanation itself is never linted.
  */
 import { readFileSync } from 'node:fs';
+import { ServerCommand } from '@reframe/language-server/protocol';
 import * as vscode from 'vscode';
+import { BundlePaths, type RuleIndexEntry } from './bundleLayout';
 import type { ReframeClient } from './client';
-import { BundlePaths, type RuleIndexEntry, ServerCommand } from './protocol';
 
 export const RULE_SCHEME = 'reframe-rule';
 

@@ -1,7 +1,6 @@
 /** Typed access to the `reframe.*` settings the client itself needs (the server pulls the rest). */
+import { SETTINGS_SECTION } from '@reframe/language-server/protocol';
 import * as vscode from 'vscode';
-
-export const SECTION = 'reframe';
 
 export interface ClientSettings {
   enable: boolean;
@@ -11,7 +10,7 @@ export interface ClientSettings {
 }
 
 export function readClientSettings(scope?: vscode.ConfigurationScope): ClientSettings {
-  const config = vscode.workspace.getConfiguration(SECTION, scope);
+  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope);
   return {
     enable: config.get<boolean>('enable', true),
     preset: config.get<string | null>('preset') ?? undefined,

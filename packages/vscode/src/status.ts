@@ -1,8 +1,9 @@
 /** The language status item: finding count and preset for the active file. */
+
+import { DIAGNOSTIC_SOURCE } from '@reframe/language-server/protocol';
 import * as vscode from 'vscode';
 import type { ReframeClient } from './client';
 import { Command } from './commandIds';
-import { DIAGNOSTIC_SOURCE } from './protocol';
 import { documentSelector, readClientSettings } from './settings';
 
 export const STATUS_ITEM_ID = 'reframe.status';

@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { LOCALES, PRESETS, SEVERITIES } from '@reframe/core';
 import { describe, expect, it } from 'vitest';
+import { BundlePaths } from '../src/bundleLayout';
 import { Command } from '../src/commandIds';
-import { BundlePaths } from '../src/protocol';
 
 interface Setting {
   type: string | string[];

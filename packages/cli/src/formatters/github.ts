@@ -1,6 +1,6 @@
 /** `--format github`: GitHub Actions workflow commands, shown as annotations on the changed files. */
 import type { Severity } from '@reframe/core';
-import { describePlace, type Report } from '../types.js';
+import { describePlace, type LintRun } from '../types.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
 
@@ -14,9 +14,9 @@ export function escapeProperty(value: string): string {
   return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export function formatGithub(report: Report): string {
+export function formatGithub(run: LintRun): string {
   const out: string[] = [];
-  for (const file of report.files) {
+  for (const file of run.files) {
     for (const d of file.diagnostics) {
       const props = [`file=${escapeProperty(file.path)}`];
       // Office documents have no lines of their own: annotate the file and name the slide or paragraph in the message.

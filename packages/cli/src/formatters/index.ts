@@ -1,4 +1,4 @@
-import type { Report } from '../types.js';
+import type { LintRun } from '../types.js';
 import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
 import { formatJunit } from './junit.js';
@@ -15,17 +15,17 @@ export interface FormatOptions {
   redact: boolean;
 }
 
-export function format(name: FormatName, report: Report, options: FormatOptions): string {
+export function format(name: FormatName, run: LintRun, options: FormatOptions): string {
   switch (name) {
     case 'json':
-      return formatJson(report);
+      return formatJson(run);
     case 'stylish':
-      return formatStylish(report, options);
+      return formatStylish(run, options);
     case 'sarif':
-      return formatSarif(report, options);
+      return formatSarif(run, options);
     case 'github':
-      return formatGithub(report);
+      return formatGithub(run);
     case 'junit':
-      return formatJunit(report);
+      return formatJunit(run);
   }
 }

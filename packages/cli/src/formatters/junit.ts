@@ -1,5 +1,5 @@
 /** `--format junit`: JUnit XML, one test suite per file and one failing test case per finding. */
-import { describePlace, type Report } from '../types.js';
+import { describePlace, type LintRun } from '../types.js';
 
 /** Escape for XML text and attributes, dropping characters XML 1.0 cannot carry. */
 export function xml(value: string): string {
@@ -12,13 +12,13 @@ export function xml(value: string): string {
     .replace(/'/g, '&apos;');
 }
 
-export function formatJunit(report: Report): string {
+export function formatJunit(run: LintRun): string {
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>'];
-  const linted = report.files.filter((f) => !f.skipped);
+  const linted = run.files.filter((f) => !f.skipped);
   const tests = linted.reduce((n, f) => n + Math.max(1, f.diagnostics.length), 0);
   const failures = linted.reduce((n, f) => n + f.diagnostics.length, 0);
   lines.push(`<testsuites name="reframe" tests="${tests}" failures="${failures}" errors="0">`);
-  for (const file of report.files) {
+  for (const file of run.files) {
     const path = xml(file.path);
     if (file.skipped) {
       lines.push(`  <testsuite name="${path}" tests="1" failures="0" errors="0" skipped="1">`);

@@ -1,6 +1,6 @@
 /** `--format sarif`: SARIF 2.1.0 for code-scanning dashboards (GitHub code scanning and others). */
 import type { Severity } from '@reframe/core';
-import { type DocumentPlace, describePlace, type Report, type ReportedDiagnostic } from '../types.js';
+import { type DocumentPlace, describePlace, type LintRun, type PlacedDiagnostic } from '../types.js';
 
 export interface SarifOptions {
   toolVersion: string;
@@ -28,7 +28,7 @@ function placeProperties(d: DocumentPlace): DocumentPlace {
   );
 }
 
-function ruleDescriptor(d: ReportedDiagnostic) {
+function ruleDescriptor(d: PlacedDiagnostic) {
   const helpLines = [
     d.note,
     d.suggestions.length ? `Prefer: ${d.suggestions.join('; ')}` : '',
@@ -52,12 +52,12 @@ function ruleDescriptor(d: ReportedDiagnostic) {
   };
 }
 
-export function formatSarif(report: Report, options: SarifOptions): string {
+export function formatSarif(run: LintRun, options: SarifOptions): string {
   const rules: ReturnType<typeof ruleDescriptor>[] = [];
   const ruleIndex = new Map<string, number>();
   const artifacts: Array<{ location: { uri: string; uriBaseId: string } }> = [];
   const results: object[] = [];
-  for (const file of report.files) {
+  for (const file of run.files) {
     if (file.skipped) continue;
     const uri = relativeUri(file.path);
     const artifactIndex = artifacts.push({ location: { uri, uriBaseId: '%SRCROOT%' } }) - 1;

@@ -1,6 +1,6 @@
 /** `--format stylish` (default): findings grouped by file, readable at a terminal. */
 import type { Severity } from '@reframe/core';
-import type { Report, ReportedDiagnostic } from '../types.js';
+import type { LintRun, PlacedDiagnostic } from '../types.js';
 
 export interface StylishOptions {
   color: boolean;
@@ -19,16 +19,16 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-export function formatStylish(report: Report, options: StylishOptions): string {
+export function formatStylish(run: LintRun, options: StylishOptions): string {
   const paint = painter(options.color);
   const out: string[] = [];
-  for (const file of report.files) {
+  for (const file of run.files) {
     if (file.skipped || file.diagnostics.length === 0) continue;
     out.push(paint('underline', file.path));
     for (const d of file.diagnostics) out.push(...formatOne(d, paint));
     out.push('');
   }
-  const s = report.summary;
+  const s = run.summary;
   const total = s.errors + s.warnings + s.infos + s.hints;
   if (total === 0) out.push(paint('green', `✔ No findings in ${plural(s.files, 'file')}.`));
   else {
@@ -41,7 +41,7 @@ export function formatStylish(report: Report, options: StylishOptions): string {
   return `${out.join('\n')}\n`;
 }
 
-function formatOne(d: ReportedDiagnostic, paint: ReturnType<typeof painter>): string[] {
+function formatOne(d: PlacedDiagnostic, paint: ReturnType<typeof painter>): string[] {
   // Slide decks: the slide and its line of text. Word and OpenDocument: the paragraph, then the
   // line:column within the extracted text.
   const lineCol = `${d.range.start.line}:${d.range.start.column}`;

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Severity } from '@reframe/core';
 import { UsageError } from '../errors.js';
-import { type Audit, type ContextFingerprint, describeLocation, type ResolvedFinding, SEVERITY_ORDER } from './model.js';
+import { type AuditReport, type ContextFingerprint, describeLocation, type ResolvedFinding, SEVERITY_ORDER } from './model.js';
 
 const REDACTED = '[redacted]';
 
@@ -92,7 +92,7 @@ function groupKey(path: string, ruleId: string, actual: string | undefined): str
 }
 
 /** Set each finding's status to new or unchanged; return the baseline findings that are gone. */
-export function applyBaseline(audit: Audit, baseline: BaselineFinding[]): Comparison {
+export function applyBaseline(audit: AuditReport, baseline: BaselineFinding[]): Comparison {
   // Findings in a redacted baseline have no text: they are matched on path and rule (and context) only.
   const key = (path: string, ruleId: string, actual: string, redacted: boolean) => groupKey(path, ruleId, redacted ? undefined : actual);
   const groups = new Map<string, { old: BaselineFinding[]; matched: boolean[] }>();

@@ -11,7 +11,7 @@ import type { RunContext } from '../context.js';
 import { loadDocument } from '../documents.js';
 import { expandPaths, formatOf } from '../files.js';
 import type { DocumentPlace } from '../types.js';
-import type { AuditedFile, Finding } from './model.js';
+import type { AuditedFile, AuditFinding } from './model.js';
 import { contextFingerprint, sentenceAround } from './sentence.js';
 
 interface Readable {
@@ -35,7 +35,7 @@ async function readDocument(absPath: string, bytes: Buffer): Promise<Readable | 
   return { text, lintFormat, place: place ?? (() => ({})) };
 }
 
-function toFinding(path: string, d: Diagnostic, doc: Readable): Finding {
+function toAuditFinding(path: string, d: Diagnostic, doc: Readable): AuditFinding {
   const start = d.range.start.offset;
   const end = d.range.end.offset;
   return {
@@ -104,7 +104,7 @@ export async function collect(
       continue;
     }
     const diagnostics = lint(doc.text, { ruleSet: settings.ruleSet, config: settings.config, format: doc.lintFormat });
-    files.push({ path, findings: diagnostics.map((d) => toFinding(path, d, doc)) });
+    files.push({ path, findings: diagnostics.map((d) => toAuditFinding(path, d, doc)) });
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, ignored: expansion.ignored.map((p) => displayPath(p, cwd)) };

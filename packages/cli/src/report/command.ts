@@ -6,18 +6,17 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Severity } from '@reframe/core';
-import { ReframeFileError, ReframeFileErrors } from '@reframe/core/node';
 import { writeFileAtomic } from '../atomic.js';
 import { overridesFrom, RunContext } from '../context.js';
-import { ConfigFailure, UsageError } from '../errors.js';
-import { type Io, toolVersion } from '../main.js';
+import { failureExitCode, UsageError } from '../errors.js';
+import { type Io, toolVersion } from '../io.js';
 import { applyBaseline, readBaseline } from './baseline.js';
 import { collect } from './collect.js';
 import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
-import { type Audit, allFindings, SEVERITY_RANK } from './model.js';
-import { redactAudit } from './redact.js';
+import { type AuditReport, allFindings, SEVERITY_RANK } from './model.js';
+import { redactAuditReport } from './redact.js';
 
 export const REPORT_HELP = `Usage: reframe report [options] <file|folder|glob>...
 
@@ -102,9 +101,9 @@ async function run(argv: string[], io: Io): Promise<number> {
   for (const path of collected.ignored) io.stderr(`reframe: skipped ${path}: ignored by .gitignore or .reframeignore\n`);
   for (const file of collected.files) if (file.skipped) io.stderr(`reframe: skipped ${file.path}: ${file.skipped}\n`);
 
-  let audit: Audit = { toolVersion: toolVersion(), files: collected.files, redacted: false };
+  let audit: AuditReport = { toolVersion: toolVersion(), files: collected.files, redacted: false };
   if (baseline) audit.resolved = applyBaseline(audit, baseline).resolved;
-  if (values.redact) audit = redactAudit(audit);
+  if (values.redact) audit = redactAuditReport(audit);
 
   const title = values.title ?? 'Reframe language audit';
   const output =
@@ -134,14 +133,6 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
   try {
     return await run(argv, io);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`reframe report: ${error.message}\nRun "reframe report --help" for usage.\n`);
-      return 2;
-    }
-    if (error instanceof ReframeFileErrors || error instanceof ReframeFileError || error instanceof ConfigFailure) {
-      io.stderr(`reframe report: configuration error\n${error.message}\n`);
-      return 2;
-    }
-    throw error;
+    return failureExitCode(error, 'reframe report', io.stderr);
   }
 }

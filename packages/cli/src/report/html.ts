@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { barChart, legend, patternDefs, SEVERITY_LABEL } from './charts.js';
 import { html, type SafeHtml, safeUrl, trusted } from './html-escape.js';
-import { type Audit, allFindings, describeLocation, type Finding, SEVERITY_ORDER } from './model.js';
+import { type AuditFinding, type AuditReport, allFindings, describeLocation, SEVERITY_ORDER } from './model.js';
 import { SCRIPT, STYLE } from './page-assets.js';
 import { computeTotals, type Totals } from './totals.js';
 
@@ -25,7 +25,7 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function summaryCards(t: Totals, audit: Audit): SafeHtml {
+function summaryCards(t: Totals, audit: AuditReport): SafeHtml {
   const card = (n: number, label: string) => html`<li><span class="num">${n}</span>${label}</li>`;
   return html`<ul class="cards">
 ${card(t.findings, 'findings')}${card(t.filesAudited, 'files audited')}${card(t.filesWithFindings, 'files with findings')}
@@ -51,7 +51,7 @@ ${barChart(t.byFile, { title: 'Findings by file', filter: 'file', maxRows: 20, w
 </div></section>`;
 }
 
-function topTerms(t: Totals, audit: Audit): SafeHtml {
+function topTerms(t: Totals, audit: AuditReport): SafeHtml {
   if (!t.topTerms.length) return html``;
   return html`<section id="terms"><h2>Most frequent wording</h2>
 <table><thead><tr><th>${audit.redacted ? 'Rule (wording redacted)' : 'Flagged wording'}</th><th class="n">Times</th><th>Suggested repair</th><th>Rule</th></tr></thead><tbody>
@@ -62,7 +62,7 @@ ${t.topTerms.map(
 </tbody></table></section>`;
 }
 
-function findingItem(f: Finding): SafeHtml {
+function findingItem(f: AuditFinding): SafeHtml {
   const sources = f.sources.map((s) => {
     const url = safeUrl(s.url);
     return html`<li>${url ? html`<a href="${url}" rel="noopener noreferrer">${s.title}</a>` : s.title}</li>`;
@@ -84,7 +84,7 @@ function select(kind: string, label: string, options: Array<{ value: string; tex
   )}</select></label>`;
 }
 
-function findingsSection(t: Totals, audit: Audit): SafeHtml {
+function findingsSection(t: Totals, audit: AuditReport): SafeHtml {
   const findings = allFindings(audit);
   return html`<section id="findings"><h2>Findings</h2>
 <form class="filters" aria-label="Filter findings">
@@ -119,7 +119,7 @@ ${
 </section>`;
 }
 
-function resolvedSection(audit: Audit): SafeHtml {
+function resolvedSection(audit: AuditReport): SafeHtml {
   if (!audit.resolved) return html``;
   return html`<section id="resolved"><h2>Resolved since the baseline (${audit.resolved.length})</h2>
 ${
@@ -133,7 +133,7 @@ ${audit.resolved.map(
 }</section>`;
 }
 
-function filesSection(t: Totals, audit: Audit): SafeHtml {
+function filesSection(t: Totals, audit: AuditReport): SafeHtml {
   const rows = new Map(t.byFile.map((r) => [r.key, r]));
   return html`<section id="files"><h2>Files</h2>
 <table><thead><tr><th>File</th>${SEVERITY_ORDER.map((s) => html`<th class="n">${SEVERITY_LABEL[s]}</th>`)}<th class="n">Total</th>${audit.resolved ? html`<th class="n">New</th>` : ''}</tr></thead><tbody>
@@ -146,7 +146,7 @@ ${audit.files.map((f) => {
 </tbody></table></section>`;
 }
 
-export function renderHtml(audit: Audit, options: HtmlOptions): string {
+export function renderHtml(audit: AuditReport, options: HtmlOptions): string {
   const t = computeTotals(audit);
   // The page may run only its own script and style: nothing can be fetched, whatever the documents held.
   const csp = `default-src 'none'; style-src 'sha256-${sha256(STYLE)}'; script-src 'sha256-${sha256(SCRIPT)}'; img-src data:; base-uri 'none'; form-action 'none'`;

@@ -3,11 +3,11 @@
  * (paragraph, slide) and hashed context, so it serves as a precise baseline for the next run.
  */
 import type { Severity } from '@reframe/core';
-import type { Audit, Finding } from './model.js';
+import type { AuditFinding, AuditReport } from './model.js';
 
 const SUMMARY_KEY = { error: 'errors', warning: 'warnings', info: 'infos', hint: 'hints' } as const satisfies Record<Severity, string>;
 
-function diagnostic(f: Finding): Record<string, unknown> {
+function diagnostic(f: AuditFinding): Record<string, unknown> {
   return {
     ruleId: f.ruleId,
     category: f.category,
@@ -26,7 +26,7 @@ function diagnostic(f: Finding): Record<string, unknown> {
   };
 }
 
-export function renderJson(audit: Audit): string {
+export function renderJson(audit: AuditReport): string {
   const files = audit.files.map((f) => ({
     path: f.path,
     ...(f.skipped ? { skipped: f.skipped } : {}),

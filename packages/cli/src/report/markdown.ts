@@ -1,6 +1,6 @@
 /** A short Markdown summary for a pull-request comment or a CI job summary. */
 import { SEVERITY_LABEL } from './charts.js';
-import { type Audit, allFindings, describeLocation, SEVERITY_ORDER } from './model.js';
+import { type AuditReport, allFindings, describeLocation, SEVERITY_ORDER } from './model.js';
 import { computeTotals } from './totals.js';
 
 /** Document text in a table cell: no markup, no table breaks, no @-mentions or links that ping or track. */
@@ -21,7 +21,7 @@ const SEVERITY_WORDS = {
   hint: ['hint', 'hints'],
 } as const;
 
-export function renderMarkdown(audit: Audit, title: string, topTermLimit = 5): string {
+export function renderMarkdown(audit: AuditReport, title: string, topTermLimit = 5): string {
   const t = computeTotals(audit, topTermLimit);
   const lines: string[] = [`### ${escapeMarkdown(title)}`, ''];
   const bySeverity = SEVERITY_ORDER.filter((s) => t.bySeverity[s] > 0)

@@ -1,4 +1,7 @@
-/** What an audit report holds: findings with where they are and the words around them, plus baseline status. */
+/**
+ * What `reframe report` builds (an AuditReport): findings with where they are and the words around them,
+ * plus baseline status. Not to be confused with a lint run's result (LintRun, ../types.ts).
+ */
 import type { Severity, SourceRef } from '@reframe/core';
 
 export type FindingStatus = 'new' | 'unchanged';
@@ -9,7 +12,8 @@ export interface ContextFingerprint {
   after: string;
 }
 
-export interface Finding {
+/** One finding in an audit report, flattened for rendering and baseline matching. */
+export interface AuditFinding {
   path: string;
   ruleId: string;
   category: string;
@@ -56,10 +60,10 @@ export interface AuditedFile {
   path: string;
   /** Why the file was not read; it is then listed but has no findings. */
   skipped?: string;
-  findings: Finding[];
+  findings: AuditFinding[];
 }
 
-export interface Audit {
+export interface AuditReport {
   toolVersion: string;
   files: AuditedFile[];
   /** Present when a baseline was given. */
@@ -83,6 +87,6 @@ export function describeLocation(f: {
   return `line ${f.line ?? 1}, column ${f.column ?? 1}`;
 }
 
-export function allFindings(audit: Audit): Finding[] {
+export function allFindings(audit: AuditReport): AuditFinding[] {
   return audit.files.flatMap((f) => f.findings);
 }

@@ -1,9 +1,9 @@
 /** --redact: leave out everything taken from the documents (flagged words, sentences, messages quoting them). */
-import type { Audit } from './model.js';
+import type { AuditReport } from './model.js';
 
 export const REDACTED = '[redacted]';
 
-export function redactAudit(audit: Audit): Audit {
+export function redactAuditReport(audit: AuditReport): AuditReport {
   return {
     ...audit,
     redacted: true,

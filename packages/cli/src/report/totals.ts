@@ -1,6 +1,6 @@
 /** Counts for the charts and tables: by severity, category and file, and the most frequent flagged terms. */
 import type { Severity } from '@reframe/core';
-import { type Audit, allFindings, type Finding, SEVERITY_ORDER } from './model.js';
+import { type AuditFinding, type AuditReport, allFindings, SEVERITY_ORDER } from './model.js';
 
 export type SeverityCounts = Record<Severity, number>;
 
@@ -35,7 +35,7 @@ export interface Totals {
 
 const zero = (): SeverityCounts => ({ error: 0, warning: 0, info: 0, hint: 0 });
 
-function countBy(findings: Finding[], keyOf: (f: Finding) => string, keys: string[] = []): CountRow[] {
+function countBy(findings: AuditFinding[], keyOf: (f: AuditFinding) => string, keys: string[] = []): CountRow[] {
   const rows = new Map<string, CountRow>();
   for (const key of keys) rows.set(key, { key, counts: zero(), total: 0, newCount: 0 });
   for (const f of findings) {
@@ -54,7 +54,7 @@ function byTotal(a: CountRow, b: CountRow): number {
   return b.total - a.total || b.counts.error - a.counts.error || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }
 
-export function computeTotals(audit: Audit, topTermLimit = 10): Totals {
+export function computeTotals(audit: AuditReport, topTermLimit = 10): Totals {
   const findings = allFindings(audit);
   const bySeverity = zero();
   for (const f of findings) bySeverity[f.severity]++;

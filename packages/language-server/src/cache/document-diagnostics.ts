@@ -1,14 +1,15 @@
 /**
  * One open document's diagnostics: BlockLinter's findings per block, made into wire diagnostics that
- * are reused while a block's text and line are unchanged. BlockLinter returns the same findings array
- * while a block's text is unchanged, and a block's wire diagnostics depend only on its line, so typing
- * rebuilds only the edited block's diagnostics. The server's copies, with each finding's data in
- * document offsets, are made only when asked for (code actions, hover, fix-all).
+ * are reused while a block keeps its findings array and its line. BlockLinter keeps a block's array
+ * while the block is not linted again, and a block's wire diagnostics depend only on its findings
+ * and its line, so typing rebuilds only the edited block's diagnostics (the keys and why they are
+ * safe: README.md). The server's copies, with each finding's data in document offsets, are made only
+ * when asked for (code actions, hover, fix-all).
  */
 import type { CompiledRuleSet, DocumentFormat, Diagnostic as Finding, ResolvedConfig } from '@reframe/core';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
-import { BlockLinter } from './blocks.js';
-import { blockDiagnostic, type FindingDiagnostic, serverCopy } from './findings.js';
+import { blockDiagnostic, type FindingDiagnostic, serverCopy } from '../findings.js';
+import { BlockLinter } from './block-linter.js';
 import type { PieceDocument } from './piece-document.js';
 
 /** Wire diagnostics made for one block's findings while the block starts on `line`. */

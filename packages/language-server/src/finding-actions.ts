@@ -7,31 +7,15 @@
  */
 import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type FindingData, isFindingData, isWireData, onTheWire, replacements, SOURCE } from './findings.js';
+import { type FindingData, isFindingData, onTheWire, replacements } from './findings.js';
 import { directiveLine } from './languages.js';
+import { ActionKind, DIAGNOSTIC_SOURCE, isWireData, ServerCommand } from './protocol.js';
 import { allowPattern } from './workspace-config-edit.js';
-
-export const ActionKind = {
-  replace: 'quickfix.reframe.replace',
-  replaceAll: 'quickfix.reframe.replaceAll',
-  ignoreLine: 'quickfix.reframe.ignoreLine',
-  allowPhrase: 'quickfix.reframe.allowPhrase',
-  disableRule: 'quickfix.reframe.disableRule',
-  fixAll: 'source.fixAll.reframe',
-} as const;
-
-export const Commands = {
-  lintWorkspace: 'reframe.lintWorkspace',
-  explain: 'reframe.explain',
-  fixAll: 'reframe.fixAll',
-  allowPhrase: 'reframe.allowPhrase',
-  disableRule: 'reframe.disableRule',
-} as const;
 
 type Finding = Diagnostic & { data: FindingData };
 
 function isFinding(d: Diagnostic): d is Finding {
-  return d.source === SOURCE && isFindingData(d.data);
+  return d.source === DIAGNOSTIC_SOURCE && isFindingData(d.data);
 }
 
 /** The text under the diagnostic must still be what was flagged, or the edit would hit other words. */
@@ -158,7 +142,7 @@ export function codeActions(doc: TextDocument, context: Diagnostic[], all: Diagn
         title,
         kind: ActionKind.allowPhrase,
         diagnostics: [onTheWire(d)],
-        command: { title, command: Commands.allowPhrase, arguments: [uri, phrase] },
+        command: { title, command: ServerCommand.allowPhrase, arguments: [uri, phrase] },
       });
     }
     if (!seenRules.has(data.ruleId) && wanted(ActionKind.disableRule, only)) {
@@ -167,7 +151,7 @@ export function codeActions(doc: TextDocument, context: Diagnostic[], all: Diagn
         title,
         kind: ActionKind.disableRule,
         diagnostics: [onTheWire(d)],
-        command: { title, command: Commands.disableRule, arguments: [uri, data.ruleId] },
+        command: { title, command: ServerCommand.disableRule, arguments: [uri, data.ruleId] },
       });
     }
     seenRules.add(data.ruleId);

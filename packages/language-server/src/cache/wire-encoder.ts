@@ -1,10 +1,10 @@
 /**
  * A JSON encoder for the stdio transport that keeps each published diagnostic's encoded form. The
- * server sends the same diagnostic objects again while their block and line are unchanged (every
- * finding outside the edited block, on every keystroke), so a publish is mostly copies of bytes
- * already made rather than a 200 KB JSON.stringify and UTF-8 encoding per keystroke. Anything else is
- * encoded exactly as vscode-jsonrpc does. Diagnostic objects are never changed once sent: the
- * server's are frozen (see blockDiagnostic), which is what makes keying on them safe.
+ * server sends the same diagnostic objects again while their block keeps its findings and its line
+ * (every finding outside the edited block, on every keystroke), so a publish is mostly copies of
+ * bytes already made rather than a 200 KB JSON.stringify and UTF-8 encoding per keystroke. Anything
+ * else is encoded exactly as vscode-jsonrpc does. Diagnostic objects are never changed once sent: the
+ * server's are frozen (see blockDiagnostic), which is what makes keying on them safe (README.md).
  */
 import type { ContentTypeEncoder, ContentTypeEncoderOptions, Message } from 'vscode-languageserver/node';
 

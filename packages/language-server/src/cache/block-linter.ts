@@ -1,221 +1,15 @@
 /**
- * Incremental linting: a document is split into blank-line-separated blocks; each block is linted
- * on its own with core's `lint`, and after an edit only the blocks around the change are split and
- * linted again (see BlockLinter). Constructs that span blank lines (Markdown code fences, indented
- * continuations, HTML comments, script, style and pre elements) are kept in one block, and a document with
- * range directives (reframe-disable … reframe-enable, reframe-ignore-file) is linted whole, because
- * those reach across blocks.
+ * The block cache: one BlockLinter per open document. A document is split into blank-line-separated
+ * blocks (see blocks/split-blocks.ts), each linted on its own with core's `lint`, and after an edit
+ * only the blocks around the change are split and linted again. A document with range directives
+ * (reframe-disable … reframe-enable, reframe-ignore-file) is linted whole, because those reach across
+ * blocks. What the cache keys on and what it promises callers: see README.md in this folder.
  */
 import { createHash } from 'node:crypto';
 import { type CompiledRuleSet, type Diagnostic, type DocumentFormat, lint, type ResolvedConfig } from '@reframe/core';
+import { type Block, effectsOfLines, isBlank, isFrontMatterLine, lineEffect, splitBlocks } from '../blocks/split-blocks.js';
+import { countBreaks, type Edit, editBetween, firstWhere, lineEndFrom, lineStartBefore, wholeLines } from '../blocks/text-diff.js';
 import { stringSource, type TextChange, type TextSource } from './piece-document.js';
-
-export interface Block {
-  /** Offset of the block's first character (always the start of a line). */
-  start: number;
-  end: number;
-  /** 0-based line of the block's first line. */
-  line: number;
-}
-
-interface Line {
-  start: number;
-  /** End of the line's content, before the line break. */
-  end: number;
-  blank: boolean;
-}
-
-function isBlank(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 9) return false;
-  }
-  return true;
-}
-
-function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 10 && c !== 13) continue;
-    lines.push({ start, end: i, blank: isBlank(text, start, i) });
-    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-    start = i + 1;
-  }
-  lines.push({ start, end: text.length, blank: isBlank(text, start, text.length) });
-  return lines;
-}
-
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const FRONT_MATTER_LINE = /^(?:\uFEFF)?(---|\+\+\+)[ \t]*$/;
-
-/** Whether an HTML comment is open after `line`: comments do not nest, and a --> outside one closes nothing. */
-function commentOpenAfter(line: string, open: boolean): boolean {
-  let inside = open;
-  let at = 0;
-  for (;;) {
-    const next = line.indexOf(inside ? '-->' : '<!--', at);
-    if (next < 0) return inside;
-    // After <!-- the search for --> starts two characters in: <!--> and <!---> are whole comments.
-    at = next + (inside ? 3 : 2);
-    inside = !inside;
-  }
-}
-
-/** What one HTML line does to the open script, style and pre elements, and to an open tag. */
-interface HtmlLineEffect {
-  scripts: number;
-  styles: number;
-  pres: number;
-  /** The line ends inside a tag ('open'), after one ('closed'), or holds neither '<' nor '>' (''). */
-  tag: 'open' | 'closed' | '';
-}
-
-function htmlLineEffect(line: string): HtmlLineEffect {
-  const count = (re: RegExp): number => (line.match(re) ?? []).length;
-  const lt = line.lastIndexOf('<');
-  const gt = line.lastIndexOf('>');
-  return {
-    scripts: count(/<script\b/gi) - count(/<\/script\s*>/gi),
-    styles: count(/<style\b/gi) - count(/<\/style\s*>/gi),
-    pres: count(/<pre\b/gi) - count(/<\/pre\s*>/gi),
-    tag: lt > gt ? 'open' : gt > lt ? 'closed' : '',
-  };
-}
-
-/**
- * A Markdown HTML block of CommonMark's first kind: it opens at a line starting with <script, <pre,
- * <style or <textarea and runs, blank lines included, to the first line holding any of their end tags.
- */
-const RAW_HTML_OPEN = /^ {0,3}<(?:script|pre|style|textarea)(?=[\s>]|$)/i;
-const RAW_HTML_CLOSE = /<\/(?:script|pre|style|textarea)>/i;
-
-/** What a block leaves open for the next one, counted line by line so long blocks stay linear. */
-class OpenTracker {
-  private inComment = false;
-  /** Markdown: inside an HTML block that only its end tag closes (see RAW_HTML_OPEN). */
-  private inRawHtml = false;
-  private scripts = 0;
-  private styles = 0;
-  private pres = 0;
-  private inTag = false;
-
-  constructor(private readonly format: DocumentFormat) {}
-
-  /** `fenced`: a Markdown line inside a code fence, where HTML is text. */
-  add(line: string, fenced = false): void {
-    if (this.format === 'text' || (!line.includes('<') && !line.includes('>'))) return;
-    this.inComment = commentOpenAfter(line, this.inComment);
-    if (this.format === 'markdown') {
-      if (this.inRawHtml) this.inRawHtml = !RAW_HTML_CLOSE.test(line);
-      else if (!fenced) this.inRawHtml = RAW_HTML_OPEN.test(line) && !RAW_HTML_CLOSE.test(line);
-      return;
-    }
-    const effect = htmlLineEffect(line);
-    this.scripts += effect.scripts;
-    this.styles += effect.styles;
-    this.pres += effect.pres;
-    if (effect.tag) this.inTag = effect.tag === 'open';
-  }
-
-  /** Markdown: an HTML comment or raw HTML block; HTML: a comment, script, style, pre or tag still open. */
-  get open(): boolean {
-    if (this.format === 'text') return false;
-    if (this.inComment) return true;
-    if (this.format === 'markdown') return this.inRawHtml;
-    return this.scripts > 0 || this.styles > 0 || this.pres > 0 || this.inTag;
-  }
-}
-
-const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
-
-/** A ``` line that opens a fence: a backtick fence's info string may not hold a backtick. */
-function fenceOpener(content: string): string | undefined {
-  const f = FENCE.exec(content)?.[1];
-  if (!f || (f.startsWith('`') && content.slice(content.indexOf('`')).replace(/^`+/, '').includes('`'))) return undefined;
-  return f;
-}
-
-/**
- * Everything splitBlocks reads from a line besides whether it is blank or indented: the fences and
- * front matter delimiters it could open or close, and what it does to the comment, script, style, pre
- * and tag state. An edit that leaves this the same on every line it touches moves no block boundary
- * elsewhere in the document.
- */
-function lineEffect(content: string, format: DocumentFormat): string {
-  if (format === 'text') return '';
-  const comments = `${commentOpenAfter(content, false)} ${commentOpenAfter(content, true)}`;
-  if (format === 'markdown') {
-    const trimmed = content.trimEnd();
-    const delimiter = trimmed === '---' || trimmed === '+++' ? trimmed : '';
-    return [
-      fenceOpener(content) ?? '',
-      FENCE_CLOSE.exec(content)?.[1] ?? '',
-      FRONT_MATTER_LINE.exec(content)?.[1] ?? '',
-      delimiter,
-      comments,
-      RAW_HTML_OPEN.test(content) ? 'raw' : '',
-      RAW_HTML_CLOSE.test(content) ? '/raw' : '',
-    ].join('|');
-  }
-  const { scripts, styles, pres, tag } = htmlLineEffect(content);
-  return [comments, scripts, styles, pres, tag].join('|');
-}
-
-/** The effects (see lineEffect) of the lines of text[from, to), widened to whole lines; lines with none left out. */
-function effectsOfLines(text: string, from: number, to: number, format: DocumentFormat): string[] {
-  if (format === 'text') return [];
-  const none = lineEffect('', format);
-  const lines = text.slice(lineStartBefore(text, from), lineEndFrom(text, to)).split(/\r\n|\r|\n/);
-  return lines.map((line) => lineEffect(line, format)).filter((effect) => effect !== none);
-}
-
-export function splitBlocks(text: string, format: DocumentFormat): Block[] {
-  const lines = splitLines(text);
-  const blocks: Block[] = [];
-  let current: Block | undefined;
-  let tracker = new OpenTracker(format);
-  let fence: { char: string; length: number } | undefined;
-  let frontMatter: string | undefined;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] as Line;
-    const content = text.slice(line.start, line.end);
-    if (format === 'markdown') {
-      if (i === 0) {
-        const fm = FRONT_MATTER_LINE.exec(content);
-        if (fm) frontMatter = fm[1];
-      } else if (frontMatter && content.trimEnd() === frontMatter) frontMatter = undefined;
-      if (fence) {
-        const close = FENCE_CLOSE.exec(content)?.[1];
-        if (close?.startsWith(fence.char) && close.length >= fence.length) fence = undefined;
-      } else {
-        const opener = fenceOpener(content);
-        if (opener) fence = { char: opener.charAt(0), length: opener.length };
-      }
-    }
-    const inside = fence !== undefined || frontMatter !== undefined || tracker.open;
-    if (line.blank) {
-      if (!inside) current = undefined;
-      continue;
-    }
-    if (!current) {
-      const previous = blocks[blocks.length - 1];
-      // An indented line continues the block before it (list item, code), and a Markdown block that
-      // starts with --- must not be read as front matter: both join the previous block.
-      const joins = /^[ \t]/.test(content) || (format === 'markdown' && FRONT_MATTER_LINE.test(content));
-      if (previous && joins) current = previous;
-      else {
-        current = { start: line.start, end: line.end, line: i };
-        tracker = new OpenTracker(format);
-        blocks.push(current);
-      }
-    }
-    tracker.add(content, fence !== undefined);
-    current.end = line.end;
-  }
-  return blocks;
-}
 
 /** A copy of `text` that shares no memory with the string it was sliced from. */
 function detached(text: string): string {
@@ -276,85 +70,6 @@ function lintedBlock(block: Block, diagnostics: Diagnostic[], key?: string): Lin
 const MAY_SPAN_BLOCKS = /[`~<>+-]/;
 const LINE_BREAK = /[\r\n]/;
 
-/** Line breaks in text[from, to), counted as splitLines counts them (\r\n is one). */
-function countBreaks(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) n++;
-    else if (c === 13) {
-      n++;
-      if (text.charCodeAt(i + 1) === 10 && i + 1 < to) i++;
-    }
-  }
-  return n;
-}
-
-/** Start of the line holding `at` (one past the last \n or \r before it). */
-function lineStartBefore(text: string, at: number): number {
-  for (let i = at - 1; i >= 0; i--) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) return i + 1;
-  }
-  return 0;
-}
-
-/** End of the line holding `from`: the next \n or \r (text.indexOf('\r') would read to the end of a \n-only document). */
-function lineEndFrom(text: string, from: number): number {
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) return i;
-  }
-  return text.length;
-}
-
-/** Compared a chunk at a time (native string equality), then character by character in the last chunk. */
-const CHUNK = 4096;
-
-function commonPrefix(a: string, b: string): number {
-  const shorter = Math.min(a.length, b.length);
-  let i = 0;
-  while (i + CHUNK <= shorter && a.slice(i, i + CHUNK) === b.slice(i, i + CHUNK)) i += CHUNK;
-  while (i < shorter && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
-}
-
-/** Length of the common ending of a and b, at most `limit`. */
-function commonSuffix(a: string, b: string, limit: number): number {
-  let n = 0;
-  while (n + CHUNK <= limit && a.slice(a.length - n - CHUNK, a.length - n) === b.slice(b.length - n - CHUNK, b.length - n)) n += CHUNK;
-  while (n < limit && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
-  return n;
-}
-
-/** Index of the first of the (sorted, disjoint) blocks for which `after` holds; blocks.length if none. */
-function firstWhere(blocks: Block[], after: (block: Block) => boolean): number {
-  let lo = 0;
-  let hi = blocks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (after(blocks[mid] as Block)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
-/** What changed from the previous text: a common prefix and suffix around one edited stretch. */
-interface Edit {
-  prefix: number;
-  /** End of the edited stretch in the previous text. */
-  oldEnd: number;
-  /** End of the edited stretch in the new text. */
-  newEnd: number;
-  delta: number;
-}
-
-function editBetween(old: string, text: string): Edit {
-  const prefix = commonPrefix(old, text);
-  const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
-  return { prefix, oldEnd: old.length - suffix, newEnd: text.length - suffix, delta: text.length - old.length };
-}
-
 /**
  * One per open document. After an edit it compares the new text with the previous one, keeps the
  * blocks before and after the changed region (shifting the later ones) and splits and lints only the
@@ -390,9 +105,10 @@ export class BlockLinter {
   }
 
   /**
-   * The blocks that have findings, in order, with their findings relative to the block. A block's
-   * `findings` array is the same object for as long as its text is unchanged, wherever it moves, so
-   * callers can key work on it (the language server reuses wire diagnostics while the line is the same).
+   * The blocks that have findings, in order, with their findings relative to the block. A block that
+   * is not linted again keeps its `findings` array, wherever it moves, and no two blocks share one, so
+   * callers can key work on it (the language server reuses wire diagnostics while the line is the same;
+   * see README.md).
    * `change`, when given, must be the one change from the text of the previous call to this one.
    */
   lintBlocks(text: string | TextSource, format: DocumentFormat, change?: TextChange): PlacedFindings[] {
@@ -519,9 +235,7 @@ export class BlockLinter {
     const text = old.slice(0, from) + change.text + old.slice(to);
     // The edited line must do to fences, front matter, comments and tags what it did before.
     if (format !== 'text') {
-      const before = old.slice(lineStartBefore(old, from), lineEndFrom(old, to));
-      if (lineEffect(before, format) !== lineEffect(text.slice(lineStartBefore(text, from), lineEndFrom(text, from)), format))
-        return undefined;
+      if (lineEffect(wholeLines(old, from, to), format) !== lineEffect(wholeLines(text, from, from), format)) return undefined;
     }
     // Previous texts hold no range directive (see run): one here was just typed, and needs the whole document.
     if (RANGE_DIRECTIVE.test(text)) return undefined;
@@ -530,7 +244,7 @@ export class BlockLinter {
     const lineEnd = lineEndFrom(text, from);
     if (isBlank(text, lineStart, lineEnd)) return undefined;
     if (lineStart === 0 && /^[ \t]/.test(text)) return undefined;
-    if (format === 'markdown' && FRONT_MATTER_LINE.test(text.slice(lineStart, lineEnd))) return undefined;
+    if (format === 'markdown' && isFrontMatterLine(text.slice(lineStart, lineEnd))) return undefined;
     const delta = change.text.length - (change.end - change.start);
     const edited: Block = { start: block.start, end: block.end + delta, line: block.line };
     const relinted = lintedBlock(edited, this.lintText(text, format));
@@ -561,9 +275,11 @@ export class BlockLinter {
     )
       return undefined;
     // The lines the edit touches must do to fences, front matter, comments and tags what they did before.
-    const effectsBefore = effectsOfLines(old, prefix, oldChangeEnd, format);
-    const effectsAfter = effectsOfLines(text, prefix, edit.newEnd, format);
-    if (effectsBefore.length !== effectsAfter.length || effectsBefore.some((e, i) => e !== effectsAfter[i])) return undefined;
+    if (format !== 'text') {
+      const effectsBefore = effectsOfLines(wholeLines(old, prefix, oldChangeEnd), format);
+      const effectsAfter = effectsOfLines(wholeLines(text, prefix, edit.newEnd), format);
+      if (effectsBefore.length !== effectsAfter.length || effectsBefore.some((e, i) => e !== effectsAfter[i])) return undefined;
+    }
 
     const blocks = previous.blocks;
     // Keep blocks[0, first) and blocks[last, …); one block of margin on each side of the change.

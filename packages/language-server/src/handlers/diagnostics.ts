@@ -1,0 +1,113 @@
+/**
+ * Diagnostics: a document is linted when it opens and, debounced by the client's `debounceMs`, after
+ * it changes; each publish carries the version it was computed for, and a lint whose version was
+ * superseded (or whose document closed) while settings were fetched publishes nothing. Closing a
+ * document clears its diagnostics. `fresh` gives the other handlers the result for exactly the
+ * current version.
+ */
+import type { Connection, Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
+import { DocumentDiagnostics, type DocumentResult } from '../cache/document-diagnostics.js';
+import type { PieceDocument } from '../cache/piece-document.js';
+import type { Settings } from '../config-store.js';
+import { bundledRuleIds, clientSettingsFor, settingsFor } from '../document-settings.js';
+import { sizeLimit, tooLargeNotice, utf8SizeOver } from '../file-size-limit.js';
+import { formatFor, isSupported } from '../languages.js';
+import type { LintResult, ServerState } from '../server-state.js';
+import { DEFAULT_SETTINGS } from '../settings.js';
+import { quietly } from './errors.js';
+
+/** `make`'s result, made on the first call. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => {
+    made ??= { value: make() };
+    return made.value;
+  };
+}
+
+function lintDocument(state: ServerState, doc: PieceDocument, settings: Settings): DocumentResult {
+  let entry = state.linters.get(doc.uri);
+  if (!entry || entry.key !== settings.key) {
+    entry = { key: settings.key, diagnostics: new DocumentDiagnostics(settings.ruleSet, settings.config) };
+    state.linters.set(doc.uri, entry);
+  }
+  let bundled: Set<string> | undefined;
+  return entry.diagnostics.lint(doc, formatFor(doc.languageId), (id) => (bundled ??= bundledRuleIds(state)).has(id));
+}
+
+/** Lint the document as it is now and publish, unless it changes while settings are fetched. */
+async function validate(connection: Connection, state: ServerState, doc: PieceDocument): Promise<LintResult | undefined> {
+  const { uri, version } = doc;
+  const client = await clientSettingsFor(connection, state, uri);
+  const now = state.documents.get(uri);
+  // Stale: a newer version is on its way, or the document was closed (and maybe opened again).
+  if (now !== doc || now.version !== version) return undefined;
+  let diagnostics: () => LspDiagnostic[] = () => [];
+  let published: LspDiagnostic[] = [];
+  if (client.enable && isSupported(doc.languageId, client.languages)) {
+    // Config discovery runs on every lint (clients may not watch files): once, not twice.
+    const settings = settingsFor(state, uri, client);
+    const limit = sizeLimit(settings, client);
+    const bytes = utf8SizeOver(doc, limit.bytes);
+    if (bytes !== undefined) {
+      const notice = [tooLargeNotice(bytes, limit)];
+      published = notice;
+      diagnostics = () => notice;
+    } else {
+      const linted = lintDocument(state, doc, settings);
+      published = linted.published;
+      diagnostics = once(linted.copies);
+    }
+  }
+  const result = { version, diagnostics };
+  state.results.set(uri, result);
+  void connection.sendDiagnostics({ uri, version, diagnostics: published });
+  return result;
+}
+
+/** Lint the document's latest version after `delay` ms (at once for 0), replacing a lint already waiting. */
+function schedule(connection: Connection, state: ServerState, doc: PieceDocument, delay: number): void {
+  const { uri } = doc;
+  state.cancelLint(uri);
+  const run = () => {
+    state.timers.delete(uri);
+    const latest = state.documents.get(uri);
+    if (latest) quietly(connection, `linting ${uri}`, () => validate(connection, state, latest));
+  };
+  if (delay <= 0) run();
+  else state.timers.set(uri, setTimeout(run, delay));
+}
+
+/** Results for exactly this version of the document (linting now if needed). */
+export async function fresh(connection: Connection, state: ServerState, doc: PieceDocument): Promise<LintResult | undefined> {
+  const known = state.results.get(doc.uri);
+  if (known && known.version === doc.version) return known;
+  return validate(connection, state, doc);
+}
+
+/** Lint every open document again from scratch (settings, config files or folders changed). */
+export function relintAll(connection: Connection, state: ServerState): void {
+  state.linters.clear();
+  for (const doc of state.documents.all()) schedule(connection, state, doc, 0);
+}
+
+export function registerDiagnostics(connection: Connection, state: ServerState): void {
+  state.documents.onDidChangeContent((event) => {
+    const doc = event.document;
+    if (!state.opened.has(doc.uri)) {
+      state.opened.add(doc.uri);
+      schedule(connection, state, doc, 0); // just opened
+      return;
+    }
+    void clientSettingsFor(connection, state, doc.uri).then(
+      (s) => schedule(connection, state, doc, s.debounceMs),
+      () => schedule(connection, state, doc, DEFAULT_SETTINGS.debounceMs),
+    );
+  });
+
+  state.documents.onDidClose((event) => {
+    const { uri } = event.document;
+    state.forget(uri);
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
+}
