@@ -16,6 +16,6 @@ export { instructionText, isInstruction, wordingOf } from './repair/conventions.
 export { LOCALES, type Locale } from './repair/locale.js';
 export { type CompiledRule, type CompiledRuleSet, compileRuleSet, RuleCompileError } from './rules/compile.js';
 export { compilePattern, PatternError } from './rules/pattern.js';
-export { type Block, isBlank, lineEffect, splitBlocks } from './text/blocks.js';
+export { type Block, isBlank, isDelimiterLine, lineEffect, splitBlocks } from './text/blocks.js';
 export type * from './types.js';
 export { SEVERITIES } from './types.js';

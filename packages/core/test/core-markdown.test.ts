@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lint } from '../src/index.js';
 import { lintBy } from '../src/internal.js';
-import { isPlainParagraph, onlyFencedCode, plainHeadingAndParagraph, plainListItems } from '../src/text/markdown-blocks.js';
+import { isPlainParagraph, onlyFencedCode, plainHeadingAndParagraph, plainListItems } from '../src/text/markdown-shape.js';
 import { found, run } from './core-helpers.js';
 import { bundledRuleSet } from './helpers.js';
 

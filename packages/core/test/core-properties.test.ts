@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Diagnostic, type DocumentFormat, lint } from '../src/index.js';
-import { MAX_BRACKETS_PER_RUN, MAX_CONTAINER_DEPTH, tooCostlyForMarkdown } from '../src/text/markdown-blocks.js';
+import { MAX_BRACKETS_PER_RUN, MAX_CONTAINER_DEPTH, tooCostlyForMarkdown } from '../src/text/markdown-shape.js';
 import { urlSpans } from '../src/text/spans.js';
 import { bundledRuleSet } from './helpers.js';
 

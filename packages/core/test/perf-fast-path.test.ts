@@ -9,7 +9,7 @@ import { planWindows, sureBoundaries } from '../src/fast/windows.js';
 import { type DocumentFormat, lint } from '../src/index.js';
 import { lintBy } from '../src/internal.js';
 import { markdownBlocks } from '../src/text/blocks.js';
-import { isPlainParagraph } from '../src/text/markdown-blocks.js';
+import { isPlainParagraph } from '../src/text/markdown-shape.js';
 import { quoteSpans, scanQuotes } from '../src/text/spans.js';
 import { inventedRuleSet } from './core-helpers.js';
 import { bundledRuleSet, labelledSentences, MTSAMPLES, seeded } from './helpers.js';

@@ -7,9 +7,8 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { dirname, relative, sep } from 'node:path';
-import { findConfigFile, readConfigChain } from '@reframe/cli/dist/config.js';
 import { type CompiledRuleSet, ConfigError, parseByteSize, type ReframeConfig, type ResolvedConfig, resolveConfig } from '@reframe/core';
-import { DEFAULT_RULES_DIR, loadRuleSet, ReframeFileError, ReframeFileErrors } from '@reframe/core/node';
+import { DEFAULT_RULES_DIR, findConfigFile, loadRuleSet, ReframeFileError, ReframeFileErrors, readConfigChain } from '@reframe/core/node';
 import picomatch from 'picomatch';
 import { type ClientSettings, mergeOverFile } from './settings.js';
 

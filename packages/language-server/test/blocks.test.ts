@@ -6,10 +6,9 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { type Diagnostic, type DocumentFormat, lint, resolveConfig } from '@reframe/core';
+import { type Diagnostic, type DocumentFormat, lint, resolveConfig, splitBlocks } from '@reframe/core';
 import { loadRuleSet } from '@reframe/core/node';
 import { describe, expect, it } from 'vitest';
-import { splitBlocks } from '../src/blocks/split-blocks.js';
 import { BlockLinter } from '../src/cache/block-linter.js';
 import { PieceDocument } from '../src/cache/piece-document.js';
 import { generated, lcg, randomEdits } from './documents.js';

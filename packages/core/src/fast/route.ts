@@ -11,7 +11,7 @@ import { markdownOrText, type RunSlice, type Runs, slicer } from '../matching/sl
 import type { CompiledRuleSet } from '../rules/compile.js';
 import { markdownBlocks, textBlocks } from '../text/blocks.js';
 import { htmlToText } from '../text/html.js';
-import { isPlainParagraph, onlyFencedCode, plainHeadingAndParagraph, plainListItems } from '../text/markdown-blocks.js';
+import { isPlainParagraph, onlyFencedCode, plainHeadingAndParagraph, plainListItems } from '../text/markdown-shape.js';
 import { quoteSpans, type Span, SpanLookup } from '../text/spans.js';
 import type { DocumentFormat } from '../types.js';
 import { plainParagraphs } from './plain-tokens.js';

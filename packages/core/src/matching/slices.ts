@@ -7,7 +7,7 @@ import { VFile } from 'vfile';
 import type { ResolvedConfig } from '../config/resolve.js';
 import type { CompiledRuleSet } from '../rules/compile.js';
 import { textBlocks } from '../text/blocks.js';
-import { tooCostlyForMarkdown } from '../text/markdown-blocks.js';
+import { tooCostlyForMarkdown } from '../text/markdown-shape.js';
 import type { SpanLookup } from '../text/spans.js';
 import type { RuleMatch } from './find.js';
 import type { Processors } from './processors.js';

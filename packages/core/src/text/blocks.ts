@@ -72,6 +72,11 @@ const FENCE_RUN = /^(`{3,}|~{3,})/;
 const FENCE_CLOSE = /^((?:[ \t]{0,3}>[ \t]?)*)([ \t]*)(`{3,}|~{3,})[ \t]*$/;
 /** A front matter delimiter line (the first line of a document opens front matter). */
 const DELIMITER = /^(?:\uFEFF)?(---|\+\+\+)[ \t]*$/;
+/** A line that opens or closes front matter at a document's start (`---` or `+++`). */
+export function isDelimiterLine(content: string): boolean {
+  return DELIMITER.test(content);
+}
+
 const LINK_DEFINITION = /^[ \t]{0,3}\[[^\]\n]+\]:/;
 const QUOTE_MARK = /^[ \t]{0,3}>[ \t]?/;
 const LIST_MARKER = /(?:^|[ \t])(?:[-+*]|\d{1,9}[.)])[ \t]/;

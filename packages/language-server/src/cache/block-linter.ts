@@ -1,15 +1,35 @@
 /**
  * The block cache: one BlockLinter per open document. A document is split into blank-line-separated
- * blocks (see blocks/split-blocks.ts), each linted on its own with core's `lint`, and after an edit
+ * blocks by core's block splitter (splitBlocks), each linted on its own with core's `lint`, and after an edit
  * only the blocks around the change are split and linted again. A document with range directives
  * (reframe-disable … reframe-enable, reframe-ignore-file) is linted whole, because those reach across
  * blocks. What the cache keys on and what it promises callers: see README.md in this folder.
  */
 import { createHash } from 'node:crypto';
-import { type CompiledRuleSet, type Diagnostic, type DocumentFormat, lint, type ResolvedConfig } from '@reframe/core';
-import { type Block, effectsOfLines, isBlank, isFrontMatterLine, lineEffect, splitBlocks } from '../blocks/split-blocks.js';
+import {
+  type Block,
+  type CompiledRuleSet,
+  type Diagnostic,
+  type DocumentFormat,
+  isBlank,
+  isDelimiterLine,
+  lineEffect,
+  lint,
+  type ResolvedConfig,
+  splitBlocks,
+} from '@reframe/core';
 import { countBreaks, type Edit, editBetween, firstWhere, lineEndFrom, lineStartBefore, wholeLines } from '../blocks/text-diff.js';
 import { stringSource, type TextChange, type TextSource } from './piece-document.js';
+
+/** The effects (core's lineEffect) of each of `lines` (whole lines); lines with none left out. */
+function effectsOfLines(lines: string, format: DocumentFormat): string[] {
+  if (format === 'text') return [];
+  const none = lineEffect('', format);
+  return lines
+    .split(/\r\n|\r|\n/)
+    .map((line) => lineEffect(line, format))
+    .filter((effect) => effect !== none);
+}
 
 /** A copy of `text` that shares no memory with the string it was sliced from. */
 function detached(text: string): string {
@@ -244,7 +264,7 @@ export class BlockLinter {
     const lineEnd = lineEndFrom(text, from);
     if (isBlank(text, lineStart, lineEnd)) return undefined;
     if (lineStart === 0 && /^[ \t]/.test(text)) return undefined;
-    if (format === 'markdown' && isFrontMatterLine(text.slice(lineStart, lineEnd))) return undefined;
+    if (format === 'markdown' && isDelimiterLine(text.slice(lineStart, lineEnd))) return undefined;
     const delta = change.text.length - (change.end - change.start);
     const edited: Block = { start: block.start, end: block.end + delta, line: block.line };
     const relinted = lintedBlock(edited, this.lintText(text, format));

@@ -4,6 +4,7 @@
  * folders); and every open document linted again when settings, config files or folders change.
  */
 import { pathToFileURL } from 'node:url';
+import { CONFIG_FILE_NAMES } from '@reframe/core/node';
 import {
   type Connection,
   DiagnosticSeverity,
@@ -19,14 +20,7 @@ import { relintAll } from './diagnostics.js';
 import { quietly } from './errors.js';
 
 /** Config files (any of them may hold the `reframe` key or be an extra pack) whose changes re-lint. */
-const CONFIG_GLOBS = [
-  '**/.reframerc.json',
-  '**/.reframerc.yaml',
-  '**/.reframerc.yml',
-  '**/reframe.config.json',
-  '**/package.json',
-  '**/*.{yml,yaml}',
-];
+const CONFIG_GLOBS = [...CONFIG_FILE_NAMES.map((name) => `**/${name}`), '**/*.{yml,yaml}'];
 
 /** Problems go on the file they are in; problems in client settings go to the log. */
 export function configProblemReporter(connection: Connection): ProblemReporter {
