@@ -1,5 +1,5 @@
 /** Hover text for findings and the `reframe.explain` page for a rule, as Markdown. */
-import type { CompiledRule, SourceRef } from '@reframe/core';
+import { type CompiledRule, isInstruction, type SourceRef, wordingOf } from '@reframe/core';
 import type { FindingData } from './findings.js';
 
 function sourceLinks(sources: SourceRef[]): string {
@@ -19,8 +19,8 @@ export function hoverMarkdown(
     .map(({ data, message, note, sources }) => {
       const parts = [`**${escapeMarkdown(message)}** · \`${data.ruleId}\``];
       if (note) parts.push(escapeMarkdown(note.trim()));
-      const wording = data.suggestions.filter((s) => !s.startsWith('['));
-      const advice = data.suggestions.filter((s) => s.startsWith('['));
+      const wording = wordingOf(data.suggestions);
+      const advice = data.suggestions.filter(isInstruction);
       if (wording.length) parts.push(`**Suggestions:** ${wording.map((s) => `“${escapeMarkdown(s)}”`).join(', ')}`);
       if (advice.length) parts.push(advice.map((s) => `*${escapeMarkdown(s.slice(1, -1))}*`).join('\n\n'));
       if (sources.length) parts.push(`**Sources:**\n${sourceLinks(sources)}`);

@@ -7,19 +7,17 @@
  */
 import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type FindingData, isFindingData, onTheWire, replacements } from './findings.js';
+import { type FindingDiagnostic, isFindingData, onTheWire, replacements } from './findings.js';
 import { directiveLine } from './languages.js';
 import { ActionKind, DIAGNOSTIC_SOURCE, isWireData, ServerCommand } from './protocol.js';
 import { allowPattern } from './workspace-config-edit.js';
 
-type Finding = Diagnostic & { data: FindingData };
-
-function isFinding(d: Diagnostic): d is Finding {
+function isFinding(d: Diagnostic): d is FindingDiagnostic {
   return d.source === DIAGNOSTIC_SOURCE && isFindingData(d.data);
 }
 
 /** The text under the diagnostic must still be what was flagged, or the edit would hit other words. */
-function stillThere(doc: TextDocument, d: Finding): boolean {
+function stillThere(doc: TextDocument, d: FindingDiagnostic): boolean {
   return doc.getText(d.range) === d.data.actual;
 }
 
@@ -34,8 +32,8 @@ const sameRange = (a: Range, b: Range): boolean =>
  * Some clients echo only part of a diagnostic (Neovim 0.7 may send code and data without range or
  * source), so match on rule id and range when there is one, else on rule id and start position.
  */
-function resolveContext(context: Diagnostic[], current: Finding[]): Finding[] {
-  const out: Finding[] = [];
+function resolveContext(context: Diagnostic[], current: FindingDiagnostic[]): FindingDiagnostic[] {
+  const out: FindingDiagnostic[] = [];
   for (const d of context) {
     const ruleId = d.code;
     if (!isWireData(d.data) || typeof ruleId !== 'string') continue;

@@ -2,7 +2,7 @@
  * Core findings as LSP diagnostics: `code` is the rule id. The structured finding (`FindingData`) stays
  * on the server, where code actions and hovers read it; on the wire `data` is only the start position.
  */
-import type { Diagnostic as Finding, Severity, SourceRef } from '@reframe/core';
+import { type Diagnostic, type Severity, type SourceRef, wordingOf } from '@reframe/core';
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import { DIAGNOSTIC_SOURCE, type WireData } from './protocol.js';
 
@@ -55,7 +55,7 @@ export function ruleReference(ruleId: string, bundled: boolean, sources: SourceR
 export type FindingDiagnostic = LspDiagnostic & { data: FindingData };
 
 /** The finding's data with its offsets moved by `by` (a block's findings are relative to the block). */
-function findingData(finding: Finding, by: number): FindingData {
+function findingData(finding: Diagnostic, by: number): FindingData {
   return {
     ruleId: finding.ruleId,
     offset: finding.range.start.offset + by,
@@ -77,7 +77,7 @@ function wireData(range: LspDiagnostic['range']): WireData {
  * depends on the block's line, not its offset, so it stays right while only the offset changes. It is
  * frozen, nested objects too: it is sent again on later keystrokes, and its encoded form is kept.
  */
-export function blockDiagnostic(finding: Finding, blockLine: number, isBundled: (ruleId: string) => boolean): LspDiagnostic {
+export function blockDiagnostic(finding: Diagnostic, blockLine: number, isBundled: (ruleId: string) => boolean): LspDiagnostic {
   const { start, end } = finding.range;
   const range = Object.freeze({
     start: Object.freeze({ line: blockLine + start.line - 1, character: start.column - 1 }),
@@ -96,7 +96,7 @@ export function blockDiagnostic(finding: Finding, blockLine: number, isBundled: 
 }
 
 /** The server's copy of a block's wire diagnostic: the same fields, with the finding's data in document offsets. */
-export function serverCopy(wire: LspDiagnostic, finding: Finding, blockStart: number): FindingDiagnostic {
+export function serverCopy(wire: LspDiagnostic, finding: Diagnostic, blockStart: number): FindingDiagnostic {
   return { ...wire, data: findingData(finding, blockStart) };
 }
 
@@ -122,5 +122,5 @@ export function isFindingData(value: unknown): value is FindingData {
 
 /** Suggestions that are wording, not bracketed instructions ("[describe the behaviour]"). */
 export function replacements(data: FindingData): string[] {
-  return data.suggestions.filter((s) => !s.startsWith('['));
+  return wordingOf(data.suggestions);
 }

@@ -11,7 +11,7 @@ import { type DocumentFormat, resolveConfig } from '@reframe/core';
 import { loadRuleSet } from '@reframe/core/node';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
-import { BlockLinter, type PlacedFindings } from '../src/cache/block-linter.js';
+import { type BlockDiagnostics, BlockLinter } from '../src/cache/block-linter.js';
 import { DocumentDiagnostics } from '../src/cache/document-diagnostics.js';
 import { PieceDocument } from '../src/cache/piece-document.js';
 
@@ -117,12 +117,12 @@ describe('published diagnostics', () => {
       linterVersion = doc.version;
       for (const d of published) handedOut.record(d);
       for (const b of blocks) {
-        handedOut.record(b.findings);
-        for (const f of b.findings) handedOut.record(f);
+        handedOut.record(b.diagnostics);
+        for (const f of b.diagnostics) handedOut.record(f);
       }
       const wires = paragraphs.map((): LspDiagnostic[] => []);
       for (const d of published) wires[paragraphAt(paragraphs, d.range.start.line)]?.push(d);
-      const findings = paragraphs.map((): PlacedFindings | undefined => undefined);
+      const findings = paragraphs.map((): BlockDiagnostics | undefined => undefined);
       for (const b of blocks) findings[paragraphAt(paragraphs, b.line)] = b;
       return { wires, findings, starts: startLines(paragraphs), texts: [...paragraphs] };
     };
@@ -139,7 +139,7 @@ describe('published diagnostics', () => {
         // A block that is not linted again keeps its objects. Blocks next to an edit may be linted
         // again: a new array with equal findings costs time downstream, never a wrong diagnostic.
         if (edited.some((e) => Math.abs(e - i) <= 1) || after.texts[i] !== before.texts[i]) continue;
-        expect(after.findings[i]?.findings, `${what}: findings of paragraph ${i}`).toBe(before.findings[i]?.findings);
+        expect(after.findings[i]?.diagnostics, `${what}: diagnostics of paragraph ${i}`).toBe(before.findings[i]?.diagnostics);
         sameArrays++;
         if (after.starts[i] !== before.starts[i]) continue;
         const reused = after.wires[i] as LspDiagnostic[];

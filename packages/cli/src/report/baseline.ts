@@ -7,9 +7,8 @@
 import { readFileSync } from 'node:fs';
 import type { Severity } from '@reframe/core';
 import { UsageError } from '../errors.js';
+import { REDACTED } from '../redact.js';
 import { type AuditReport, type ContextFingerprint, describeLocation, type ResolvedFinding, SEVERITY_ORDER } from './model.js';
-
-const REDACTED = '[redacted]';
 
 export interface BaselineFinding {
   path: string;

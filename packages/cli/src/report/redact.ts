@@ -1,7 +1,6 @@
 /** --redact: leave out everything taken from the documents (flagged words, sentences, messages quoting them). */
+import { REDACTED, redactedMessage } from '../redact.js';
 import type { AuditReport } from './model.js';
-
-export const REDACTED = '[redacted]';
 
 export function redactAuditReport(audit: AuditReport): AuditReport {
   return {
@@ -9,15 +8,12 @@ export function redactAuditReport(audit: AuditReport): AuditReport {
     redacted: true,
     files: audit.files.map((file) => ({
       ...file,
-      findings: file.findings.map(({ sentence: _dropped, ...f }) => {
-        const preferred = f.suggestions[0];
-        const message = preferred
-          ? preferred.startsWith('[')
-            ? `${f.ruleId}: ${preferred.slice(1, -1)}`
-            : `${f.ruleId}: consider “${preferred}”`
-          : `${f.ruleId}: reconsider this wording`;
-        return { ...f, actual: REDACTED, ...(f.term !== undefined ? { term: REDACTED } : {}), message };
-      }),
+      findings: file.findings.map(({ sentence: _dropped, ...f }) => ({
+        ...f,
+        actual: REDACTED,
+        ...(f.term !== undefined ? { term: REDACTED } : {}),
+        message: redactedMessage(f.ruleId, f.suggestions),
+      })),
     })),
     ...(audit.resolved ? { resolved: audit.resolved.map((r) => ({ ...r, actual: REDACTED })) } : {}),
   };

@@ -54,12 +54,12 @@ function shift(d: Diagnostic, offset: number, lines: number): Diagnostic {
   };
 }
 
-/** A block's findings, relative to the block: offsets from `start`, lines counted from `line` (1 = `line`). */
-export interface PlacedFindings {
+/** A block's diagnostics, relative to the block: offsets from `start`, lines counted from `line` (1 = `line`). */
+export interface BlockDiagnostics {
   start: number;
   /** 0-based line of the block's first line; blocks start at the start of a line. */
   line: number;
-  findings: readonly Diagnostic[];
+  diagnostics: readonly Diagnostic[];
 }
 
 export interface LintStats {
@@ -126,15 +126,15 @@ export class BlockLinter {
 
   /**
    * The blocks that have findings, in order, with their findings relative to the block. A block that
-   * is not linted again keeps its `findings` array, wherever it moves, and no two blocks share one, so
+   * is not linted again keeps its `diagnostics` array, wherever it moves, and no two blocks share one, so
    * callers can key work on it (the language server reuses wire diagnostics while the line is the same;
    * see README.md).
    * `change`, when given, must be the one change from the text of the previous call to this one.
    */
-  lintBlocks(text: string | TextSource, format: DocumentFormat, change?: TextChange): PlacedFindings[] {
-    const out: PlacedFindings[] = [];
+  lintBlocks(text: string | TextSource, format: DocumentFormat, change?: TextChange): BlockDiagnostics[] {
+    const out: BlockDiagnostics[] = [];
     for (const block of this.run(text, format, change)) {
-      if (block.diagnostics.length) out.push({ start: block.start, line: block.line, findings: block.diagnostics });
+      if (block.diagnostics.length) out.push({ start: block.start, line: block.line, diagnostics: block.diagnostics });
     }
     return out;
   }

@@ -6,7 +6,7 @@
  * safe: README.md). The server's copies, with each finding's data in document offsets, are made only
  * when asked for (code actions, hover, fix-all).
  */
-import type { CompiledRuleSet, DocumentFormat, Diagnostic as Finding, ResolvedConfig } from '@reframe/core';
+import type { CompiledRuleSet, Diagnostic, DocumentFormat, ResolvedConfig } from '@reframe/core';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import { blockDiagnostic, type FindingDiagnostic, serverCopy } from '../findings.js';
 import { BlockLinter } from './block-linter.js';
@@ -27,7 +27,7 @@ export interface DocumentResult {
 
 export class DocumentDiagnostics {
   private readonly linter: BlockLinter;
-  private readonly wires = new WeakMap<readonly Finding[], BlockWires>();
+  private readonly wires = new WeakMap<readonly Diagnostic[], BlockWires>();
   /** The document and version last linted, while the linter's state matches them. */
   private linted: { doc: PieceDocument; version: number } | undefined;
 
@@ -45,16 +45,18 @@ export class DocumentDiagnostics {
     const published: LspDiagnostic[] = [];
     const made: BlockWires[] = [];
     for (const block of blocks) {
-      let known = this.wires.get(block.findings);
+      let known = this.wires.get(block.diagnostics);
       if (known?.line !== block.line) {
-        known = { line: block.line, wires: block.findings.map((f) => blockDiagnostic(f, block.line, isBundled)) };
-        this.wires.set(block.findings, known);
+        known = { line: block.line, wires: block.diagnostics.map((f) => blockDiagnostic(f, block.line, isBundled)) };
+        this.wires.set(block.diagnostics, known);
       }
       made.push(known);
       for (const w of known.wires) published.push(w);
     }
     const copies = () =>
-      blocks.flatMap((block, i) => (made[i] as BlockWires).wires.map((w, k) => serverCopy(w, block.findings[k] as Finding, block.start)));
+      blocks.flatMap((block, i) =>
+        (made[i] as BlockWires).wires.map((w, k) => serverCopy(w, block.diagnostics[k] as Diagnostic, block.start)),
+      );
     return { published, copies };
   }
 }
