@@ -4,6 +4,7 @@ import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { UsageError } from './errors.js';
 import { IgnoreRules } from './ignore-files.js';
+import { leadsOutOfProject } from './project-root.js';
 import type { FileFormat } from './types.js';
 
 const FORMAT_BY_EXTENSION: Record<string, FileFormat> = {
@@ -40,6 +41,8 @@ export interface Expansion {
   ignored: string[];
   /** Folders that could not be listed, with the reason (the rest of the tree is still searched). */
   unreadableFolders: Array<{ path: string; reason: string }>;
+  /** Files, folders and glob bases named inside the project that a symbolic link takes out of it: never read. */
+  linksOut: Array<{ path: string; reason: string }>;
 }
 
 const GLOB_CHARS = /[*?[\]{}]/;
@@ -65,6 +68,7 @@ export function expandPaths(args: string[], cwd: string): Expansion {
   const files: FoundFile[] = [];
   const ignored: string[] = [];
   const unreadableFolders: Expansion['unreadableFolders'] = [];
+  const linksOut: Expansion['linksOut'] = [];
   const seen = new Set<string>();
   const add = (path: string, explicit: boolean) => {
     if (seen.has(path)) return;
@@ -100,7 +104,9 @@ export function expandPaths(args: string[], cwd: string): Expansion {
       const code = (error as NodeJS.ErrnoException).code;
       missing = code === 'ENOENT' || code === 'ENOTDIR';
     }
-    if (stat?.isDirectory()) {
+    if (stat && leadsOutOfProject(abs, cwd)) {
+      linksOut.push({ path: abs, reason: `a symbolic link to a ${stat.isDirectory() ? 'folder' : 'file'} outside the project; not read` });
+    } else if (stat?.isDirectory()) {
       walk(abs, (file) => {
         if (formatOf(file)) add(file, false);
       });
@@ -121,6 +127,10 @@ export function expandPaths(args: string[], cwd: string): Expansion {
       } catch {
         // No such folder: nothing matches.
       }
+      if (isFolder && leadsOutOfProject(baseAbs, cwd)) {
+        linksOut.push({ path: baseAbs, reason: 'a symbolic link to a folder outside the project; not read' });
+        continue;
+      }
       if (isFolder) walk(baseAbs, (file) => match(relative(baseAbs, file).split(sep).join('/')) && add(file, true));
       if (files.length === before && unreadableFolders.length === unreadableBefore)
         throw new UsageError(`no files match the pattern ${arg}`);
@@ -128,5 +138,5 @@ export function expandPaths(args: string[], cwd: string): Expansion {
       throw new UsageError(`${arg}: no such file or folder`);
     }
   }
-  return { files, ignored, unreadableFolders };
+  return { files, ignored, unreadableFolders, linksOut };
 }

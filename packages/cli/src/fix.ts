@@ -1,14 +1,16 @@
 /**
  * `--fix`: apply the safe fixes (a diagnostic's `fix`, which is always its preferred suggestion), then
- * write the file atomically, keeping its mode, line endings and byte order mark, and refusing when
- * the file changed on disk since it was read.
+ * write the file (atomic.ts: by rename, or in place for hard links and notes the user does not own),
+ * keeping its owner, group, mode, links, line endings and byte order mark, and refusing when the file
+ * changed on disk since it was read. A symbolic link is written through to its target, never replaced,
+ * and only while the target is inside the project (project-root.ts).
  */
-import { readFileSync, statSync } from 'node:fs';
 import type { Fix } from '@reframe/core';
-import { writeFileAtomic } from './atomic.js';
+import { replaceFileContents } from './atomic.js';
 import { sha256 } from './cache.js';
 import { encodeText, type TextEncodingName } from './documents.js';
 import { UsageError } from './errors.js';
+import { leadsOutOfProject, realPath } from './project-root.js';
 import type { PlacedDiagnostic } from './types.js';
 
 /** Apply non-overlapping fixes, earliest first; a fix overlapping an earlier one waits for the next pass. */
@@ -48,21 +50,27 @@ export function fixUntilStable(
   return { text: current, applied, diagnostics };
 }
 
-/** Write fixed text over `path`, only if the file still has the bytes it had when it was read. */
+/**
+ * Write fixed text over `path` (through a symbolic link, to its target), only if the file still has the
+ * bytes it had when it was read. With `cwd` (the run's working directory), a link from inside its
+ * project to a file outside it is refused.
+ */
 export function writeFixed(
   path: string,
   originalBytes: Buffer,
   fixedText: string,
   bom: boolean,
   encoding: TextEncodingName = 'utf8',
+  cwd?: string,
 ): void {
   const originalHash = sha256(originalBytes);
-  const mode = statSync(path).mode;
-  writeFileAtomic(path, encodeText(fixedText, bom, encoding), {
-    mode,
-    beforeRename: () => {
-      if (sha256(readFileSync(path)) !== originalHash)
-        throw new UsageError(`${path}: changed on disk while reframe was fixing it; not written`);
+  const target = realPath(path) ?? path;
+  // Checked when the file was found too (files.ts); again here, in case a link changed since.
+  if (cwd !== undefined && leadsOutOfProject(path, cwd, target))
+    throw new UsageError(`${path}: a symbolic link to a file outside the project; not written`);
+  replaceFileContents(target, encodeText(fixedText, bom, encoding), {
+    unchanged: (current) => {
+      if (sha256(current) !== originalHash) throw new UsageError(`${path}: changed on disk while reframe was fixing it; not written`);
     },
   });
 }

@@ -122,7 +122,7 @@ async function lintCommand(cli: CommandLine, io: Io, context: RunContext, setup:
     const expansion = expandPaths(positionals, io.cwd);
     for (const path of expansion.ignored) notice(`skipped ${displayPath(path, io.cwd)}: ignored by .gitignore or .reframeignore`);
     // Listed as skipped in the report too, so a JSON or SARIF reader sees what was not checked.
-    const unreadable: LintedFile[] = expansion.unreadableFolders.map(({ path, reason }) => {
+    const unreadable: LintedFile[] = [...expansion.unreadableFolders, ...expansion.linksOut].map(({ path, reason }) => {
       const display = displayPath(path, io.cwd);
       notice(`skipped ${display}: ${reason}`);
       return { path: display, absPath: path, format: undefined, diagnostics: [], skipped: reason };
@@ -194,7 +194,7 @@ async function lintCommand(cli: CommandLine, io: Io, context: RunContext, setup:
       if (values['fix-dry-run']) diffs += unifiedDiff(file.path, result.before, result.after);
       else if (result.after !== result.before && file.absPath && !values.stdin) {
         try {
-          writeFixed(file.absPath, result.bytes, result.after, result.bom, result.encoding);
+          writeFixed(file.absPath, result.bytes, result.after, result.bom, result.encoding, io.cwd);
         } catch (error) {
           if (error instanceof UsageError) throw error;
           throw new UsageError(

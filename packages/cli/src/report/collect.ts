@@ -76,7 +76,7 @@ export async function collect(
   const expansion = expandPaths(args, cwd);
   const paths = new Set(expansion.files.map((f) => f.path));
   for (const path of exclude) paths.delete(path);
-  const files: AuditedFile[] = expansion.unreadableFolders.map(({ path, reason }) => ({
+  const files: AuditedFile[] = [...expansion.unreadableFolders, ...expansion.linksOut].map(({ path, reason }) => ({
     path: displayPath(path, cwd),
     skipped: reason,
     findings: [],
