@@ -1,36 +1,19 @@
 /**
  * Entry point: `reframe-language-server --stdio` (or --node-ipc, --socket=N, --pipe=NAME). Over stdio
- * the connection gets a writer whose encoder reuses each published diagnostic's JSON (see
- * cache/wire-encoder.ts); the other transports are set up by the library from argv. No top-level
- * await, so bundlers can emit CommonJS.
+ * the connection gets a reader that recovers from malformed frames and logs them (message-reader.ts)
+ * and a writer whose encoder reuses each published diagnostic's JSON (see cache/wire-encoder.ts); the
+ * other transports are set up by the library from argv. No top-level await, so bundlers can emit
+ * CommonJS.
  */
 import { format, inspect } from 'node:util';
-import {
-  type Connection,
-  createConnection,
-  type DataCallback,
-  type Disposable,
-  ProposedFeatures,
-  StreamMessageReader,
-  StreamMessageWriter,
-} from 'vscode-languageserver/node';
+import { type Connection, createConnection, ProposedFeatures, StreamMessageWriter } from 'vscode-languageserver/node';
 import { cachingJsonEncoder } from './cache/wire-encoder.js';
+import { ResyncingMessageReader } from './message-reader.js';
 import { startServer } from './start-server.js';
 
-/** Reads messages from stdin and notes whether the client asked the server to shut down. */
-class StdinReader extends StreamMessageReader {
-  shutdownRequested = false;
-
-  override listen(callback: DataCallback): Disposable {
-    return super.listen((message) => {
-      if ((message as { method?: unknown }).method === 'shutdown') this.shutdownRequested = true;
-      callback(message);
-    });
-  }
-}
-
 function stdioConnection(): Connection {
-  const reader = new StdinReader(process.stdin);
+  // The reader reports to the client's log; it reads nothing before the connection listens.
+  const reader = new ResyncingMessageReader(process.stdin, (problem) => connection.console.error(problem));
   const writer = new StreamMessageWriter(process.stdout, { contentTypeEncoder: cachingJsonEncoder() });
   const connection = createConnection(ProposedFeatures.all, reader, writer);
   // What the library does for --stdio itself: exit when the client closes stdin (0 after a shutdown
