@@ -8,6 +8,7 @@ import { type Diagnostic as LspDiagnostic, TextDocuments } from 'vscode-language
 import type { DocumentDiagnostics } from './cache/document-diagnostics.js';
 import { PieceDocument } from './cache/piece-document.js';
 import type { ConfigStore } from './config-store.js';
+import { documentLanguage } from './languages.js';
 import type { ClientSettings } from './settings.js';
 
 /** The diagnostics computed for one version of an open document. */
@@ -41,8 +42,11 @@ export interface ClientAbilities {
 }
 
 export class ServerState {
-  /** Open documents, kept as pieces (cache/piece-document.ts). */
-  readonly documents = new TextDocuments({ create: PieceDocument.create, update: PieceDocument.update });
+  /** Open documents, kept as pieces (cache/piece-document.ts), with the language they are linted as (languages.ts). */
+  readonly documents = new TextDocuments({
+    create: (uri, languageId, version, text) => PieceDocument.create(uri, documentLanguage(languageId, uri), version, text),
+    update: PieceDocument.update,
+  });
   /** Per open document: the result for the version last linted. */
   readonly results = new Map<string, LintResult>();
   /** Per open document: its diagnostics, made again only where the document changed (see DocumentDiagnostics). */

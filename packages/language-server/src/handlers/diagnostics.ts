@@ -9,7 +9,7 @@ import type { Connection, Diagnostic as LspDiagnostic } from 'vscode-languageser
 import { DocumentDiagnostics, type DocumentResult } from '../cache/document-diagnostics.js';
 import type { PieceDocument } from '../cache/piece-document.js';
 import type { Settings } from '../config-store.js';
-import { bundledRuleIds, clientSettingsFor, settingsFor } from '../document-settings.js';
+import { bundledRuleIds, clientSettingsFor, explainNotLinted, settingsFor } from '../document-settings.js';
 import { sizeLimit, tooLargeNotice, utf8SizeOver } from '../file-size-limit.js';
 import { formatFor, isSupported } from '../languages.js';
 import type { LintResult, ServerState } from '../server-state.js';
@@ -58,7 +58,7 @@ async function validate(connection: Connection, state: ServerState, doc: PieceDo
       published = linted.published;
       diagnostics = once(linted.copies);
     }
-  }
+  } else if (client.enable) explainNotLinted(connection, state, doc, client);
   const result = { version, diagnostics };
   state.results.set(uri, result);
   void connection.sendDiagnostics({ uri, version, diagnostics: published });
