@@ -12,10 +12,9 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
-  rmSync,
   statSync,
   symlinkSync,
-  writeFileSync,
+  unlinkSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -162,7 +161,7 @@ describe('writeFixed, between the read and the write', () => {
     symlinkSync('real.md', link);
     const bytes = readFileSync(link);
     // The link is swapped for one that leads out of the project.
-    rmSync(link);
+    unlinkSync(link);
     symlinkSync(join(outside.dir, 'secret.md'), link);
     expect(() => writeFixed(link, bytes, FIXED, false, 'utf8', dir)).toThrow(/a symbolic link to a file outside the project; not written/);
     expect(readFileSync(join(outside.dir, 'secret.md'), 'utf8')).toBe(NOTE);
@@ -170,10 +169,10 @@ describe('writeFixed, between the read and the write', () => {
   });
 
   it('refuses a hard-linked file that changed since it was read, and leaves it as it is', () => {
-    const { dir } = tree({ 'a.md': NOTE });
+    const { dir, write } = tree({ 'a.md': NOTE });
     linkSync(join(dir, 'a.md'), join(dir, 'b.md'));
     const bytes = readFileSync(join(dir, 'a.md'));
-    writeFileSync(join(dir, 'b.md'), `${NOTE}Edited by a colleague.\n`);
+    write({ 'b.md': `${NOTE}Edited by a colleague.\n` }); // through the other link
     expect(() => writeFixed(join(dir, 'a.md'), bytes, FIXED, false)).toThrow(/changed on disk while reframe was fixing it/);
     expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe(`${NOTE}Edited by a colleague.\n`);
     expect(leftovers(dir, ['a.md', 'b.md'])).toEqual([]);

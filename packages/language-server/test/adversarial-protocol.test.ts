@@ -11,21 +11,19 @@ import { ResyncingMessageReader } from '../src/message-reader.js';
 import { NOTE, type Workspace, workspace } from './helpers.js';
 import { applyEdits, LspClient } from './lsp-client.js';
 
-let clients: LspClient[] = [];
-let spaces: Workspace[] = [];
-
+/** Each test's server and workspace, stopped and removed after it. */
+const cleanups: Array<() => void> = [];
 afterEach(() => {
-  for (const c of clients) c.kill();
-  for (const w of spaces) w.remove();
-  clients = [];
-  spaces = [];
+  for (const cleanup of cleanups.splice(0)) cleanup();
 });
 
 async function start(settings: Record<string, unknown> = {}): Promise<{ client: LspClient; ws: Workspace }> {
   const ws = workspace();
-  spaces.push(ws);
   const client = new LspClient({ rootDir: ws.dir, settings: { debounceMs: 20, ...settings } });
-  clients.push(client);
+  cleanups.push(() => {
+    client.kill();
+    ws.remove();
+  });
   await client.initialize();
   return { client, ws };
 }
