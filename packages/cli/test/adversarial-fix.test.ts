@@ -136,9 +136,9 @@ describe('--fix keeps the file itself', () => {
     expect(leftovers(dir, ['note.md'])).toEqual([]);
   });
 
-  it('a user who may write a note but not give a file away writes it in place: the owner stays', async (ctx) => {
+  it('a user who may write a note but not give a file away, or not create one beside it, writes it in place: the owner stays', async (ctx) => {
     if (!asRoot) ctx.skip('needs root: the run is made as "nobody" on a note that belongs to root');
-    const { dir } = tree({ 'shared/note.md': NOTE });
+    const { dir, write } = tree({ 'shared/note.md': NOTE });
     chmodSync(dir, 0o755); // mkdtemp makes it private to root
     chmodSync(join(dir, 'shared'), 0o777); // a shared folder: anyone may create files in it
     chmodSync(join(dir, 'shared', 'note.md'), 0o666);
@@ -150,6 +150,15 @@ describe('--fix keeps the file itself', () => {
     expect([after.uid, after.gid, after.mode & 0o7777]).toEqual([0, 0, 0o666]);
     expect(readFileSync(join(dir, 'shared', 'note.md'), 'utf8')).toBe(FIXED);
     expect(leftovers(join(dir, 'shared'), ['note.md'])).toEqual([]);
+
+    // A folder where this user may not create a file (no temporary file, so no rename): in place too.
+    write({ 'closed/note.md': NOTE });
+    chmodSync(join(dir, 'closed', 'note.md'), 0o666);
+    const closed = await reframe(['--fix', 'closed/note.md'], { cwd: dir, user: NOBODY });
+    expect(closed.stderr).toBe('');
+    expect(closed.code).toBe(0);
+    expect(readFileSync(join(dir, 'closed', 'note.md'), 'utf8')).toBe(FIXED);
+    expect(statSync(join(dir, 'closed', 'note.md')).uid).toBe(0);
   });
 });
 
