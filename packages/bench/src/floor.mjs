@@ -1,7 +1,7 @@
 /**
  * A lower bound for one whole-process lint on this machine: Node's start, reading and decoding the
  * file, one hashing pass over every word with one set lookup per word (the loop of the prefilter's
- * scan, packages/core/src/prefilter.ts), and writing an output of the given size. No rules load, nothing
+ * scan, packages/core/src/fast/prefilter.ts), and writing an output of the given size. No rules load, nothing
  * is matched, nothing is formatted. `pnpm bench` runs it with reframe's own JSON output of the same
  * file, so what reframe takes beyond this is the cost of loading the rules and linting.
  *

@@ -2,6 +2,7 @@
 // a preset, locale or severity added to core (or to the config schema) must show up in the settings.
 import { readFileSync } from 'node:fs';
 import { LOCALES, PRESETS, SEVERITIES } from '@reframe/core';
+import { CONFIG_FILE_NAMES } from '@reframe/core/node';
 import { describe, expect, it } from 'vitest';
 import { BundlePaths } from '../src/bundleLayout';
 import { Command } from '../src/commandIds';
@@ -96,7 +97,9 @@ describe('contributes.configuration', () => {
 describe('activation, commands and files', () => {
   it('activates on the default languages and on config files', () => {
     for (const language of setting('languages').default as string[]) expect(manifest.activationEvents).toContain(`onLanguage:${language}`);
-    expect(manifest.activationEvents).toContain('workspaceContains:**/.reframerc.json');
+    // Every config file name core discovers (package.json too often holds no "reframe" key to activate on).
+    for (const name of CONFIG_FILE_NAMES.filter((n) => n !== 'package.json'))
+      expect(manifest.activationEvents).toContain(`workspaceContains:**/${name}`);
   });
 
   it('contributes exactly the commands the extension registers, each titled under "Reframe"', () => {

@@ -1,5 +1,5 @@
 /**
- * A prefilter's anchors (prefilter.ts) as plain data, for the rule-set snapshot. Working them out reads
+ * A prefilter's anchors (anchors.ts) as plain data, for the rule-set snapshot. Working them out reads
  * every phrase variant of every rule that is on: about half of building the prefilter at a cold start
  * (6 of 13 ms here). The snapshot stores those of the presets' default rules, the set most runs use.
  */

@@ -23,7 +23,7 @@ interface SequenceJson {
   /** Indexes into `tests`: expanded phrases share their token tests, and so does the snapshot. */
   t: number[];
   cs: boolean;
-  /** Position of the prefilter's anchor (prefilter.ts): choosing it reads every word's frequency. */
+  /** Position of the prefilter's anchor (anchors.ts): choosing it reads every word's frequency. */
   a: number;
 }
 interface EntryValueJson {

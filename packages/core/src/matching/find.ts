@@ -17,7 +17,7 @@ export interface RespectOptions {
 
 /**
  * A rule's wording found in the text, past the context checks that do not depend on config. The
- * repair steps (repair/) turn it into a Diagnostic; nothing else calls it a finding.
+ * repair steps (repair/) turn it into a Diagnostic.
  */
 export interface RuleMatch {
   entry: CompiledEntry;

@@ -40,6 +40,6 @@ function diagnosticOf(draft: Draft, text: string, lines: LineIndex): Diagnostic 
     sources: rule.sources,
   };
   const preferred = suggestions[0];
-  if (draft.fix && preferred !== undefined) diagnostic.fix = { range: [start, end], text: preferred };
+  if (draft.fix && preferred) diagnostic.fix = { range: [start, end], text: preferred };
   return diagnostic;
 }

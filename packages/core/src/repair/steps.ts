@@ -100,7 +100,8 @@ function copula(draft: Draft, { text }: RepairContext): boolean {
 /** Only a rule's safe repair, and never an instruction, is applied automatically. */
 function fix(draft: Draft): boolean {
   const preferred = draft.suggestions[0];
-  draft.fix = draft.match.entry.fix && preferred !== undefined && !isInstruction(preferred);
+  // An empty suggestion is never a fix (the schema forbids one; this keeps it so).
+  draft.fix = draft.match.entry.fix && !!preferred && !isInstruction(preferred);
   return true;
 }
 

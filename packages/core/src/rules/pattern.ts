@@ -30,7 +30,7 @@ export interface Sequence {
   caseSensitive: boolean;
   /**
    * Position of the prefilter's anchor, the rarest word test (-1: none). Worked out on first use by
-   * prefilter.ts, or read from the rule-set snapshot so that a cold start need not work it out.
+   * fast/anchors.ts, or read from the rule-set snapshot so that a cold start need not work it out.
    */
   anchor?: number;
 }

@@ -3,7 +3,7 @@
  * as plain prose (then it is linted as plain text), whether it is only fenced code (nothing to lint),
  * and whether it would cost the parser far more than its size (then it is linted as plain text).
  */
-import { closesFence, fenceOpenerOf } from './blocks.js';
+import { classifyMarkdownLine, closesFence } from './blocks.js';
 
 /**
  * The Markdown parser (micromark) slows with the square of the number of brackets in one run of
@@ -164,7 +164,8 @@ export function plainHeadingAndParagraph(source: string, start: number, end: num
 /** A group that is exactly one fenced code block: nothing in it is linted, so it needs no parse. */
 export function onlyFencedCode(source: string, start: number, end: number): boolean {
   const lines = source.slice(start, end).split(/\r\n|\r|\n/);
-  const fence = fenceOpenerOf(lines[0] ?? '');
+  // Only a fence opened at column 0 outside any container is sure to end where closesFence says.
+  const fence = classifyMarkdownLine(lines[0] ?? '').fence;
   if (!fence || lines.length < 2) return false;
   const closing = lines.findIndex((line, i) => i > 0 && closesFence(fence, line));
   return closing === lines.length - 1;

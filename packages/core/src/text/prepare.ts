@@ -3,9 +3,8 @@
  * (the directives themselves, Markdown front matter) replaced by spaces so every offset stays valid.
  */
 import type { DocumentFormat } from '../types.js';
+import { FRONT_MATTER } from './blocks.js';
 import { type Directives, mask, scanDirectives } from './directives.js';
-
-const FRONT_MATTER = /^(?:\uFEFF)?(---|\+\+\+)[ \t]*\r?\n[\s\S]*?\r?\n\1[ \t]*(?:\r?\n|$)/;
 
 export interface PreparedDocument {
   directives: Directives;

@@ -18,8 +18,8 @@ import {
   type ResolvedConfig,
   splitBlocks,
 } from '@reframe/core';
-import { countBreaks, type Edit, editBetween, firstWhere, lineEndFrom, lineStartBefore, wholeLines } from '../blocks/text-diff.js';
 import { stringSource, type TextChange, type TextSource } from './piece-document.js';
+import { countBreaks, type Edit, editBetween, firstWhere, lineEndFrom, lineStartBefore, wholeLines } from './text-diff.js';
 
 /** The effects (core's lineEffect) of each of `lines` (whole lines); lines with none left out. */
 function effectsOfLines(lines: string, format: DocumentFormat): string[] {
@@ -71,6 +71,8 @@ export interface LintStats {
 
 /** A block with its findings relative to the block (offsets from its start, lines from its line). */
 interface LintedBlock extends Block {
+  /** The whole Markdown document, which core's splitter could not cut with certainty: never split in part. */
+  unsure: boolean;
   diagnostics: Diagnostic[];
   /** Hash of (format, text), when known: the fallback path reuses findings by it. */
   key: string | undefined;
@@ -80,7 +82,7 @@ interface LintedBlock extends Block {
 
 /** Every block object has the same fields in the same order: the per-edit loops over thousands stay fast. */
 function lintedBlock(block: Block, diagnostics: Diagnostic[], key?: string): LintedBlock {
-  return { start: block.start, end: block.end, line: block.line, diagnostics, key, placed: undefined };
+  return { start: block.start, end: block.end, line: block.line, unsure: block.unsure === true, diagnostics, key, placed: undefined };
 }
 
 /**
@@ -285,7 +287,7 @@ export class BlockLinter {
     text: string,
     format: DocumentFormat,
   ): LintedBlock[] | undefined {
-    if (previous.blocks.length === 0) return undefined;
+    if (previous.blocks.length === 0 || previous.blocks.some((b) => b.unsure)) return undefined;
     const old = previous.source.text();
     const { prefix, delta } = edit;
     const oldChangeEnd = edit.oldEnd;
@@ -313,6 +315,8 @@ export class BlockLinter {
     const region = text.slice(regionStart, regionEnd);
     const regionLine = before ? before.line + countBreaks(old, before.start, before.end) + countBreaks(text, before.end, regionStart) : 0;
     const fresh = splitBlocks(region, format);
+    // Where the splitter is unsure of the region, it is unsure of the whole document.
+    if (fresh.some((b) => b.unsure)) return undefined;
     // The region's first line must start a block of its own (an indented line or a Markdown ---
     // would join the kept block before it).
     const firstFresh = fresh[0];
