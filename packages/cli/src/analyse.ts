@@ -84,7 +84,7 @@ export async function analyseFile(task: Task, context: RunContext): Promise<Task
   } catch (error) {
     return skip(`cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  const loaded = await loadDocument(absPath, format, bytes);
+  const loaded = await loadDocument(format, bytes, settings.maxFileSize);
   if ('skipped' in loaded) return skip(loaded.skipped);
   const doc = loaded.document;
   const key = task.useCache ? entryKey(settings.fingerprint, format, bytes) : '';

@@ -2,9 +2,8 @@
  * Read a document as text for linting: plain text, Markdown and HTML as they are; .docx via mammoth;
  * .pptx (slides and speaker notes) and .odt through their XML, each finding traceable to its slide or paragraph.
  */
-import { readFileSync } from 'node:fs';
 import type { DocumentFormat } from '@reframe/core';
-import type { DocumentPlace, FileFormat } from './types.js';
+import { type DocumentPlace, type FileFormat, isOfficeFormat, type OfficeFormat } from './types.js';
 
 export interface LoadedDocument {
   /** The text that is linted (for office documents: the extracted text, paragraphs separated by blank lines). */
@@ -56,22 +55,24 @@ export function encodeText(text: string, bom: boolean, encoding: TextEncodingNam
   return encoding === 'utf16le' ? le : le.swap16();
 }
 
-/** Slides and speaker notes (.pptx) or paragraphs (.odt) as text, or why the file cannot be read. */
-async function loadOffice(format: 'pptx' | 'odt', bytes: Buffer): Promise<LoadOutcome> {
-  // Loaded on first use, like mammoth below: the zip reader loads node:worker_threads when it starts.
+/**
+ * Slides and speaker notes (.pptx), paragraphs (.odt) or the body (.docx) as text, or why the file
+ * cannot be read. `limit`: the most its parts may unpack to, in bytes.
+ */
+async function loadOffice(format: OfficeFormat, bytes: Buffer, limit: number): Promise<LoadOutcome> {
+  // Loaded on first use: the zip reader loads node:worker_threads when it starts, and mammoth (.docx) is large.
   const { ExtractError } = await import('./extract/zip.js');
   try {
     if (format === 'pptx') {
       const { extractPptx } = await import('./extract/pptx.js');
-      const deck = extractPptx(bytes);
+      const deck = extractPptx(bytes, limit);
       const place = (offset: number): DocumentPlace => {
         const where = deck.locate(offset) ?? { slide: 1, notes: false, line: 1 };
         return { slide: where.slide, notes: where.notes, slideLine: where.line };
       };
       return { document: { text: deck.text, lintFormat: 'text', bytes, bom: false, place } };
     }
-    const { extractOdt } = await import('./extract/odt.js');
-    const doc = extractOdt(bytes);
+    const doc = format === 'odt' ? (await import('./extract/odt.js')).extractOdt(bytes, limit) : await docx(bytes, limit);
     const place = (offset: number): DocumentPlace => ({ paragraph: doc.locate(offset)?.paragraph ?? 1 });
     return { document: { text: doc.text, lintFormat: 'text', bytes, bom: false, place } };
   } catch (error) {
@@ -80,37 +81,23 @@ async function loadOffice(format: 'pptx' | 'odt', bytes: Buffer): Promise<LoadOu
   }
 }
 
-export async function loadDocument(path: string, format: FileFormat, bytes: Buffer = readFileSync(path)): Promise<LoadOutcome> {
-  if (format === 'pptx' || format === 'odt') return loadOffice(format, bytes);
-  if (format === 'docx') {
-    if ((await import('./extract/zip.js')).isOleCompoundFile(bytes)) {
-      return { skipped: 'password-protected, or an old binary Word file rather than .docx; save an unprotected .docx copy' };
-    }
-    // A .docx is a zip: "PK\x03\x04". Anything else is not a Word document, whatever its name.
-    if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) return { skipped: 'not a valid .docx (not a zip file)' };
-    // Loaded lazily: mammoth and its zip/XML stack are large and needed only for Word documents.
-    const mammoth = (await import('mammoth')).default;
-    try {
-      const { value } = await mammoth.extractRawText({ buffer: bytes });
-      const place = (offset: number): DocumentPlace => ({ paragraph: paragraphAt(value, offset) });
-      return { document: { text: value, lintFormat: 'text', bytes, bom: false, place } };
-    } catch (error) {
-      return { skipped: `not a readable .docx (${(error as Error).message.split('\n')[0]})` };
-    }
+async function docx(bytes: Buffer, limit: number) {
+  const { isOleCompoundFile, ExtractError } = await import('./extract/zip.js');
+  if (isOleCompoundFile(bytes)) {
+    throw new ExtractError('password-protected, or an old binary Word file rather than .docx; save an unprotected .docx copy');
   }
+  // A .docx is a zip: "PK\x03\x04". Anything else is not a Word document, whatever its name.
+  if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) throw new ExtractError('not a valid .docx (not a zip file)');
+  return (await import('./extract/docx.js')).extractDocx(bytes, limit);
+}
+
+/**
+ * The document in `bytes` as text to lint, or why it was skipped. `limit` (the size
+ * limit, in bytes) also caps what an office document's parts may unpack to.
+ */
+export async function loadDocument(format: FileFormat, bytes: Buffer, limit: number): Promise<LoadOutcome> {
+  if (isOfficeFormat(format)) return loadOffice(format, bytes, limit);
   if (looksBinary(bytes)) return { skipped: 'looks binary' };
   const { text, bom, encoding } = decodeText(bytes);
   return { document: { text, lintFormat: format, bytes, bom, encoding } };
-}
-
-/** 1-based paragraph of an offset in mammoth's raw text, where each paragraph ends with a blank line. */
-export function paragraphAt(text: string, offset: number): number {
-  let paragraph = 1;
-  let at = text.indexOf('\n\n');
-  while (at !== -1 && at < offset) {
-    paragraph++;
-    at = text.indexOf('\n\n', at + 2);
-    // Runs of empty paragraphs: each "\n\n" is still one paragraph boundary.
-  }
-  return paragraph;
 }

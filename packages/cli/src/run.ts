@@ -251,7 +251,7 @@ async function lintStdin(cli: CommandLine, io: Io, context: RunContext): Promise
   const bytes = await stdinBytes(io);
   if (bytes.length > settings.maxFileSize)
     throw new UsageError(`standard input (${display}): ${tooLarge(bytes.length, settings.maxFileSize)}`);
-  const loaded = await loadDocument(absPath, fileFormat, bytes);
+  const loaded = await loadDocument(fileFormat, bytes, settings.maxFileSize);
   if ('skipped' in loaded) throw new UsageError(`standard input (${display}): ${loaded.skipped}`);
   // absPath names the file the input stands for (its config applies); nothing is ever written to it.
   return { path: display, absPath, format: fileFormat, diagnostics: lintDocument(loaded.document, settings) };

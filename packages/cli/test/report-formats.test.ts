@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_MAX_FILE_SIZE as LIMIT } from '@reframe/core';
 import { Document, Packer, Paragraph } from 'docx';
 import { strToU8, zipSync } from 'fflate';
 import PptxGenJSModule from 'pptxgenjs';
@@ -64,7 +65,7 @@ describe('extractPptx', () => {
         notes: 'Ask how the family talks about it.\nHe is wheelchair-bound.',
       },
     ]);
-    const text = extractPptx(bytes);
+    const text = extractPptx(bytes, LIMIT);
     expect(text.slides).toBe(2);
     const at = (phrase: string) => text.locate(text.text.indexOf(phrase));
     expect(at('Session plan')).toEqual({ slide: 1, notes: false, line: 1 });
@@ -88,7 +89,7 @@ describe('extractPptx', () => {
       'ppt/slides/slide1.xml': slide('Written first, shown second'),
       'ppt/slides/slide2.xml': slide('Written second, shown first &amp; &#8220;quoted&#8221;'),
     });
-    const text = extractPptx(bytes);
+    const text = extractPptx(bytes, LIMIT);
     expect(text.text).toBe('Written second, shown first & “quoted”\n\nWritten first, shown second');
     expect(text.locate(text.text.indexOf('Written first'))).toEqual({ slide: 2, notes: false, line: 1 });
   });
@@ -100,19 +101,19 @@ describe('extractPptx', () => {
   });
 
   it('gives a clear error for encrypted, non-zip and broken files', () => {
-    expect(() => extractPptx(ENCRYPTED)).toThrow(ExtractError);
-    expect(() => extractPptx(ENCRYPTED)).toThrow(/password-protected/);
-    expect(() => extractPptx(Buffer.from('just text'))).toThrow('not a valid .pptx (not a zip file)');
-    expect(() => extractPptx(Buffer.from('PK\u0003\u0004 truncated zip'))).toThrow(/not a readable .pptx/);
+    expect(() => extractPptx(ENCRYPTED, LIMIT)).toThrow(ExtractError);
+    expect(() => extractPptx(ENCRYPTED, LIMIT)).toThrow(/password-protected/);
+    expect(() => extractPptx(Buffer.from('just text'), LIMIT)).toThrow('not a valid .pptx (not a zip file)');
+    expect(() => extractPptx(Buffer.from('PK\u0003\u0004 truncated zip'), LIMIT)).toThrow(/not a readable .pptx/);
   });
 });
 
 describe('extractOdt', () => {
   it('reads paragraphs with spaces and entities, and refuses encrypted documents', () => {
-    const doc = extractOdt(odt(['First<text:s/>paragraph.', '', 'The addict &amp; <text:span>his</text:span> dog.']));
+    const doc = extractOdt(odt(['First<text:s/>paragraph.', '', 'The addict &amp; <text:span>his</text:span> dog.']), LIMIT);
     expect(doc.text).toBe('First paragraph.\n\nThe addict & his dog.');
     expect(doc.locate(doc.text.indexOf('addict'))).toEqual({ paragraph: 2 });
-    expect(() => extractOdt(odt(['x'], '<manifest:encryption-data/>'))).toThrow('password-protected; save an unprotected .odt copy');
+    expect(() => extractOdt(odt(['x'], '<manifest:encryption-data/>'), LIMIT)).toThrow('password-protected; save an unprotected .odt copy');
   });
 });
 

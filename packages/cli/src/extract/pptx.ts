@@ -1,10 +1,11 @@
 /**
  * PowerPoint (.pptx): the text of every slide and its speaker notes, one piece per line of text, in
- * presentation order, with each offset traceable to {slide, notes, line}.
+ * presentation order, with each offset traceable to {slide, notes, line}. Each part is read once, in
+ * one pass (xml.ts), however often presentation.xml lists it.
  */
 import { joinPieces, type LocatedText, type Piece } from './located-text.js';
-import { attribute, decodeXmlText } from './xml.js';
-import { readZipParts } from './zip.js';
+import { attributes, decodeXmlText, scanXml } from './xml.js';
+import { readZipTexts } from './zip.js';
 
 export interface SlideLocation {
   /** 1-based slide number in presentation order. */
@@ -20,29 +21,70 @@ export type PptxText = LocatedText<SlideLocation> & { slides: number };
 const PART =
   /^ppt\/(presentation\.xml|_rels\/presentation\.xml\.rels|slides\/slide\d+\.xml|slides\/_rels\/slide\d+\.xml\.rels|notesSlides\/notesSlide\d+\.xml)$/;
 
+/** A newline or vertical tab written inside a run (some generators do) is a line break too. */
+const RUN_BREAK = /\r?\n|\v|_x000B_/;
+
 /** Lines of text in a DrawingML part: each `<a:p>` paragraph, split at `<a:br/>`; fields (slide numbers, dates) left out. */
 export function drawingTextLines(xml: string): string[] {
   const lines: string[] = [];
-  const paragraphs = xml.match(/<a:p\b[^>]*?(?:\/>|>[\s\S]*?<\/a:p>)/g) ?? [];
-  for (const paragraph of paragraphs) {
-    const withoutFields = paragraph.replace(/<a:fld\b[\s\S]*?<\/a:fld>/g, '');
-    let line = '';
-    for (const m of withoutFields.matchAll(/<a:t(?:\s[^>]*)?>([\s\S]*?)<\/a:t>|<a:br\b[^>]*>/g)) {
-      if (m[1] !== undefined) {
-        // A newline or vertical tab written inside a run (some generators do) is a line break too.
-        const [first = '', ...rest] = decodeXmlText(m[1]).split(/\r?\n|\v|_x000B_/);
-        line += first;
-        for (const next of rest) {
-          lines.push(line);
-          line = next;
-        }
-      } else {
+  let inParagraph = false;
+  let inRun = false;
+  let fieldDepth = 0;
+  let line = '';
+  let run = '';
+  const endRun = () => {
+    if (run) {
+      const [first = '', ...rest] = decodeXmlText(run).split(RUN_BREAK);
+      line += first;
+      for (const next of rest) {
         lines.push(line);
-        line = '';
+        line = next;
       }
     }
+    run = '';
+    inRun = false;
+  };
+  const endParagraph = () => {
+    endRun();
     lines.push(line);
-  }
+    line = '';
+    inParagraph = false;
+    fieldDepth = 0;
+  };
+  scanXml(xml, {
+    open: (name, _attributes, selfClosing) => {
+      if (name === 'a:p') {
+        // Paragraphs do not nest: a new one ends one left open.
+        if (inParagraph) endParagraph();
+        inParagraph = !selfClosing;
+        return;
+      }
+      if (!inParagraph) return;
+      if (name === 'a:br') {
+        if (fieldDepth > 0) return;
+        endRun();
+        lines.push(line);
+        line = '';
+      } else if (selfClosing) return;
+      else if (name === 'a:fld') {
+        endRun();
+        fieldDepth++;
+      } else if (name === 'a:t' && fieldDepth === 0) {
+        endRun();
+        inRun = true;
+      }
+    },
+    close: (name) => {
+      if (!inParagraph) return;
+      if (name === 'a:p') endParagraph();
+      else if (name === 'a:fld') fieldDepth = Math.max(0, fieldDepth - 1);
+      else if (name === 'a:t') endRun();
+    },
+    text: (raw, cdata) => {
+      if (inRun) run += cdata ? raw.replace(/&/g, '&amp;') : raw;
+    },
+  });
+  if (inParagraph) endParagraph();
   return lines.map((l) => l.replace(/\s+/g, ' ').trim()).filter((l) => l !== '');
 }
 
@@ -51,12 +93,24 @@ interface Relationship {
   target: string;
 }
 
+/** Each start tag named `tag` in `xml`, with its attributes. */
+function tagsNamed(xml: string | undefined, tag: string): Array<Map<string, string>> {
+  const found: Array<Map<string, string>> = [];
+  if (xml)
+    scanXml(xml, {
+      open: (name, text) => {
+        if (name === tag) found.push(attributes(text));
+      },
+    });
+  return found;
+}
+
 function relationships(xml: string | undefined): Map<string, Relationship> {
   const out = new Map<string, Relationship>();
-  for (const tag of xml?.match(/<Relationship\b[^>]*>/g) ?? []) {
-    const id = attribute(tag, 'Id');
-    const target = attribute(tag, 'Target');
-    if (id && target) out.set(id, { type: attribute(tag, 'Type') ?? '', target });
+  for (const attrs of tagsNamed(xml, 'Relationship')) {
+    const id = attrs.get('Id');
+    const target = attrs.get('Target');
+    if (id && target && !out.has(id)) out.set(id, { type: attrs.get('Type') ?? '', target });
   }
   return out;
 }
@@ -71,28 +125,29 @@ function resolvePart(fromFolder: string, target: string): string {
   return parts.join('/');
 }
 
-/** Slide part names in presentation order: presentation.xml's list; file-name order when that is missing. */
+/** Slide part names in presentation order, each once: presentation.xml's list; file-name order when that is missing. */
 function slideOrder(parts: Map<string, string>): string[] {
-  const presentation = parts.get('ppt/presentation.xml');
   const rels = relationships(parts.get('ppt/_rels/presentation.xml.rels'));
-  const ordered: string[] = [];
-  for (const tag of presentation?.match(/<p:sldId\b[^>]*>/g) ?? []) {
-    const id = attribute(tag, 'r:id');
+  const ordered = new Set<string>();
+  for (const attrs of tagsNamed(parts.get('ppt/presentation.xml'), 'p:sldId')) {
+    const id = attrs.get('r:id');
     const rel = id ? rels.get(id) : undefined;
     if (rel) {
       const name = resolvePart('ppt', rel.target);
-      if (parts.has(name)) ordered.push(name);
+      if (parts.has(name)) ordered.add(name);
     }
   }
-  if (ordered.length) return ordered;
+  if (ordered.size) return [...ordered];
   const number = (name: string) => Number(/(\d+)\.xml$/.exec(name)?.[1] ?? 0);
   return [...parts.keys()].filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).sort((a, b) => number(a) - number(b));
 }
 
-export function extractPptx(bytes: Uint8Array): PptxText {
-  const parts = readZipParts(bytes, '.pptx', (name) => PART.test(name));
+/** `limit`: the most the parts read may unpack to, in bytes. */
+export function extractPptx(bytes: Uint8Array, limit: number): PptxText {
+  const parts = readZipTexts(bytes, '.pptx', (name) => PART.test(name), limit);
   const slides = slideOrder(parts);
   const pieces: Array<Piece<SlideLocation>> = [];
+  const notesRead = new Set<string>();
   slides.forEach((slidePart, index) => {
     const slide = index + 1;
     drawingTextLines(parts.get(slidePart) ?? '').forEach((text, i) => {
@@ -101,7 +156,11 @@ export function extractPptx(bytes: Uint8Array): PptxText {
     const relsName = slidePart.replace(/^ppt\/slides\//, 'ppt/slides/_rels/') + '.rels';
     for (const rel of relationships(parts.get(relsName)).values()) {
       if (!rel.type.endsWith('/notesSlide')) continue;
-      drawingTextLines(parts.get(resolvePart('ppt/slides', rel.target)) ?? '').forEach((text, i) => {
+      const notesPart = resolvePart('ppt/slides', rel.target);
+      // Notes belong to one slide: a notes part named again (by another slide or relationship) is not read twice.
+      if (notesRead.has(notesPart)) continue;
+      notesRead.add(notesPart);
+      drawingTextLines(parts.get(notesPart) ?? '').forEach((text, i) => {
         pieces.push({ text, where: { slide, notes: true, line: i + 1 } });
       });
     }

@@ -26,10 +26,10 @@ function displayPath(path: string, cwd: string): string {
   return rel && !rel.startsWith('..') ? rel : path;
 }
 
-async function readDocument(absPath: string, bytes: Buffer): Promise<Readable | { skipped: string }> {
+async function readDocument(absPath: string, bytes: Buffer, limit: number): Promise<Readable | { skipped: string }> {
   const format = formatOf(absPath);
   if (!format) return { skipped: 'not a supported file type' };
-  const loaded = await loadDocument(absPath, format, bytes);
+  const loaded = await loadDocument(format, bytes, limit);
   if ('skipped' in loaded) return loaded;
   const { text, lintFormat, place } = loaded.document;
   return { text, lintFormat, place: place ?? (() => ({})) };
@@ -98,7 +98,7 @@ export async function collect(
       files.push({ path, skipped: `cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, findings: [] });
       continue;
     }
-    const doc = await readDocument(absPath, bytes);
+    const doc = await readDocument(absPath, bytes, settings.maxFileSize);
     if ('skipped' in doc) {
       files.push({ path, skipped: doc.skipped, findings: [] });
       continue;
