@@ -1,11 +1,11 @@
 /** Lint one file: read it, use the cache when it matches, else run core's `lint`. Runs in workers too. */
-import { readFileSync, statSync } from 'node:fs';
-import { formatByteSize, lint } from '@reframe/core';
+import { lint } from '@reframe/core';
 import { ReframeFileError, ReframeFileErrors } from '@reframe/core/node';
 import { type CacheEntry, entryKey, fromCached, toCached } from './cache.js';
 import type { FileSettings, RunContext } from './context.js';
 import { type LoadedDocument, loadDocument } from './documents.js';
 import { UsageError } from './errors.js';
+import { readRegularFile } from './read-file.js';
 import type { FileFormat, LintedFile, PlacedDiagnostic } from './types.js';
 
 export interface Task {
@@ -42,10 +42,7 @@ export function lintDocument(doc: LoadedDocument, settings: FileSettings): Place
   return diagnostics;
 }
 
-/** Why a file over the size limit was skipped, and how to lint it anyway. */
-export function tooLarge(size: number, limit: number): string {
-  return `${formatByteSize(size)}, over the ${formatByteSize(limit)} size limit (raise it with --max-file-size or maxFileSize)`;
-}
+export { tooLarge } from './read-file.js';
 
 export function describeFailure(error: unknown): Failure {
   if (error instanceof UsageError) return { kind: 'usage', message: error.message };
@@ -75,15 +72,10 @@ export async function analyseFile(task: Task, context: RunContext): Promise<Task
     file: { ...base, diagnostics: [], skipped: reason },
     notice: `skipped ${display}: ${reason}`,
   });
-  let bytes: Buffer;
-  try {
-    // Size first, from the file system: a file over the limit is never read into memory.
-    const size = statSync(absPath).size;
-    if (size > settings.maxFileSize) return skip(tooLarge(size, settings.maxFileSize));
-    bytes = readFileSync(absPath);
-  } catch (error) {
-    return skip(`cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
+  // Only a regular file within the size limit is read (and a file over the limit is never read into memory).
+  const read = readRegularFile(absPath, settings.maxFileSize);
+  if ('skipped' in read) return skip(read.skipped);
+  const { bytes } = read;
   const loaded = await loadDocument(format, bytes, settings.maxFileSize);
   if ('skipped' in loaded) return skip(loaded.skipped);
   const doc = loaded.document;

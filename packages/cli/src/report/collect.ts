@@ -3,13 +3,12 @@
  * text, HTML, .docx, slide decks and OpenDocument text). A file that cannot be read, or is over the
  * size limit, is listed as skipped and the run goes on.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { type Diagnostic, type DocumentFormat, lint } from '@reframe/core';
-import { tooLarge } from '../analyse.js';
 import type { RunContext } from '../context.js';
 import { loadDocument } from '../documents.js';
 import { expandPaths, formatOf } from '../files.js';
+import { readRegularFile } from '../read-file.js';
 import type { DocumentPlace } from '../types.js';
 import type { AuditedFile, AuditFinding } from './model.js';
 import { contextFingerprint, sentenceAround } from './sentence.js';
@@ -85,20 +84,13 @@ export async function collect(
     const path = displayPath(absPath, cwd);
     const settings = context.forFile(absPath);
     if (settings.isIgnored(absPath)) continue;
-    let bytes: Buffer;
-    try {
-      // Size first: a file over the limit is never read into memory.
-      const size = statSync(absPath).size;
-      if (size > settings.maxFileSize) {
-        files.push({ path, skipped: tooLarge(size, settings.maxFileSize), findings: [] });
-        continue;
-      }
-      bytes = readFileSync(absPath);
-    } catch (error) {
-      files.push({ path, skipped: `cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, findings: [] });
+    // Only a regular file within the size limit is read (a file over the limit is never read into memory).
+    const read = readRegularFile(absPath, settings.maxFileSize);
+    if ('skipped' in read) {
+      files.push({ path, skipped: read.skipped, findings: [] });
       continue;
     }
-    const doc = await readDocument(absPath, bytes, settings.maxFileSize);
+    const doc = await readDocument(absPath, read.bytes, settings.maxFileSize);
     if ('skipped' in doc) {
       files.push({ path, skipped: doc.skipped, findings: [] });
       continue;
