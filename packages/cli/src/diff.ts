@@ -1,4 +1,5 @@
 /** A unified diff between two versions of a text, for `--fix-dry-run`. */
+import { printable } from './printable.js';
 
 const CONTEXT = 3;
 
@@ -74,7 +75,7 @@ export function unifiedDiff(path: string, before: string, after: string): string
   const b = splitLines(after);
   const changes = edits(a, b);
   if (changes.length === 0) return '';
-  let out = `--- a/${path}\n+++ b/${path}\n`;
+  let out = `--- a/${printable(path)}\n+++ b/${printable(path)}\n`;
   let k = 0;
   while (k < changes.length) {
     // Merge changes whose context windows touch into one hunk.

@@ -1,4 +1,5 @@
-/** The errors a command expects, and how each ends the run. A leaf module: it imports nothing of the CLI's. */
+/** The errors a command expects, and how each ends the run. A leaf module: it imports only the leaf printable.ts. */
+import { printable, printableLines } from './printable.js';
 
 /** A problem with how reframe was called or with a file it was given: exit code 2. */
 export class UsageError extends Error {}
@@ -17,11 +18,12 @@ function isFileError(error: unknown): error is Error {
  */
 export function failureExitCode(error: unknown, command: 'reframe' | 'reframe report', stderr: (text: string) => void): number {
   if (error instanceof UsageError) {
-    stderr(`${command}: ${error.message}\nRun "${command} --help" for usage.\n`);
+    // Messages name files, whose names may hold terminal escapes: those are written out, not sent.
+    stderr(`${command}: ${printable(error.message)}\nRun "${command} --help" for usage.\n`);
     return 2;
   }
   if (isFileError(error) || error instanceof ConfigFailure) {
-    stderr(`${command}: configuration error\n${error.message}\n`);
+    stderr(`${command}: configuration error\n${printableLines(error.message)}\n`);
     return 2;
   }
   throw error;

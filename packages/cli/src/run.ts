@@ -18,6 +18,7 @@ import { fixUntilStable, writeFixed } from './fix.js';
 import { FORMATS, type FormatName, format } from './formatters/index.js';
 import type { Io } from './io.js';
 import { analyseAll, PARALLEL_THRESHOLD } from './parallel.js';
+import { printable } from './printable.js';
 import { redactLintRun } from './redact.js';
 import {
   describePlace,
@@ -112,7 +113,8 @@ function displayPath(path: string, cwd: string): string {
 async function lintCommand(cli: CommandLine, io: Io, context: RunContext, setup: LintSetup): Promise<number> {
   const { values, positionals } = cli;
   const options = checkLintOptions(cli);
-  const notice = (message: string) => io.stderr(`reframe: ${message}\n`);
+  // Notices name files, whose names may hold terminal escapes: those are written out, not sent.
+  const notice = (message: string) => io.stderr(`reframe: ${printable(message)}\n`);
   const changed: ChangedLines | undefined = values['changed-since'] ? changedSince(values['changed-since'], io.cwd) : undefined;
 
   let files: LintedFile[];

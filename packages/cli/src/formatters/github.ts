@@ -1,12 +1,16 @@
 /** `--format github`: GitHub Actions workflow commands, shown as annotations on the changed files. */
 import type { Severity } from '@reframe/core';
+import { printableLines } from '../printable.js';
 import { describePlace, type LintRun } from '../types.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
 
-/** Escaping for the message part (after `::`). */
+/**
+ * Escaping for the message part (after `::`): what workflow commands need (`%`, CR, LF; the runner
+ * turns them back), and every other control character written out, as a CI log is shown by a terminal.
+ */
 export function escapeData(value: string): string {
-  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return printableLines(value).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** Escaping for property values (file=…, title=…): also `:` and `,`. */

@@ -1,5 +1,9 @@
-/** `--format stylish` (default): findings grouped by file, readable at a terminal. */
+/**
+ * `--format stylish` (default): findings grouped by file, readable at a terminal. Every text from
+ * outside (file names, flagged text, rule data) is printed with its control characters escaped.
+ */
 import type { Severity } from '@reframe/core';
+import { printable } from '../printable.js';
 import type { LintRun, PlacedDiagnostic } from '../types.js';
 
 export interface StylishOptions {
@@ -24,7 +28,7 @@ export function formatStylish(run: LintRun, options: StylishOptions): string {
   const out: string[] = [];
   for (const file of run.files) {
     if (file.skipped || file.diagnostics.length === 0) continue;
-    out.push(paint('underline', file.path));
+    out.push(paint('underline', printable(file.path)));
     for (const d of file.diagnostics) out.push(...formatOne(d, paint));
     out.push('');
   }
@@ -53,15 +57,15 @@ function formatOne(d: PlacedDiagnostic, paint: ReturnType<typeof painter>): stri
         : lineCol;
   const where = place.padEnd(8);
   const severity = paint(SEVERITY_STYLE[d.severity], d.severity.padEnd(7));
-  const actual = d.actual.replace(/\s+/g, ' ');
-  const lines = [`  ${paint('dim', where)} ${severity} ${paint('bold', `“${actual}”`)}  ${paint('dim', d.ruleId)}`];
-  const [preferred, ...others] = d.suggestions;
+  const actual = printable(d.actual.replace(/\s+/g, ' '));
+  const lines = [`  ${paint('dim', where)} ${severity} ${paint('bold', `“${actual}”`)}  ${paint('dim', printable(d.ruleId))}`];
+  const [preferred, ...others] = d.suggestions.map(printable);
   if (preferred) {
     const rest = others.length ? paint('dim', `  (or: ${others.join('; ')})`) : '';
     lines.push(`           ${paint('green', '→')} ${preferred}${rest}${d.fix ? paint('dim', '  [fixable]') : ''}`);
   }
-  lines.push(`           ${paint('dim', `why: ${d.note.replace(/\s+/g, ' ')}`)}`);
+  lines.push(`           ${paint('dim', `why: ${printable(d.note.replace(/\s+/g, ' '))}`)}`);
   const source = d.sources[0];
-  if (source) lines.push(`           ${paint('dim', `source: ${source.title}${source.url ? ` ${source.url}` : ''}`)}`);
+  if (source) lines.push(`           ${paint('dim', printable(`source: ${source.title}${source.url ? ` ${source.url}` : ''}`))}`);
   return lines;
 }

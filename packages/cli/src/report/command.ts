@@ -10,6 +10,7 @@ import { writeFileAtomic } from '../atomic.js';
 import { overridesFrom, RunContext } from '../context.js';
 import { failureExitCode, UsageError } from '../errors.js';
 import { type Io, toolVersion } from '../io.js';
+import { printable } from '../printable.js';
 import { applyBaseline, readBaseline } from './baseline.js';
 import { collect } from './collect.js';
 import { renderHtml } from './html.js';
@@ -98,8 +99,8 @@ async function run(argv: string[], io: Io): Promise<number> {
   const baseline = values.baseline ? readBaseline(resolve(io.cwd, values.baseline), values.baseline) : undefined;
   const outputPath = values.output ? resolve(io.cwd, values.output) : undefined;
   const collected = await collect(positionals, io.cwd, context, new Set(outputPath ? [outputPath] : []));
-  for (const path of collected.ignored) io.stderr(`reframe: skipped ${path}: ignored by .gitignore or .reframeignore\n`);
-  for (const file of collected.files) if (file.skipped) io.stderr(`reframe: skipped ${file.path}: ${file.skipped}\n`);
+  for (const path of collected.ignored) io.stderr(`reframe: skipped ${printable(path)}: ignored by .gitignore or .reframeignore\n`);
+  for (const file of collected.files) if (file.skipped) io.stderr(`reframe: skipped ${printable(file.path)}: ${file.skipped}\n`);
 
   let audit: AuditReport = { toolVersion: toolVersion(), files: collected.files, redacted: false };
   if (baseline) audit.resolved = applyBaseline(audit, baseline).resolved;

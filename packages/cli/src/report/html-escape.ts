@@ -2,6 +2,7 @@
  * A tagged template that escapes every interpolated value for HTML text and quoted attributes.
  * Document text is untrusted: it only ever reaches the page through here.
  */
+import { printableLines } from '../printable.js';
 
 export class SafeHtml {
   constructor(readonly value: string) {}
@@ -12,8 +13,9 @@ export class SafeHtml {
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
 
+/** Control characters are written out (`\x1b`): they mean nothing in a page, and act when it is printed to a terminal. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"'`]/g, (ch) => ENTITIES[ch] ?? ch);
+  return printableLines(text).replace(/[&<>"'`]/g, (ch) => ENTITIES[ch] ?? ch);
 }
 
 type Value = SafeHtml | string | number | boolean | null | undefined | Value[];

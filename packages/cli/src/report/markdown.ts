@@ -1,15 +1,20 @@
 /** A short Markdown summary for a pull-request comment or a CI job summary. */
+import { printable } from '../printable.js';
 import { SEVERITY_LABEL } from './charts.js';
 import { type AuditReport, allFindings, describeLocation, SEVERITY_ORDER } from './model.js';
 import { computeTotals } from './totals.js';
 
-/** Document text in a table cell: no markup, no table breaks, no @-mentions or links that ping or track. */
+/**
+ * Document text in a table cell: no markup, no table breaks, no @-mentions or links that ping or track,
+ * and no terminal escapes (the summary is often printed to a terminal or a CI log).
+ */
 export function escapeMarkdown(text: string): string {
-  return text
+  const escaped = text
     .replace(/\s+/g, ' ')
     .replace(/[\\`*_{}[\]()<>#+!|~]/g, (ch) => `\\${ch}`)
     .replace(/@/g, '&#64;')
     .replace(/:\/\//g, ':&#47;&#47;');
+  return printable(escaped);
 }
 
 const NEW_LIMIT = 10;
