@@ -21,6 +21,10 @@ export interface RunOptions {
   env?: Record<string, string | undefined>;
   /** Run as this user and group (needs root): permission tests are meaningless as root. */
   user?: { uid: number; gid: number };
+  /** Options for node itself, before the script (e.g. `--require` a module). */
+  nodeArgs?: string[];
+  /** Kill the process (SIGKILL) after this many milliseconds; `code` is then null. */
+  timeoutMs?: number;
 }
 
 export function reframe(args: string[], options: RunOptions): Promise<ProcessResult> {
@@ -33,11 +37,12 @@ export function reframe(args: string[], options: RunOptions): Promise<ProcessRes
       ...options.env,
     };
     for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
       cwd: options.cwd,
       env,
       stdio: ['pipe', 'pipe', 'pipe'],
       ...(options.user ? { uid: options.user.uid, gid: options.user.gid } : {}),
+      ...(options.timeoutMs ? { timeout: options.timeoutMs, killSignal: 'SIGKILL' as const } : {}),
     });
     let stdout = '';
     let stderr = '';

@@ -3,12 +3,11 @@
  * resident set's high-water mark, from process.resourceUsage() as it exits, through a preloaded
  * module), so a hostile input can be held to the memory the same amount of plain text needs.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { BIN, type ProcessResult } from '../helpers.js';
+import { type ProcessResult, reframe } from '../helpers.js';
 
 export interface MeasuredRun extends ProcessResult {
   ms: number;
@@ -22,38 +21,25 @@ const PRELOAD = `process.on('exit', () => {
 `;
 
 /** `reframe ARGS` in `cwd`, killed after `timeoutMs`. */
-export function measuredRun(args: string[], cwd: string, timeoutMs = 60_000): Promise<MeasuredRun> {
+export async function measuredRun(args: string[], cwd: string, timeoutMs = 60_000): Promise<MeasuredRun> {
   const work = mkdtempSync(join(tmpdir(), 'reframe-measure-'));
   const preload = join(work, 'peak.cjs');
   const peakFile = join(work, 'peak');
   writeFileSync(preload, PRELOAD);
-  const env: NodeJS.ProcessEnv = { ...process.env, REFRAME_PEAK_FILE: peakFile };
-  for (const name of ['NO_COLOR', 'FORCE_COLOR', 'REFRAME_DEBUG']) delete env[name];
-  return new Promise((resolve, reject) => {
+  try {
     const started = performance.now();
-    const child = spawn(process.execPath, ['--require', preload, BIN, ...args], { cwd, env, timeout: timeoutMs, killSignal: 'SIGKILL' });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      stdout += d;
-    });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => {
-      stderr += d;
-    });
-    child.stdin.end();
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const ms = performance.now() - started;
-      let peakMb: number | undefined;
-      try {
-        peakMb = Number(readFileSync(peakFile, 'utf8')) / 1024;
-      } catch {
-        peakMb = undefined;
-      }
-      rmSync(work, { recursive: true, force: true });
-      resolve({ code, stdout, stderr, ms, peakMb });
-    });
-  });
+    const run = await reframe(args, { cwd, env: { REFRAME_PEAK_FILE: peakFile }, nodeArgs: ['--require', preload], timeoutMs });
+    const ms = performance.now() - started;
+    let peakMb: number | undefined;
+    try {
+      peakMb = Number(readFileSync(peakFile, 'utf8')) / 1024;
+    } catch {
+      peakMb = undefined; // killed before it could say
+    }
+    return { ...run, ms, peakMb };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 /** "1234 ms, 96 MB" for assertion messages. */
