@@ -159,17 +159,15 @@ export function attributes(text: string): Map<string, string> {
 }
 
 /**
- * Why `xml` is not a well-formed tree no deeper than `maxDepth`, or undefined: every tag closed in
- * order, every comment, section and tag ended, no declaration. Used before handing XML to a parser
- * that is slow on such input.
+ * Why `xml` is not well-formed, or undefined: every tag closed, in order, and no deeper than
+ * `maxDepth`; every comment, section and tag ended; no declaration. Used before handing XML to a
+ * parser that is slow on such input (it does not check what such a parser checks quickly).
  */
 export function xmlProblem(xml: string, maxDepth: number): string | undefined {
   const open: string[] = [];
   let problem: string | undefined;
-  let roots = 0;
   scanXml(xml, {
     open: (name, _attributes, selfClosing) => {
-      if (open.length === 0) roots++;
       if (selfClosing) return;
       if (open.length >= maxDepth) problem ??= `elements nested more than ${maxDepth} deep`;
       else open.push(name);
@@ -182,8 +180,5 @@ export function xmlProblem(xml: string, maxDepth: number): string | undefined {
       problem ??= what;
     },
   });
-  if (problem) return problem;
-  if (open.length) return 'an element that never closes';
-  if (roots !== 1) return roots ? 'more than one root element' : 'no root element';
-  return undefined;
+  return problem ?? (open.length ? 'an element that never closes' : undefined);
 }
