@@ -9,7 +9,7 @@ export {
   resolveConfig,
   unknownRuleKeys,
 } from './config/resolve.js';
-export { type LintOptions, lint } from './lint.js';
+export { type LintOptions, lint, lintDocument, readingNoticesFor } from './lint.js';
 export type { RespectOptions } from './matching/find.js';
 export { retextReframe } from './matching/retext-reframe.js';
 export { instructionText, isInstruction, wordingOf } from './repair/conventions.js';

@@ -1,7 +1,8 @@
 /**
  * lint(text, options) → Diagnostic[]: pure, synchronous, no file system. Three stages: the document is
  * prepared (directives read, front matter blanked), matched (the fast path, which must equal the
- * reference path), and each match repaired into a diagnostic by named steps.
+ * reference path), and each match repaired into a diagnostic by named steps. lintDocument gives the
+ * same findings and the notices (Markdown read as plain text, and where).
  */
 
 import { type ResolvedConfig, resolveConfig } from './config/resolve.js';
@@ -10,9 +11,11 @@ import { runFast } from './fast/route.js';
 import { runReference } from './matching/reference.js';
 import { toDiagnostics } from './repair/diagnostics.js';
 import type { CompiledRuleSet } from './rules/compile.js';
+import { type MarkdownPlan, planMarkdown } from './text/markdown-plan.js';
 import { LineIndex } from './text/positions.js';
 import { prepareDocument } from './text/prepare.js';
-import type { Diagnostic, DocumentFormat } from './types.js';
+import { readingNotices } from './text/reading-notices.js';
+import type { Diagnostic, DocumentFormat, LintResult } from './types.js';
 
 export interface LintOptions {
   ruleSet: CompiledRuleSet;
@@ -33,20 +36,43 @@ function defaultConfig(ruleSet: CompiledRuleSet): ResolvedConfig {
 }
 
 export function lint(text: string, options: LintOptions): Diagnostic[] {
-  return lintBy('fast', text, options);
+  return lintDocumentBy('fast', text, options).diagnostics;
+}
+
+/** The findings `lint` gives, and the notices: which parts of the document were read as plain text, and why. */
+export function lintDocument(text: string, options: LintOptions): LintResult {
+  return lintDocumentBy('fast', text, options);
 }
 
 /** Internal (`@reframe/core/internal`): lint by the given path, for the tests that hold the fast path to the reference and the bench. */
 export function lintBy(path: MatchingPath, text: string, options: LintOptions): Diagnostic[] {
+  return lintDocumentBy(path, text, options).diagnostics;
+}
+
+/** Internal: lintDocument by the given path. Both paths read a Markdown document by the same plan, so they give the same notices. */
+export function lintDocumentBy(path: MatchingPath, text: string, options: LintOptions): LintResult {
   const { ruleSet } = options;
   const config = options.config ?? defaultConfig(ruleSet);
   const format = options.format ?? 'text';
   const prepared = prepareDocument(text, format);
-  if (!prepared) return [];
+  if (!prepared) return { diagnostics: [], notices: [] };
+  const plan: MarkdownPlan | undefined = format === 'markdown' ? planMarkdown(prepared.masked) : undefined;
   const run = path === 'reference' ? runReference : runFast;
-  const { matches, equality } = run(text, prepared.masked, format, ruleSet, config);
+  const { matches, equality, unparsed } = run(text, prepared.masked, format, ruleSet, config, plan);
   const lines = new LineIndex(text);
   const diagnostics = toDiagnostics(matches, { text, directives: prepared.directives, config }, lines);
   for (const file of equality) diagnostics.push(...equalityDiagnostics(file, text, lines, prepared.directives));
-  return diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset || a.ruleId.localeCompare(b.ruleId));
+  diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset || a.ruleId.localeCompare(b.ruleId));
+  return { diagnostics, notices: readingNotices(text, plan, unparsed) };
+}
+
+/**
+ * The notices about how a document would be read, without linting it: which parts of a Markdown
+ * document are read as plain text, and why (not the parser's stack overflows, found only by parsing).
+ * Linear; for front ends that lint a document in pieces (the language server).
+ */
+export function readingNoticesFor(text: string, format: DocumentFormat): LintResult['notices'] {
+  if (format !== 'markdown') return [];
+  const prepared = prepareDocument(text, format);
+  return prepared ? readingNotices(text, planMarkdown(prepared.masked), []) : [];
 }

@@ -54,6 +54,25 @@ export interface Diagnostic {
   sources: SourceRef[];
 }
 
+/**
+ * Something a user should know about how a document was read. It never holds the document's text:
+ * front ends may print it anywhere, also under --redact.
+ */
+export interface LintNotice {
+  /** 'read-as-plain-text': Markdown read as plain text (it would cost the parser far more than its size, or overflowed its stack). */
+  code: 'read-as-plain-text';
+  /** One line, starting with what happened: "read as plain text: lines 3–9, as Markdown they would cost …". */
+  message: string;
+  /** The first lines concerned (1-based, inclusive), when the notice is about part of the document. */
+  lines?: { start: number; end: number };
+}
+
+/** What lintDocument gives: the findings, as `lint` gives them, and the notices. */
+export interface LintResult {
+  diagnostics: Diagnostic[];
+  notices: LintNotice[];
+}
+
 /** One `match` entry of a rule as written in a pack. */
 export interface MatchEntry {
   phrase: string;

@@ -6,11 +6,12 @@
  */
 import type { Processor } from 'unified';
 import { enabledRulesOf, type ResolvedConfig } from '../config/resolve.js';
-import { processorsFor } from '../matching/processors.js';
-import { markdownOrText, type RunSlice, type Runs, slicer } from '../matching/slices.js';
+import { type Processors, processorsFor } from '../matching/processors.js';
+import { markdownOrText, type RunSlice, type Runs, slicer, type TokensWithoutParser, wholeMarkdown } from '../matching/slices.js';
 import type { CompiledRuleSet } from '../rules/compile.js';
-import { markdownBlocks, textBlocks } from '../text/blocks.js';
+import { textBlocks } from '../text/blocks.js';
 import { htmlToText } from '../text/html.js';
+import { type MarkdownPlan, planMarkdown } from '../text/markdown-plan.js';
 import { isPlainParagraph, onlyFencedCode, plainHeadingAndParagraph, plainListItems } from '../text/markdown-shape.js';
 import { quoteSpans, type Span, SpanLookup } from '../text/spans.js';
 import type { DocumentFormat } from '../types.js';
@@ -30,29 +31,25 @@ const PARAGRAPH_SCOPE_LIMIT = 64 * 1024;
 const PARAGRAPH_CONTEXT = 8;
 const always = (): boolean => true;
 
-/** `text` is the document as written (quotations are read from it); `masked` has directives and front matter blanked. */
-export function runFast(text: string, masked: string, format: DocumentFormat, ruleSet: CompiledRuleSet, config: ResolvedConfig): Runs {
+/**
+ * `text` is the document as written (quotations are read from it); `masked` has directives and front
+ * matter blanked. A Markdown document's plan (which blocks are read as plain text) is made here unless
+ * given; the reference path must be given the same.
+ */
+export function runFast(
+  text: string,
+  masked: string,
+  format: DocumentFormat,
+  ruleSet: CompiledRuleSet,
+  config: ResolvedConfig,
+  plan?: MarkdownPlan,
+): Runs {
   const processors = processorsFor(ruleSet, config.equality);
   const prefilter = prefilterFor(ruleSet, enabledRulesOf(config));
-  const out: Runs = { matches: [], equality: [] };
+  const out: Runs = { matches: [], equality: [], unparsed: [] };
   const withoutParser = { processor: processors.text, tokensOf: plainParagraphs };
   if (format === 'markdown') {
-    const { blocks, definitions } = markdownBlocks(masked);
-    const suffix = definitions.map((d) => `\n\n${masked.slice(d.start, d.end)}`).join('');
-    const run = slicer(text, masked, config, out, ruleSet, withoutParser);
-    for (const { start, end } of blocks) {
-      if (!config.equality && !hasAnchor(prefilter, masked.slice(start, end))) continue;
-      const keep = (offset: number) => offset >= start && offset < end;
-      const asText = () => textFast(run, processors.text, prefilter, config, text, masked, start, end, keep);
-      // Plain prose needs no Markdown parse (equality runs on the nlcst of whatever was parsed, so it may too).
-      if (onlyFencedCode(masked, start, end)) continue;
-      if (isPlainParagraph(masked, start, end)) asText();
-      else {
-        const split = plainHeadingAndParagraph(masked, start, end) ?? plainListItems(masked, start, end);
-        if (split) for (const [s, e] of split) textFast(run, processors.text, prefilter, config, text, masked, s, e, keep);
-        else markdownOrText(run, processors, masked, start, end, keep, suffix, asText);
-      }
-    }
+    markdownFast(text, masked, plan ?? planMarkdown(masked), config, out, ruleSet, processors, prefilter, withoutParser);
     return out;
   }
   const source = format === 'html' ? htmlToText(masked) : masked;
@@ -68,6 +65,59 @@ export function runFast(text: string, masked: string, format: DocumentFormat, ru
     always,
   );
   return out;
+}
+
+/**
+ * Markdown, block by block: blocks without a candidate are skipped, plain prose and blocks the plan
+ * reads as text are linted as plain text, fenced code not at all, and the rest parsed as Markdown with
+ * the document's link reference definitions after them. When those definitions, parsed again after
+ * every block, would cost more than parsing the whole document, the document is parsed whole instead,
+ * as the reference path parses it (a definitions block parsed after each of thousands of blocks took
+ * minutes).
+ */
+function markdownFast(
+  text: string,
+  masked: string,
+  plan: MarkdownPlan,
+  config: ResolvedConfig,
+  out: Runs,
+  ruleSet: CompiledRuleSet,
+  processors: Processors,
+  prefilter: Prefilter,
+  withoutParser: { processor: Processor; tokensOf: TokensWithoutParser },
+): void {
+  const run = slicer(text, masked, config, out, ruleSet, withoutParser);
+  const asText = (start: number, end: number, keep: (offset: number) => boolean): void =>
+    textFast(run, processors.text, prefilter, config, text, masked, start, end, keep);
+  const steps: Array<() => void> = [];
+  const parsed: Array<[number, number]> = [];
+  let suffix = '';
+  plan.blocks.forEach(({ start, end }, i) => {
+    if (!config.equality && !hasAnchor(prefilter, masked.slice(start, end))) return;
+    const keep = (offset: number) => offset >= start && offset < end;
+    // Plain prose needs no Markdown parse (equality runs on the nlcst of whatever was parsed, so it may too).
+    if (plan.asText[i] || isPlainParagraph(masked, start, end)) steps.push(() => asText(start, end, keep));
+    else if (onlyFencedCode(masked, start, end)) return;
+    else {
+      const split = plainHeadingAndParagraph(masked, start, end) ?? plainListItems(masked, start, end);
+      if (split)
+        steps.push(() => {
+          for (const [s, e] of split) asText(s, e, keep);
+        });
+      else {
+        parsed.push([start, end]);
+        steps.push(() => markdownOrText(run, processors, out, masked, start, end, keep, suffix, () => asText(start, end, keep)));
+      }
+    }
+  });
+  const suffixLength = plan.definitions.reduce((sum, d) => sum + d.end - d.start + 2, 0);
+  const parsedLength = parsed.reduce((sum, [s, e]) => sum + e - s, 0);
+  if (suffixLength > 0 && parsedLength + parsed.length * suffixLength > masked.length) {
+    wholeMarkdown(text, masked, plan, config, out, ruleSet, processors, (s, e) => asText(s, e, always));
+    return;
+  }
+  suffix = plan.definitions.map((d) => `\n\n${masked.slice(d.start, d.end)}`).join('');
+  for (const step of steps) step();
 }
 
 /** Blank-line blocks of source[from, to) (a plain-text document by default), each with the anchor offsets inside it. */

@@ -6,27 +6,40 @@ import type { ResolvedConfig } from '../config/resolve.js';
 import type { CompiledRuleSet } from '../rules/compile.js';
 import { textBlocks } from '../text/blocks.js';
 import { htmlToText } from '../text/html.js';
+import { type MarkdownPlan, planMarkdown } from '../text/markdown-plan.js';
 import type { DocumentFormat } from '../types.js';
 import { hasCandidate } from './find.js';
 import { processorsFor } from './processors.js';
-import { markdownOrText, type Runs, slicer } from './slices.js';
+import { type Runs, slicer, wholeMarkdown } from './slices.js';
 
 const always = (): boolean => true;
 
-/** `text` is the document as written (quotations are read from it); `masked` has directives and front matter blanked. */
-export function runReference(text: string, masked: string, format: DocumentFormat, ruleSet: CompiledRuleSet, config: ResolvedConfig): Runs {
+/**
+ * `text` is the document as written (quotations are read from it); `masked` has directives and front
+ * matter blanked. A Markdown document is parsed whole, except the blocks its plan reads as plain text.
+ */
+export function runReference(
+  text: string,
+  masked: string,
+  format: DocumentFormat,
+  ruleSet: CompiledRuleSet,
+  config: ResolvedConfig,
+  plan?: MarkdownPlan,
+): Runs {
   const processors = processorsFor(ruleSet, config.equality);
-  const out: Runs = { matches: [], equality: [] };
-  if (format === 'markdown') {
-    if (config.equality || hasCandidate(masked, ruleSet.index.triggers))
-      markdownOrText(slicer(text, masked, config, out, ruleSet), processors, masked, 0, masked.length, always);
-    return out;
-  }
+  const out: Runs = { matches: [], equality: [], unparsed: [] };
   const source = format === 'html' ? htmlToText(masked) : masked;
   const run = slicer(text, source, config, out, ruleSet);
-  for (const { start, end } of textBlocks(source)) {
-    if (!config.equality && !hasCandidate(source.slice(start, end), ruleSet.index.triggers)) continue;
-    run(processors.text, start, end, always);
-  }
+  /** Plain text in source[from, to): every block that holds a trigger word, parsed whole. */
+  const asText = (from: number, to: number): void => {
+    for (const b of textBlocks(source.slice(from, to))) {
+      const [start, end] = [b.start + from, b.end + from];
+      if (config.equality || hasCandidate(source.slice(start, end), ruleSet.index.triggers)) run(processors.text, start, end, always);
+    }
+  };
+  if (format === 'markdown') {
+    if (config.equality || hasCandidate(masked, ruleSet.index.triggers))
+      wholeMarkdown(text, masked, plan ?? planMarkdown(masked), config, out, ruleSet, processors, asText);
+  } else asText(0, source.length);
   return out;
 }

@@ -7,17 +7,22 @@ import { VFile } from 'vfile';
 import type { ResolvedConfig } from '../config/resolve.js';
 import type { CompiledRuleSet } from '../rules/compile.js';
 import { textBlocks } from '../text/blocks.js';
-import { tooCostlyForMarkdown } from '../text/markdown-shape.js';
-import type { SpanLookup } from '../text/spans.js';
+import { mask } from '../text/directives.js';
+import type { MarkdownPlan } from '../text/markdown-plan.js';
+import type { Span, SpanLookup } from '../text/spans.js';
 import type { RuleMatch } from './find.js';
 import type { Processors } from './processors.js';
 import { findInParagraphs, type ReframeRun } from './retext-reframe.js';
 import type { ParagraphTokens } from './tokens.js';
 
-/** What a run collects: the rules' matches, and the files holding retext-equality's messages. */
+/**
+ * What a run collects: the rules' matches, the files holding retext-equality's messages, and the
+ * Markdown slices the parser could not take (its call stack overflowed) that were read as plain text.
+ */
 export interface Runs {
   matches: RuleMatch[];
   equality: VFile[];
+  unparsed: Span[];
 }
 
 /** Parse text[start, end) (plus optional trailing context) and collect the matches starting in `keep`. */
@@ -71,13 +76,13 @@ export function slicer(
 /**
  * Parse a Markdown slice; if the Markdown stack overflows its call stack (deeply nested quotes or lists,
  * or a huge single paragraph: mdast-util-to-nlcst recurses and spreads arrays), lint the same slice as
- * plain text, block by block, so one odd document never stops a run. A slice piled with brackets or
- * nested thousands deep goes to plain text without trying: the parser would spend seconds to minutes
- * on it first (see tooCostlyForMarkdown).
+ * plain text, block by block, so one odd document never stops a run. Slices that would cost the parser
+ * far more than their size never get here: the plan reads them as text (see markdown-plan.ts).
  */
 export function markdownOrText(
   run: RunSlice,
   processors: Processors,
+  out: Runs,
   source: string,
   start: number,
   end: number,
@@ -87,14 +92,30 @@ export function markdownOrText(
     for (const b of textBlocks(source.slice(start, end))) run(processors.text, start + b.start, start + b.end, keep);
   },
 ): void {
-  if (tooCostlyForMarkdown(source, start, end)) {
-    asText();
-    return;
-  }
   try {
     run(processors.markdown(), start, end, keep, suffix);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
+    out.unparsed.push([start, end]);
     asText();
   }
+}
+
+/**
+ * A Markdown document parsed whole, as the reference path reads it: the blocks the plan reads as plain
+ * text are blanked out of the parse (their lines kept) and handed to `asText`.
+ */
+export function wholeMarkdown(
+  text: string,
+  masked: string,
+  plan: MarkdownPlan,
+  config: ResolvedConfig,
+  out: Runs,
+  ruleSet: CompiledRuleSet,
+  processors: Processors,
+  asText: (start: number, end: number) => void,
+): void {
+  for (const [start, end] of plan.textSpans) asText(start, end);
+  const parsed = mask(masked, plan.textSpans);
+  markdownOrText(slicer(text, parsed, config, out, ruleSet), processors, out, parsed, 0, parsed.length, () => true);
 }

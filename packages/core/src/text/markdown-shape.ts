@@ -5,68 +5,13 @@
  */
 import { classifyMarkdownLine, closesFence } from './blocks.js';
 
-/**
- * The Markdown parser (micromark) slows with the square of the number of brackets in one run of
- * inline text when they do not resolve into links: 50,000 "[(" took over 30 s, and "[a] " or "*["
- * repeated are as bad. Real prose has a handful per paragraph, so a run with more than this many
- * is linted as plain text instead; each run then costs at most a bounded amount, and a document
- * made of such runs stays linear.
- */
-export const MAX_BRACKETS_PER_RUN = 256;
-/**
- * Quotes and lists nested thousands deep take the parser seconds before its call stack overflows
- * (3,000 "- " took 13 s); no real document nests more than a few levels.
- */
-export const MAX_CONTAINER_DEPTH = 64;
-
-/** A line that starts its own inline text: blank, a heading, or a list item (also inside quotes). */
-const NEW_RUN = /^[ \t]*$|^[ \t]*(?:>[ \t]*)*(?:#|(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$))/;
-
-/** How many quote marks and list markers open the line at `at`, counting no further than `limit`. */
-function containerDepth(source: string, at: number, end: number, limit: number): number {
-  let depth = 0;
-  let i = at;
-  while (i < end && depth <= limit) {
-    const c = source[i];
-    if (c === ' ' || c === '\t') i++;
-    else if (c === '>') {
-      depth++;
-      i++;
-    } else if ((c === '-' || c === '+' || c === '*') && (source[i + 1] === ' ' || source[i + 1] === '\t')) {
-      depth++;
-      i += 2;
-    } else {
-      let j = i;
-      while (j < end && j - i < 9 && source.charCodeAt(j) >= 48 && source.charCodeAt(j) <= 57) j++;
-      if (j === i || (source[j] !== '.' && source[j] !== ')') || (source[j + 1] !== ' ' && source[j + 1] !== '\t')) break;
-      depth++;
-      i = j + 2;
-    }
-  }
-  return depth;
-}
-
-/**
- * Whether source[start, end) would cost the Markdown parser far more than its size: a run of inline
- * text with more than MAX_BRACKETS_PER_RUN "[", or a line nested deeper than MAX_CONTAINER_DEPTH.
- * Linear: one pass over the text.
- */
-export function tooCostlyForMarkdown(source: string, start: number, end: number): boolean {
-  let brackets = 0;
-  let lineStart = start;
-  while (lineStart < end) {
-    let lineEnd = source.indexOf('\n', lineStart);
-    if (lineEnd === -1 || lineEnd > end) lineEnd = end;
-    if (containerDepth(source, lineStart, lineEnd, MAX_CONTAINER_DEPTH) > MAX_CONTAINER_DEPTH) return true;
-    // Only the line's start decides whether a new run begins; a pathological line is long, so look no further.
-    if (NEW_RUN.test(source.slice(lineStart, Math.min(lineEnd, lineStart + 64)))) brackets = 0;
-    for (let i = source.indexOf('[', lineStart); i !== -1 && i < lineEnd; i = source.indexOf('[', i + 1)) {
-      if (++brackets > MAX_BRACKETS_PER_RUN) return true;
-    }
-    lineStart = lineEnd + 1;
-  }
-  return false;
-}
+export {
+  MAX_BRACKETS_PER_RUN,
+  MAX_CONTAINER_DEPTH,
+  type MarkdownCost,
+  markdownCost,
+  tooCostlyForMarkdown,
+} from './markdown-cost.js';
 
 /**
  * Inline syntax of CommonMark (remark-parse without GFM): code, emphasis, links and images, autolinks
@@ -127,6 +72,12 @@ function hasInlineSyntax(group: string): boolean {
   return false;
 }
 
+/**
+ * Two spaces before a line break (a hard break). Two, not "two or more": the same lines, and no
+ * backtracking over a long run of spaces (` {2,}\r?\n` took 6 s on 50,000 spaces).
+ */
+const HARD_BREAK = / {2}\r?\n/;
+
 /** A line that could start a block other than a paragraph: list, quote, heading, rule, setext, fence or code. */
 const BLOCK_START = /^(?: {4}|\t| {0,3}(?:[-+*>#=~`]|\d+[.)]))/m;
 
@@ -137,7 +88,7 @@ const BLOCK_START = /^(?: {4}|\t| {0,3}(?:[-+*>#=~`]|\d+[.)]))/m;
  */
 export function isPlainParagraph(source: string, start: number, end: number): boolean {
   const group = source.slice(start, end);
-  return !hasInlineSyntax(group) && !BLOCK_START.test(group) && !/ {2,}\r?\n/.test(group);
+  return !hasInlineSyntax(group) && !BLOCK_START.test(group) && !HARD_BREAK.test(group);
 }
 
 const ATX_HEADING = /^ {0,3}#{1,6}[ \t]+/;
