@@ -1,9 +1,9 @@
 /** Reading core's data files from disk: text, parsed YAML or JSON, the JSON Schemas, the packs of a rules folder. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ReframeFileError } from '../errors.js';
 import { CORE_DIR } from '../paths.js';
 import { type ParsedData, parseData, validateData } from '../rules/validate.js';
+import { PACK_SIZE_LIMIT, readRegularFile } from './safe-read.js';
 
 /** packages/core/schema, next to dist/ and src/. */
 export const SCHEMA_DIR = join(CORE_DIR, 'schema');
@@ -25,16 +25,9 @@ export function loadSchema(name: 'pack' | 'config'): object {
   return (configSchema ??= JSON.parse(readFileSync(join(SCHEMA_DIR, 'config.schema.json'), 'utf8')) as object);
 }
 
-export function readText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new ReframeFileError(file, 1, 1, `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-}
-
+/** Parse a rule pack (or the rules folder's sources.yml and context.yml): a regular file of at most 4 MB. */
 export function parseFile(file: string): ParsedData {
-  return parseData(readText(file), file);
+  return parseData(readRegularFile(file, PACK_SIZE_LIMIT, 'rule pack'), file);
 }
 
 /** Validate parsed data against one of core's schemas, reporting problems at file:line:column. */

@@ -1,11 +1,11 @@
 /** The rule set from a rules folder: packs, the source register and context lists, validated and compiled (or revived from a current snapshot). */
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { enabledRulesOf, PRESETS, resolveConfig } from '../config/resolve.js';
 import { ReframeFileError, ReframeFileErrors } from '../errors.js';
 import { type CompiledRuleSet, compileRuleSet, RuleCompileError } from '../rules/compile.js';
 import type { ContextData, PackData, RuleData, RuleSetData, SourceData } from '../types.js';
 import { DEFAULT_RULES_DIR, packNames, parseFile, validateAgainst } from './read.js';
+import { PACK_SIZE_LIMIT, readRegularFile } from './safe-read.js';
 import { DEFAULT_SNAPSHOT_FILE, readSnapshot, stampsOf, writeSnapshotFile } from './snapshot-files.js';
 
 /** Read and validate one pack file. */
@@ -119,7 +119,7 @@ function compileFromFiles(options: LoadRuleSetOptions): CompiledRuleSet {
 
 function locateRule(file: string, id: string): [number, number] {
   try {
-    const lines = readFileSync(file, 'utf8').split(/\r?\n/);
+    const lines = readRegularFile(file, PACK_SIZE_LIMIT, 'rule pack').split(/\r?\n/);
     const i = lines.findIndex((l) => l.includes(`id: ${id}`));
     return i >= 0 ? [i + 1, (lines[i]?.indexOf('id:') ?? 0) + 1] : [1, 1];
   } catch {
