@@ -3,20 +3,7 @@
  * file, line and column it concerns. Pure: the caller supplies the text.
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import {
-  Composer,
-  type Document,
-  isAlias,
-  isMap,
-  isNode,
-  isPair,
-  isScalar,
-  LineCounter,
-  type Node,
-  Parser,
-  visit,
-  YAMLParseError,
-} from 'yaml';
+import { Composer, type Document, isMap, isNode, isPair, isScalar, LineCounter, type Node, Parser, YAMLParseError } from 'yaml';
 import { nearestRuleId } from '../config/resolve.js';
 import { isNameLike, ReframeFileError, ReframeFileErrors } from '../errors.js';
 import { checkKeys, firstUnresolved, MAX_ALIAS_COUNT, MAX_DEPTH, MAX_PROBLEMS, tooDeepAt, YAML_PROBLEMS } from './yaml-limits.js';
