@@ -2,23 +2,17 @@
  * The project a run works on, and the symbolic links that lead out of it. A cloned repository can hold
  * `notes/a.md -> /etc/…`: linting it would print another file's text, and `--fix` would write to it.
  *
- * The project root is the top of the git work tree the working directory is in, else the working
- * directory itself. A path that lies inside the project as written but whose real path (every link on
- * the way resolved) lies outside it leads out of the project: it is neither read nor written. A path
- * the user names outside the project is theirs to name, links and all. A leaf module.
+ * The project root is core's (`projectRootOf`, the same as for configs and packs): the top of the git
+ * work tree the working directory is in, else the working directory itself. A path that lies inside
+ * the project as written but whose real path (every link on the way resolved) lies outside it leads
+ * out of the project: it is neither read nor written. A path the user names outside the project is
+ * theirs to name, links and all.
  */
-import { existsSync, realpathSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { isAbsolute, relative, sep } from 'node:path';
+import { projectRootOf } from '@reframe/core/node';
 
-/** The top of the git work tree holding `cwd` (the nearest folder with a `.git`), else `cwd`. */
-export function projectRoot(cwd: string): string {
-  for (let dir = cwd; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, '.git'))) return dir;
-    if (dirname(dir) === dir) return cwd;
-  }
-}
-
-export function isInside(path: string, dir: string): boolean {
+function isInside(path: string, dir: string): boolean {
   const rel = relative(dir, path);
   return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
@@ -38,7 +32,7 @@ export function realPath(path: string): string | undefined {
  */
 export function leadsOutOfProject(absPath: string, cwd: string, real: string | undefined = realPath(absPath)): boolean {
   if (real === undefined || real === absPath) return false;
-  const root = projectRoot(cwd);
+  const root = projectRootOf(cwd);
   if (!isInside(absPath, root)) return false;
   return !isInside(real, realPath(root) ?? root);
 }
