@@ -15,7 +15,7 @@ import {
   type SeveritySetting,
   unknownRuleKeys,
 } from '@reframe/core';
-import { DEFAULT_RULES_DIR, findConfigFile, loadRuleSet, ReframeFileError, readConfigChain } from '@reframe/core/node';
+import { DEFAULT_RULES_DIR, findConfigFile, loadRuleSet, ReframeFileError, readConfigChain, TrustedRoots } from '@reframe/core/node';
 import picomatch from 'picomatch';
 import { crypto } from './builtins.js';
 import { UsageError } from './errors.js';
@@ -90,11 +90,24 @@ export class RunContext {
   private readonly settings = new Map<string, FileSettings>();
   private readonly configFiles = new Map<string, string | undefined>();
 
+  private trusted: TrustedRoots | undefined;
+
+  /**
+   * `projectDir` is the folder the run works in (the working directory): configs and packs are read
+   * only inside its project, the user's config folder and the folder of `--config` (SECURITY.md).
+   */
   constructor(
     private readonly toolVersion: string,
     private readonly explicitConfig: string | undefined,
     private readonly overrides: Overrides,
+    private readonly projectDir: string = process.cwd(),
   ) {}
+
+  /** A config file and what it extends, read under the trust model. */
+  private configChain(configFile: string): ReframeConfig {
+    this.trusted ??= TrustedRoots.for({ projects: [this.projectDir] });
+    return readConfigChain(configFile, { trust: this.trusted, named: configFile === this.explicitConfig });
+  }
 
   ruleSetFor(packs: string[]): { ruleSet: CompiledRuleSet; hash: () => string } {
     const extra = packs.filter((p) => p !== 'equality').sort();
@@ -126,7 +139,7 @@ export class RunContext {
   /** The rule set for the config that applies in `dir` (used by `rules` and `explain`). */
   ruleSetForDir(dir: string): CompiledRuleSet {
     const configFile = this.explicitConfig ?? findConfigFile(dir);
-    const fromFile = configFile ? readConfigChain(configFile) : {};
+    const fromFile = configFile ? this.configChain(configFile) : {};
     return this.ruleSetFor(fromFile.packs ?? []).ruleSet;
   }
 
@@ -136,7 +149,7 @@ export class RunContext {
     const key = configFile ?? '';
     let found = this.settings.get(key);
     if (found) return found;
-    const fromFile = configFile ? readConfigChain(configFile) : {};
+    const fromFile = configFile ? this.configChain(configFile) : {};
     const merged: ReframeConfig = {
       ...fromFile,
       ...(this.overrides.preset ? { preset: this.overrides.preset } : {}),
