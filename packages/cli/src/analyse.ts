@@ -1,5 +1,5 @@
 /** Lint one file: read it, use the cache when it matches, else run core's `lint`. Runs in workers too. */
-import { lint } from '@reframe/core';
+import { lint, lintDocument as lintWithNotices, readingNoticesFor } from '@reframe/core';
 import { ReframeFileError, ReframeFileErrors } from '@reframe/core/node';
 import { type CacheEntry, entryKey, fromCached, toCached } from './cache.js';
 import type { FileSettings, RunContext } from './context.js';
@@ -26,12 +26,20 @@ export interface TaskResult {
   ignored?: boolean;
   file?: LintedFile;
   notice?: string;
+  /** How the file was read (Markdown read as plain text, and where), each once: the file's name and no text of it. */
+  notices?: string[];
   cacheEntry?: CacheEntry;
   failure?: Failure;
 }
 
-export function lintDocument(doc: LoadedDocument, settings: FileSettings): PlacedDiagnostic[] {
-  const diagnostics: PlacedDiagnostic[] = lint(doc.text, { ruleSet: settings.ruleSet, config: settings.config, format: doc.lintFormat });
+export function lintDocument(doc: LoadedDocument, settings: FileSettings, notices?: (message: string) => void): PlacedDiagnostic[] {
+  const options = { ruleSet: settings.ruleSet, config: settings.config, format: doc.lintFormat };
+  let diagnostics: PlacedDiagnostic[];
+  if (notices) {
+    const result = lintWithNotices(doc.text, options);
+    diagnostics = result.diagnostics;
+    for (const n of result.notices) notices(n.message);
+  } else diagnostics = lint(doc.text, options);
   if (doc.place) {
     for (const d of diagnostics) {
       Object.assign(d, doc.place(d.range.start.offset));
@@ -80,11 +88,14 @@ export async function analyseFile(task: Task, context: RunContext): Promise<Task
   if ('skipped' in loaded) return skip(loaded.skipped);
   const doc = loaded.document;
   const key = task.useCache ? entryKey(settings.fingerprint, format, bytes) : '';
+  const notices: string[] = [];
+  const noticed = (message: string) => notices.push(`${display}: ${message}`);
   if (task.useCache && task.cached?.key === key) {
-    return { index, file: { ...base, diagnostics: fromCached(task.cached, doc.text, settings.ruleSet) } };
+    for (const n of readingNoticesFor(doc.text, doc.lintFormat)) noticed(n.message);
+    return { index, file: { ...base, diagnostics: fromCached(task.cached, doc.text, settings.ruleSet) }, notices };
   }
-  const diagnostics = lintDocument(doc, settings);
-  const result: TaskResult = { index, file: { ...base, diagnostics } };
+  const diagnostics = lintDocument(doc, settings, noticed);
+  const result: TaskResult = { index, file: { ...base, diagnostics }, notices };
   if (task.useCache) result.cacheEntry = toCached(key, diagnostics, settings.ruleSet);
   return result;
 }

@@ -119,7 +119,7 @@ async function lintCommand(cli: CommandLine, io: Io, context: RunContext, setup:
 
   let files: LintedFile[];
   if (values.stdin) {
-    files = [await lintStdin(cli, io, context)];
+    files = [await lintStdin(cli, io, context, notice)];
   } else {
     const expansion = expandPaths(positionals, io.cwd);
     for (const path of expansion.ignored) notice(`skipped ${displayPath(path, io.cwd)}: ignored by .gitignore or .reframeignore`);
@@ -161,6 +161,7 @@ async function lintCommand(cli: CommandLine, io: Io, context: RunContext, setup:
         throw new UsageError(r.failure.message);
       }
       if (r.notice) notice(r.notice);
+      for (const n of r.notices ?? []) notice(n);
       if (r.ignored || !r.file) continue;
       if (r.cacheEntry && r.file.absPath) cache?.set(r.file.absPath, r.cacheEntry);
       files.push(r.file);
@@ -243,7 +244,7 @@ async function stdinBytes(io: Io): Promise<Buffer> {
   return stdinCache;
 }
 
-async function lintStdin(cli: CommandLine, io: Io, context: RunContext): Promise<LintedFile> {
+async function lintStdin(cli: CommandLine, io: Io, context: RunContext, notice: (message: string) => void): Promise<LintedFile> {
   const name = cli.values['stdin-filename'];
   const absPath = name ? resolve(io.cwd, name) : join(io.cwd, '<stdin>');
   const display = name ? displayPath(absPath, io.cwd) : '<stdin>';
@@ -256,7 +257,8 @@ async function lintStdin(cli: CommandLine, io: Io, context: RunContext): Promise
   const loaded = await loadDocument(fileFormat, bytes, settings.maxFileSize);
   if ('skipped' in loaded) throw new UsageError(`standard input (${display}): ${loaded.skipped}`);
   // absPath names the file the input stands for (its config applies); nothing is ever written to it.
-  return { path: display, absPath, format: fileFormat, diagnostics: lintDocument(loaded.document, settings) };
+  const diagnostics = lintDocument(loaded.document, settings, (message) => notice(`${display}: ${message}`));
+  return { path: display, absPath, format: fileFormat, diagnostics };
 }
 
 interface FixOutcome {
