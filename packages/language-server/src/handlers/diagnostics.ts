@@ -5,6 +5,7 @@
  * document clears its diagnostics. `fresh` gives the other handlers the result for exactly the
  * current version.
  */
+import { type DocumentFormat, readingNoticesFor } from '@reframe/core';
 import type { Connection, Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import { DocumentDiagnostics, type DocumentResult } from '../cache/document-diagnostics.js';
 import type { PieceDocument } from '../cache/piece-document.js';
@@ -25,14 +26,25 @@ function once<T>(make: () => T): () => T {
   };
 }
 
-function lintDocument(state: ServerState, doc: PieceDocument, settings: Settings): DocumentResult {
+/**
+ * How the document is read, when that is worth knowing (Markdown read as plain text, and where), in
+ * the log: the document's uri and lines, never its text. Logged when its linter is made (the document
+ * opened, or settings changed), not on every edit: working it out reads the whole document.
+ */
+function logReadingNotices(connection: Connection, doc: PieceDocument, format: DocumentFormat): void {
+  for (const notice of readingNoticesFor(doc.getText(), format)) connection.console.info(`reframe: ${doc.uri}: ${notice.message}`);
+}
+
+function lintDocument(connection: Connection, state: ServerState, doc: PieceDocument, settings: Settings): DocumentResult {
+  const format = formatFor(doc.languageId);
   let entry = state.linters.get(doc.uri);
   if (!entry || entry.key !== settings.key) {
     entry = { key: settings.key, diagnostics: new DocumentDiagnostics(settings.ruleSet, settings.config) };
     state.linters.set(doc.uri, entry);
+    logReadingNotices(connection, doc, format);
   }
   let bundled: Set<string> | undefined;
-  return entry.diagnostics.lint(doc, formatFor(doc.languageId), (id) => (bundled ??= bundledRuleIds(state)).has(id));
+  return entry.diagnostics.lint(doc, format, (id) => (bundled ??= bundledRuleIds(state)).has(id));
 }
 
 /** Lint the document as it is now and publish, unless it changes while settings are fetched. */
@@ -54,7 +66,7 @@ async function validate(connection: Connection, state: ServerState, doc: PieceDo
       published = notice;
       diagnostics = () => notice;
     } else {
-      const linted = lintDocument(state, doc, settings);
+      const linted = lintDocument(connection, state, doc, settings);
       published = linted.published;
       diagnostics = once(linted.copies);
     }
