@@ -4,9 +4,12 @@
  * 5× the time), a megabyte of it must finish within seconds, its finding must still be found, and
  * Markdown the parser cannot afford is read as plain text with a notice that holds none of its text.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type DocumentFormat, lint, lintDocument, readingNoticesFor } from '../src/index.js';
@@ -56,6 +59,44 @@ describe('hostile documents cost linear time', { timeout: 120_000 }, () => {
     const ms = performance.now() - started;
     expect(ms, `${ms.toFixed(0)} ms`).toBeLessThan(5_000);
     expect(found.map((d) => d.ruleId)).toEqual(['substance/addict']);
+  });
+});
+
+/**
+ * Peak memory (maxRSS, MB) of a fresh process that loads the rules and lints `text`: the built package,
+ * as the CLI runs it (pnpm test builds first).
+ */
+async function peakMemory(text: string, format: DocumentFormat, dir: string, name: string): Promise<number> {
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  const dist = (path: string) => new URL(`../dist/${path}`, import.meta.url).href;
+  const script = `
+    import { readFileSync } from 'node:fs';
+    const { lint } = await import(${JSON.stringify(dist('index.js'))});
+    const { loadRuleSet } = await import(${JSON.stringify(dist('node/index.js'))});
+    lint(readFileSync(${JSON.stringify(file)}, 'utf8'), { ruleSet: loadRuleSet(), format: ${JSON.stringify(format)} });
+    process.stdout.write(String(process.resourceUsage().maxRSS / 1024));`;
+  const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { timeout: 60_000 });
+  return Number(stdout);
+}
+
+describe('hostile documents need no more memory than plain text', { timeout: 120_000 }, () => {
+  it('a megabyte of each of the issue’s inputs: within 100 MB of a megabyte of prose', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reframe-memory-'));
+    try {
+      const prose = `${FLAGGED} The patient was reviewed and is doing well. `.repeat(12_000).slice(0, 1_000_000);
+      const [plain, ...hostile] = await Promise.all([
+        peakMemory(prose, 'text', dir, 'prose.txt'),
+        peakMemory(emphasisPile(1_000_000), 'markdown', dir, 'pile.md'),
+        peakMemory(unclosedComments(1_000_000), 'html', dir, 'comments.html'),
+        peakMemory(lessThanPile(1_000_000), 'html', dir, 'less-than.html'),
+        peakMemory(nestedListsByIndentation(1_000_000), 'markdown', dir, 'deep.md'),
+      ]);
+      for (const peak of hostile)
+        expect(peak, `${peak.toFixed(0)} MB against ${plain?.toFixed(0)} MB for prose`).toBeLessThan((plain ?? 0) + 100);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
