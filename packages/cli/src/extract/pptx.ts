@@ -93,25 +93,23 @@ interface Relationship {
   target: string;
 }
 
-/** Each start tag named `tag` in `xml`, with its attributes. */
-function tagsNamed(xml: string | undefined, tag: string): Array<Map<string, string>> {
-  const found: Array<Map<string, string>> = [];
-  if (xml)
-    scanXml(xml, {
-      open: (name, text) => {
-        if (name === tag) found.push(attributes(text));
-      },
-    });
-  return found;
+/** Call `visit` with the attributes of each start tag named `tag` in `xml` (none kept: a list may be long). */
+function eachTag(xml: string | undefined, tag: string, visit: (attrs: Map<string, string>) => void): void {
+  if (!xml) return;
+  scanXml(xml, {
+    open: (name, text) => {
+      if (name === tag) visit(attributes(text));
+    },
+  });
 }
 
 function relationships(xml: string | undefined): Map<string, Relationship> {
   const out = new Map<string, Relationship>();
-  for (const attrs of tagsNamed(xml, 'Relationship')) {
+  eachTag(xml, 'Relationship', (attrs) => {
     const id = attrs.get('Id');
     const target = attrs.get('Target');
     if (id && target && !out.has(id)) out.set(id, { type: attrs.get('Type') ?? '', target });
-  }
+  });
   return out;
 }
 
@@ -129,14 +127,16 @@ function resolvePart(fromFolder: string, target: string): string {
 function slideOrder(parts: Map<string, string>): string[] {
   const rels = relationships(parts.get('ppt/_rels/presentation.xml.rels'));
   const ordered = new Set<string>();
-  for (const attrs of tagsNamed(parts.get('ppt/presentation.xml'), 'p:sldId')) {
+  // Each relationship id once: presentation.xml may list one slide many times.
+  const seen = new Set<string>();
+  eachTag(parts.get('ppt/presentation.xml'), 'p:sldId', (attrs) => {
     const id = attrs.get('r:id');
-    const rel = id ? rels.get(id) : undefined;
-    if (rel) {
-      const name = resolvePart('ppt', rel.target);
-      if (parts.has(name)) ordered.add(name);
-    }
-  }
+    if (id === undefined || seen.has(id)) return;
+    seen.add(id);
+    const rel = rels.get(id);
+    const name = rel && resolvePart('ppt', rel.target);
+    if (name && parts.has(name)) ordered.add(name);
+  });
   if (ordered.size) return [...ordered];
   const number = (name: string) => Number(/(\d+)\.xml$/.exec(name)?.[1] ?? 0);
   return [...parts.keys()].filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).sort((a, b) => number(a) - number(b));
