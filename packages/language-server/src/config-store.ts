@@ -8,7 +8,15 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { dirname, relative, sep } from 'node:path';
 import { type CompiledRuleSet, ConfigError, parseByteSize, type ReframeConfig, type ResolvedConfig, resolveConfig } from '@reframe/core';
-import { DEFAULT_RULES_DIR, findConfigFile, loadRuleSet, ReframeFileError, ReframeFileErrors, readConfigChain } from '@reframe/core/node';
+import {
+  DEFAULT_RULES_DIR,
+  findConfigFile,
+  loadRuleSet,
+  ReframeFileError,
+  ReframeFileErrors,
+  readConfigChain,
+  TrustedRoots,
+} from '@reframe/core/node';
 import picomatch from 'picomatch';
 import { type ClientSettings, mergeOverFile } from './settings.js';
 
@@ -75,6 +83,8 @@ export class ConfigStore {
   private readonly pending = new Map<string, PendingChange>();
   /** Files with problems reported while resolving each config file, to clear once it resolves. */
   private readonly reported = new Map<string, Set<string>>();
+  /** The trusted folders per workspace root (SECURITY.md: its project, the user's config folder). */
+  private readonly trusted = new Map<string, TrustedRoots>();
 
   constructor(
     rulesDir: string | undefined,
@@ -87,6 +97,36 @@ export class ConfigStore {
   invalidate(): void {
     this.resolved.clear();
     this.ruleSets.clear();
+    this.trusted.clear();
+  }
+
+  /**
+   * The trusted folders for documents under `root` (the workspace folder that holds them, else their
+   * own folder): its project (the top of its git repository) and the user's config folder.
+   */
+  private trustFor(root: string): TrustedRoots {
+    let found = this.trusted.get(root);
+    if (!found) {
+      found = TrustedRoots.for({ projects: [root] });
+      this.trusted.set(root, found);
+    }
+    return found;
+  }
+
+  /**
+   * Why the config file `file` would be refused with `text` as its content (schema, extends, packs,
+   * rule ids), or undefined when it would load: checked before the server writes it.
+   */
+  problemWith(file: string, text: string): string | undefined {
+    try {
+      const config = readConfigChain(file, { trust: this.trustFor(dirname(file)), text });
+      resolveConfig(config, this.ruleSetFor(config.packs ?? []));
+      return undefined;
+    } catch (error) {
+      if (error instanceof ReframeFileErrors) return error.errors.map((e) => e.message).join('; ');
+      if (error instanceof ReframeFileError || error instanceof ConfigError) return error.message;
+      throw error;
+    }
   }
 
   /** Forget cached results that depend on client settings. */
@@ -145,7 +185,9 @@ export class ConfigStore {
     const owner = configFile ?? '';
     try {
       // A pending .reframerc.json extends whatever governed before it (see workspace-edits.ts).
-      const fromFile = this.withPending(configFile, found ? readConfigChain(found) : {});
+      // Read under the trust model: the document's workspace folder is its project.
+      const trust = found ? this.trustFor(pendingFile ? dirname(pendingFile) : dirname(found)) : undefined;
+      const fromFile = this.withPending(configFile, found ? readConfigChain(found, { trust }) : {});
       const ruleSet = this.ruleSetFor(fromFile.packs ?? []);
       let fileOnly: ResolvedConfig;
       try {

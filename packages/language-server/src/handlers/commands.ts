@@ -105,8 +105,13 @@ async function changeWorkspaceConfig(
   }
   const governing = state.config.configFileFor(root);
   const built = buildConfigEdit({ target, current, governing, change, canCreate: state.client.canCreateFiles });
-  if ('error' in built) {
-    void connection.window.showErrorMessage(`Reframe: ${built.error}`);
+  // Never write a config that would then be refused: schema, extends and packs, rule ids.
+  const problem = 'error' in built ? undefined : state.config.problemWith(target, built.text);
+  if ('error' in built || problem) {
+    const why = 'error' in built ? built.error : `the change would leave ${target} invalid (${problem}); nothing was written`;
+    connection.console.warn(`reframe: ${why}`);
+    // A client that cannot show it answers with an error: that must not end the server.
+    Promise.resolve(connection.window.showErrorMessage(`Reframe: ${why}`)).catch(() => undefined);
     return { applied: false };
   }
   const label = change.allow ? 'Reframe: allow phrase' : 'Reframe: disable rule';
@@ -123,6 +128,22 @@ async function changeWorkspaceConfig(
   return { applied: response.applied, file: target };
 }
 
+/** A rule id as packs write them: category/name (the pack schema's pattern). */
+const RULE_ID = /^[a-z][a-z0-9-]*\/[a-z0-9][a-z0-9-]*$/;
+
+/** Turn a rule off in the workspace config: only a rule of the document's rule set, by its exact id. */
+async function disableRule(connection: Connection, state: ServerState, uri: unknown, ruleId: string): Promise<WorkspaceConfigResult> {
+  if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'expected a document uri');
+  if (!RULE_ID.test(ruleId))
+    throw new ResponseError(ErrorCodes.InvalidParams, 'reframe.disableRule needs a rule id of the form category/name');
+  const { ruleSet } = settingsFor(state, uri, await clientSettingsFor(connection, state, uri));
+  if (!ruleSet.rules.has(ruleId)) {
+    const near = nearestRuleId(ruleId, ruleSet.rules.keys());
+    throw new ResponseError(ErrorCodes.InvalidParams, `unknown rule "${ruleId}"${near ? ` (did you mean "${near}"?)` : ''}`);
+  }
+  return changeWorkspaceConfig(connection, state, uri, { ruleOff: ruleId });
+}
+
 export function registerCommands(connection: Connection, state: ServerState): void {
   connection.onExecuteCommand((params) =>
     safely<unknown>(connection, params.command, null, () => {
@@ -137,7 +158,7 @@ export function registerCommands(connection: Connection, state: ServerState): vo
         case ServerCommand.allowPhrase:
           return typeof args[1] === 'string' && args[1] ? changeWorkspaceConfig(connection, state, args[0], { allow: args[1] }) : null;
         case ServerCommand.disableRule:
-          return typeof args[1] === 'string' && args[1] ? changeWorkspaceConfig(connection, state, args[0], { ruleOff: args[1] }) : null;
+          return typeof args[1] === 'string' && args[1] ? disableRule(connection, state, args[0], args[1]) : null;
         default:
           throw new ResponseError(ErrorCodes.MethodNotFound, `unknown command ${params.command}`);
       }
