@@ -6,15 +6,22 @@
  */
 import type { Processor } from 'unified';
 import { enabledRulesOf, type ResolvedConfig } from '../config/resolve.js';
-import { type Processors, processorsFor } from '../matching/processors.js';
-import { markdownOrText, type RunSlice, type Runs, slicer, type TokensWithoutParser, wholeMarkdown } from '../matching/slices.js';
-import type { CompiledRuleSet } from '../rules/compile.js';
+import { processorsFor } from '../matching/processors.js';
+import {
+  type MatchingRun,
+  markdownOrText,
+  type Reading,
+  type RunSlice,
+  type Runs,
+  slicer,
+  type TokensWithoutParser,
+  wholeMarkdown,
+} from '../matching/slices.js';
 import { textBlocks } from '../text/blocks.js';
 import { htmlToText } from '../text/html.js';
 import { type MarkdownPlan, planMarkdown } from '../text/markdown-plan.js';
 import { isPlainParagraph, onlyFencedCode, plainHeadingAndParagraph, plainListItems } from '../text/markdown-shape.js';
 import { quoteSpans, type Span, SpanLookup } from '../text/spans.js';
-import type { DocumentFormat } from '../types.js';
 import { plainParagraphs } from './plain-tokens.js';
 import { type Candidate, candidatesIn, hasAnchor, type Prefilter, prefilterFor, withRequirementsMet } from './prefilter.js';
 import { kept, planWindows } from './windows.js';
@@ -36,20 +43,13 @@ const always = (): boolean => true;
  * matter blanked. A Markdown document's plan (which blocks are read as plain text) is made here unless
  * given; the reference path must be given the same.
  */
-export function runFast(
-  text: string,
-  masked: string,
-  format: DocumentFormat,
-  ruleSet: CompiledRuleSet,
-  config: ResolvedConfig,
-  plan?: MarkdownPlan,
-): Runs {
+export const runFast: MatchingRun = (text, masked, format, ruleSet, config, plan) => {
   const processors = processorsFor(ruleSet, config.equality);
   const prefilter = prefilterFor(ruleSet, enabledRulesOf(config));
   const out: Runs = { matches: [], equality: [], unparsed: [] };
   const withoutParser = { processor: processors.text, tokensOf: plainParagraphs };
   if (format === 'markdown') {
-    markdownFast(text, masked, plan ?? planMarkdown(masked), config, out, ruleSet, processors, prefilter, withoutParser);
+    markdownFast({ text, masked, config, ruleSet, processors, out }, plan ?? planMarkdown(masked), prefilter, withoutParser);
     return out;
   }
   const source = format === 'html' ? htmlToText(masked) : masked;
@@ -65,7 +65,7 @@ export function runFast(
     always,
   );
   return out;
-}
+};
 
 /**
  * Markdown, block by block: blocks without a candidate are skipped, plain prose and blocks the plan
@@ -76,16 +76,12 @@ export function runFast(
  * minutes).
  */
 function markdownFast(
-  text: string,
-  masked: string,
+  reading: Reading,
   plan: MarkdownPlan,
-  config: ResolvedConfig,
-  out: Runs,
-  ruleSet: CompiledRuleSet,
-  processors: Processors,
   prefilter: Prefilter,
   withoutParser: { processor: Processor; tokensOf: TokensWithoutParser },
 ): void {
+  const { text, masked, config, out, ruleSet, processors } = reading;
   const run = slicer(text, masked, config, out, ruleSet, withoutParser);
   const asText = (start: number, end: number, keep: (offset: number) => boolean): void =>
     textFast(run, processors.text, prefilter, config, text, masked, start, end, keep);
@@ -113,7 +109,7 @@ function markdownFast(
   const suffixLength = plan.definitions.reduce((sum, d) => sum + d.end - d.start + 2, 0);
   const parsedLength = parsed.reduce((sum, [s, e]) => sum + e - s, 0);
   if (suffixLength > 0 && parsedLength + parsed.length * suffixLength > masked.length) {
-    wholeMarkdown(text, masked, plan, config, out, ruleSet, processors, (s, e) => asText(s, e, always));
+    wholeMarkdown(reading, plan, (s, e) => asText(s, e, always));
     return;
   }
   suffix = plan.definitions.map((d) => `\n\n${masked.slice(d.start, d.end)}`).join('');

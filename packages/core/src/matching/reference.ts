@@ -2,15 +2,12 @@
  * The reference path: the truth the fast path must equal. Every block that holds a trigger word is
  * parsed whole, and a Markdown document is parsed as one document.
  */
-import type { ResolvedConfig } from '../config/resolve.js';
-import type { CompiledRuleSet } from '../rules/compile.js';
 import { textBlocks } from '../text/blocks.js';
 import { htmlToText } from '../text/html.js';
-import { type MarkdownPlan, planMarkdown } from '../text/markdown-plan.js';
-import type { DocumentFormat } from '../types.js';
+import { planMarkdown } from '../text/markdown-plan.js';
 import { hasCandidate } from './find.js';
 import { processorsFor } from './processors.js';
-import { type Runs, slicer, wholeMarkdown } from './slices.js';
+import { type MatchingRun, type Runs, slicer, wholeMarkdown } from './slices.js';
 
 const always = (): boolean => true;
 
@@ -18,14 +15,7 @@ const always = (): boolean => true;
  * `text` is the document as written (quotations are read from it); `masked` has directives and front
  * matter blanked. A Markdown document is parsed whole, except the blocks its plan reads as plain text.
  */
-export function runReference(
-  text: string,
-  masked: string,
-  format: DocumentFormat,
-  ruleSet: CompiledRuleSet,
-  config: ResolvedConfig,
-  plan?: MarkdownPlan,
-): Runs {
+export const runReference: MatchingRun = (text, masked, format, ruleSet, config, plan) => {
   const processors = processorsFor(ruleSet, config.equality);
   const out: Runs = { matches: [], equality: [], unparsed: [] };
   const source = format === 'html' ? htmlToText(masked) : masked;
@@ -39,7 +29,7 @@ export function runReference(
   };
   if (format === 'markdown') {
     if (config.equality || hasCandidate(masked, ruleSet.index.triggers))
-      wholeMarkdown(text, masked, plan ?? planMarkdown(masked), config, out, ruleSet, processors, asText);
+      wholeMarkdown({ text, masked, config, ruleSet, processors, out }, plan ?? planMarkdown(masked), asText);
   } else asText(0, source.length);
   return out;
-}
+};

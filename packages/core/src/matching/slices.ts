@@ -10,6 +10,7 @@ import { textBlocks } from '../text/blocks.js';
 import { mask } from '../text/directives.js';
 import type { MarkdownPlan } from '../text/markdown-plan.js';
 import type { Span, SpanLookup } from '../text/spans.js';
+import type { DocumentFormat } from '../types.js';
 import type { RuleMatch } from './find.js';
 import type { Processors } from './processors.js';
 import { findInParagraphs, type ReframeRun } from './retext-reframe.js';
@@ -24,6 +25,28 @@ export interface Runs {
   equality: VFile[];
   unparsed: Span[];
 }
+
+/** One document as a matching path reads it: what each of its slices is linted with, and where the results go. */
+export interface Reading {
+  /** The document as written (quotations are read from it). */
+  text: string;
+  /** The document with directives and front matter blanked: the same length and line breaks. */
+  masked: string;
+  config: ResolvedConfig;
+  ruleSet: CompiledRuleSet;
+  processors: Processors;
+  out: Runs;
+}
+
+/** A matching path: the matches in a document; a Markdown document is read by `plan` (made when not given). */
+export type MatchingRun = (
+  text: string,
+  masked: string,
+  format: DocumentFormat,
+  ruleSet: CompiledRuleSet,
+  config: ResolvedConfig,
+  plan?: MarkdownPlan,
+) => Runs;
 
 /** Parse text[start, end) (plus optional trailing context) and collect the matches starting in `keep`. */
 export type RunSlice = (
@@ -105,16 +128,8 @@ export function markdownOrText(
  * A Markdown document parsed whole, as the reference path reads it: the blocks the plan reads as plain
  * text are blanked out of the parse (their lines kept) and handed to `asText`.
  */
-export function wholeMarkdown(
-  text: string,
-  masked: string,
-  plan: MarkdownPlan,
-  config: ResolvedConfig,
-  out: Runs,
-  ruleSet: CompiledRuleSet,
-  processors: Processors,
-  asText: (start: number, end: number) => void,
-): void {
+export function wholeMarkdown(reading: Reading, plan: MarkdownPlan, asText: (start: number, end: number) => void): void {
+  const { text, masked, config, out, ruleSet, processors } = reading;
   for (const [start, end] of plan.textSpans) asText(start, end);
   const parsed = mask(masked, plan.textSpans);
   markdownOrText(slicer(text, parsed, config, out, ruleSet), processors, out, parsed, 0, parsed.length, () => true);
