@@ -11,6 +11,7 @@ import { loadRuleSet } from '@reframe/core/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DOCUMENT_ATTACKS, emphasisPile, FLAGGED, nestedListsByIndentation } from '../../core/test/adversarial/documents.js';
 import { describeGrowth, growth, MAX_GROWTH } from '../../core/test/adversarial/growth.js';
+import { steadyGrowth } from '../../core/test/adversarial/steady-growth.js';
 import { BlockLinter } from '../src/cache/block-linter.js';
 import { type Workspace, workspace } from './helpers.js';
 import { LspClient } from './lsp-client.js';
@@ -39,7 +40,7 @@ function document(build: (size: number) => string, size: number) {
 describe('the block cache on hostile documents', { timeout: 120_000 }, () => {
   it.each(ATTACKS.map((a) => [a.name, a] as const))('%s: opening costs linear time', async (_, attack) => {
     const open = (text: string) => new BlockLinter(ruleSet, config).lint(text, attack.format);
-    const g = await growth((n) => document(attack.build, n).text, open, attack.size);
+    const g = await steadyGrowth(() => growth((n) => document(attack.build, n).text, open, attack.size));
     expect(g.ratio, describeGrowth(`opening ${attack.name}`, g)).toBeLessThanOrEqual(MAX_GROWTH);
   });
 
@@ -58,7 +59,7 @@ describe('the block cache on hostile documents', { timeout: 120_000 }, () => {
         linter.lint(typed, format, { start: at, end: at, text: 'x' });
         linter.lint(doc.text, format, { start: at, end: at + 1, text: '' });
       };
-      const g = await growth(typing, type, attack.size, 5);
+      const g = await steadyGrowth(() => growth(typing, type, attack.size));
       expect(g.ratio, describeGrowth(`typing ${where} ${attack.name}`, g)).toBeLessThanOrEqual(MAX_GROWTH);
     }
   });
