@@ -9,6 +9,7 @@ import { mkdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../src/index.js';
 import { loadConfigFile, loadRuleSet, readConfigChain } from '../src/node/index.js';
 import { parseData } from '../src/rules/validate.js';
 import { configSpaces, expectNoSecrets, messagesOf, SHADOW } from './adversarial/config-space.js';
@@ -171,5 +172,17 @@ describe('hostile files fail fast with a message, in bounded time and memory', (
     expect(within(5000, 'a 1 MB config of unknown keys', () => loadConfigFile(file))).toHaveLength(20);
     const u = await growth(unknown, (text) => messagesOf(() => loadConfigFile(s.write('proj/.reframerc.yaml', text))), 9000);
     expect(u.ratio, describeGrowth('unknown keys', u)).toBeLessThanOrEqual(MAX_GROWTH);
+  });
+
+  it('an allowed phrase that expands combinatorially, or lists thousands of alternatives, fails at once', async () => {
+    const ruleSet = loadRuleSet({ rulesDir: FIXTURE_RULES });
+    const allow = (phrase: string) => () => resolveConfig({ allow: [phrase] }, ruleSet);
+    // Twenty optional alternatives are a million variants: built in full, then refused, before.
+    const started = performance.now();
+    expect(allow(`${Array(20).fill('(a|b)?').join(' ')} c`)).toThrow(/expands to too many variants/);
+    expect(performance.now() - started, 'optional alternatives').toBeLessThan(1000);
+    const alternatives = (n: number) => Array.from({ length: n }, (_, i) => `x${i}-a`).join('|');
+    const g = await growth(alternatives, (phrase) => expect(allow(phrase)).toThrow(/too many variants/), 5000);
+    expect(g.ratio, describeGrowth('alternatives with distinct leading words', g)).toBeLessThanOrEqual(MAX_GROWTH);
   });
 });

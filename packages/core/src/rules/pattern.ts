@@ -113,6 +113,9 @@ function splitPunctuation(rawTokens: string[], pattern: string): Array<{ raw: st
   return out;
 }
 
+/** The most token sequences one pattern may expand to. */
+const MAX_VARIANTS = 4096;
+
 /** Expand a pattern into every fixed-length token sequence it stands for. */
 export function compilePattern(pattern: string, options: PatternOptions = {}): Sequence[] {
   const caseSensitive = options.caseSensitive ?? false;
@@ -134,7 +137,8 @@ export function compilePattern(pattern: string, options: PatternOptions = {}): S
   parsed.forEach((token, index) => {
     const isLast = index === parsed.length - 1;
     const choices: TokenTest[][] = [];
-    const grouped = new Map<number, { forms: Set<string>; pluralForms: Set<string>; lead: string[] }>();
+    // Keyed by the leading words (a lookup per alternative: a list of thousands stays linear).
+    const grouped = new Map<string, { forms: Set<string>; pluralForms: Set<string>; lead: string[] }>();
     for (const alt of token.alternatives) {
       if (alt.special) {
         choices.push([{ kind: alt.special, ...(token.after ? { after: token.after } : {}) } as TokenTest]);
@@ -159,12 +163,11 @@ export function compilePattern(pattern: string, options: PatternOptions = {}): S
         } else forms.add(lower(tail, caseSensitive));
         // Alternatives with the same leading words share one token test for the last word.
         const key = lead.join(' ');
-        const keyId = [...grouped.keys()].find((k) => grouped.get(k)?.lead.join(' ') === key);
-        if (keyId !== undefined) {
-          const g = grouped.get(keyId);
-          for (const f of forms) g?.forms.add(f);
-          for (const f of pluralForms) g?.pluralForms.add(f);
-        } else grouped.set(grouped.size, { forms, pluralForms, lead });
+        const g = grouped.get(key);
+        if (g) {
+          for (const f of forms) g.forms.add(f);
+          for (const f of pluralForms) g.pluralForms.add(f);
+        } else grouped.set(key, { forms, pluralForms, lead });
       }
     }
     for (const g of grouped.values()) {
@@ -177,6 +180,9 @@ export function compilePattern(pattern: string, options: PatternOptions = {}): S
       if (head && token.after) head.after = token.after;
       choices.push(tests);
     }
+    // Checked before it grows: ten optional alternatives double it ten times, forty would exhaust memory.
+    if (partials.length * (choices.length + (token.optional ? 1 : 0)) > 8 * MAX_VARIANTS)
+      throw new PatternError(`"${pattern}" expands to too many variants`);
     const next: TokenTest[][][] = [];
     for (const p of partials) {
       for (const c of choices) next.push([...p, c]);
@@ -188,6 +194,6 @@ export function compilePattern(pattern: string, options: PatternOptions = {}): S
   const sequences = partials.map((parts) => ({ tokens: parts.flat(), caseSensitive }));
   const valid = sequences.filter((s) => s.tokens.length > 0 && (options.leadingWildcard || s.tokens[0]?.kind === 'words'));
   if (valid.length === 0) throw new PatternError(`"${pattern}" can match nothing or starts with a wildcard`);
-  if (valid.length > 4096) throw new PatternError(`"${pattern}" expands to too many variants (${valid.length})`);
+  if (valid.length > MAX_VARIANTS) throw new PatternError(`"${pattern}" expands to too many variants (${valid.length})`);
   return valid;
 }
