@@ -157,7 +157,10 @@ class Run {
  * text, counting too little would let the parser run away.
  */
 export function markdownCost(source: string, start: number, end: number): MarkdownCost | undefined {
+  // The search for inline syntax must not run past the block: it reads a copy of the block alone.
+  if (start !== 0 || end !== source.length) return markdownCost(source.slice(start, end), 0, end - start);
   const run = new Run();
+  const nextSyntax = syntaxSearch(source);
   let newRun = true;
   let lineStart = start;
   while (lineStart < end) {
@@ -203,7 +206,7 @@ export function markdownCost(source: string, start: number, end: number): Markdo
         else if (!isAlphanumeric(source.charCodeAt(at)) || marker) run.ordered = ''; // may close the list
       }
       newRun = false;
-      const cost = inlineCost(source, at, contentEnd, run);
+      const cost = inlineCost(source, at, contentEnd, run, nextSyntax);
       if (cost) return cost;
       // A heading is a run of its own: the next line starts another.
       if (indent <= 3 && headingAt(source, at, contentEnd)) newRun = true;
@@ -213,9 +216,28 @@ export function markdownCost(source: string, start: number, end: number): Markdo
   return undefined;
 }
 
+/** The characters that can open inline syntax the caps count. */
+const INLINE_SYNTAX = /[[*_`<]/g;
+
+/**
+ * The offset of the first character of inline syntax at or after `from` (Infinity: none), for offsets
+ * that only grow: a search reads on from where the last one stopped, so the text is read about once
+ * (a regular expression skips prose faster than a loop over every character).
+ */
+function syntaxSearch(source: string): (from: number) => number {
+  let found = -1;
+  return (from) => {
+    if (found < from) {
+      INLINE_SYNTAX.lastIndex = from;
+      found = INLINE_SYNTAX.exec(source)?.index ?? Number.POSITIVE_INFINITY;
+    }
+    return found;
+  };
+}
+
 /** Count the inline syntax of source[from, to) into `run`; the cost once a count is over its cap. */
-function inlineCost(source: string, from: number, to: number, run: Run): MarkdownCost | undefined {
-  for (let k = from; k < to; k++) {
+function inlineCost(source: string, from: number, to: number, run: Run, nextSyntax: (from: number) => number): MarkdownCost | undefined {
+  for (let k = nextSyntax(from); k < to; k = nextSyntax(k + 1)) {
     const c = source.charCodeAt(k);
     if (c === 91) {
       if (++run.brackets > MAX_BRACKETS_PER_RUN) return 'brackets';
