@@ -185,4 +185,17 @@ describe('hostile files fail fast with a message, in bounded time and memory', (
     const g = await growth(alternatives, (phrase) => expect(allow(phrase)).toThrow(/too many variants/), 5000);
     expect(g.ratio, describeGrowth('alternatives with distinct leading words', g)).toBeLessThanOrEqual(MAX_GROWTH);
   });
+
+  it('a rules map of thousands of keys, or of keys that are no rule id, is refused by the schema before rule ids are matched', () => {
+    const s = space();
+    // Each unknown rule id costs an edit-distance search over every rule for its "did you mean".
+    const many = Array.from({ length: 36_000 }, (_, i) => `  nope${i}/x: "off"`).join('\n');
+    const file = s.write('proj/.reframerc.yaml', `rules:\n${many}\n`);
+    const messages = within(5000, 'a 1 MB rules map', () => loadConfigFile(file));
+    expect(messages).toEqual([`${file}:2:3: rules must NOT have more than 500 properties`]);
+    s.write('proj/.reframerc.yaml', 'rules:\n  substance/addict: "off"\n  "root:*:19000 daemon": "off"\n');
+    expect(messagesOf(() => loadConfigFile(file))).toEqual([
+      `${file}:3:3: rules has a key that is not a rule id, a category or category/* (got a string)`,
+    ]);
+  });
 });

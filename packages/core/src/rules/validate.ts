@@ -150,6 +150,11 @@ function describe(error: ErrorObject): string {
     .join('')
     .replace(/^\./, '');
   const subject = where || 'the file';
+  if (error.propertyName !== undefined) {
+    // A key of the object at `subject` fails the schema's propertyNames.
+    const expected = (error.parentSchema as { patternMessage?: string } | undefined)?.patternMessage ?? 'a valid key';
+    return `${subject} has a key that is not ${expected} (got ${shown(error.propertyName)})`;
+  }
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String(error.params.additionalProperty);
@@ -183,7 +188,8 @@ function describe(error: ErrorObject): string {
 /** Drop the noise `oneOf` produces: keep the most specific error for each place. */
 function simplify(errors: ErrorObject[]): ErrorObject[] {
   const deeper = (e: ErrorObject) => errors.some((o) => o !== e && o.instancePath.startsWith(`${e.instancePath}/`));
-  let kept = errors.filter((e) => !(e.keyword === 'oneOf' && (deeper(e) || errors.length > 1)));
+  // propertyNames is told by the error about the key itself.
+  let kept = errors.filter((e) => e.keyword !== 'propertyNames' && !(e.keyword === 'oneOf' && (deeper(e) || errors.length > 1)));
   kept = kept.filter((e) => {
     if (e.keyword !== 'type') return true;
     const others = kept.filter((o) => o !== e && o.keyword !== 'type');
@@ -209,7 +215,7 @@ export function validateData(parsed: ParsedData, schema: object, file: string): 
         .split('/')
         .slice(1)
         .map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
-      const key = e.keyword === 'additionalProperties' ? String(e.params.additionalProperty) : undefined;
+      const key = e.keyword === 'additionalProperties' ? String(e.params.additionalProperty) : e.propertyName;
       const pos = parsed.locate(path, key);
       return new ReframeFileError(file, pos.line, pos.column, describe(e));
     });
