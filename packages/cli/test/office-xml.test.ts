@@ -33,7 +33,7 @@ describe('scanXml', () => {
 
   it('ends what never closes at the next "<" or at the end, and says so', () => {
     expect(events('<a <b>x')).toEqual(['! a tag that never closes', '<a >', '<b>', 'x']);
-    expect(events('x < y')).toEqual(['x ', '! a stray "<"', '< y']);
+    expect(events('x < y <<</ z')).toEqual(['! a stray "<"', '! a stray "<"', '! a stray "<"', '! a stray "<"', 'x < y <<</ z']);
     expect(events('<a>x<!-- open')).toEqual(['<a>', 'x', '! a comment that never closes']);
     expect(events('<a v="unclosed><b>')).toEqual(['! a tag that never closes', '<a v="unclosed>>', '<b>']); // a quoted '>' does not end it
   });

@@ -4,7 +4,7 @@
  * one pass (xml.ts), however often presentation.xml lists it.
  */
 import { joinPieces, type LocatedText, type Piece } from './located-text.js';
-import { attributes, decodeXmlText, scanXml } from './xml.js';
+import { attribute, attributes, decodeXmlText, scanXml } from './xml.js';
 import { readZipTexts } from './zip.js';
 
 export interface SlideLocation {
@@ -93,19 +93,20 @@ interface Relationship {
   target: string;
 }
 
-/** Call `visit` with the attributes of each start tag named `tag` in `xml` (none kept: a list may be long). */
-function eachTag(xml: string | undefined, tag: string, visit: (attrs: Map<string, string>) => void): void {
+/** Call `visit` with the attribute text of each start tag named `tag` in `xml` (nothing kept: a list may be long). */
+function eachTag(xml: string | undefined, tag: string, visit: (attributeText: string) => void): void {
   if (!xml) return;
   scanXml(xml, {
     open: (name, text) => {
-      if (name === tag) visit(attributes(text));
+      if (name === tag) visit(text);
     },
   });
 }
 
 function relationships(xml: string | undefined): Map<string, Relationship> {
   const out = new Map<string, Relationship>();
-  eachTag(xml, 'Relationship', (attrs) => {
+  eachTag(xml, 'Relationship', (text) => {
+    const attrs = attributes(text);
     const id = attrs.get('Id');
     const target = attrs.get('Target');
     if (id && target && !out.has(id)) out.set(id, { type: attrs.get('Type') ?? '', target });
@@ -129,8 +130,8 @@ function slideOrder(parts: Map<string, string>): string[] {
   const ordered = new Set<string>();
   // Each relationship id once: presentation.xml may list one slide many times.
   const seen = new Set<string>();
-  eachTag(parts.get('ppt/presentation.xml'), 'p:sldId', (attrs) => {
-    const id = attrs.get('r:id');
+  eachTag(parts.get('ppt/presentation.xml'), 'p:sldId', (text) => {
+    const id = attribute(text, 'r:id');
     if (id === undefined || seen.has(id)) return;
     seen.add(id);
     const rel = rels.get(id);

@@ -41,19 +41,30 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 }
 
-/** Scan `xml` once, calling the handler for each tag and piece of text. */
+/** A `<` (or `</`) that no name follows (the end, a space, `<`, `>` or `/` does): it is text. */
+function isStray(xml: string, lt: number): boolean {
+  const at = xml.charCodeAt(lt + 1) === SLASH ? lt + 2 : lt + 1;
+  const c = xml.charCodeAt(at);
+  return Number.isNaN(c) || isSpace(c) || c === LT || c === GT || c === SLASH;
+}
+
+/** Scan `xml` once, calling the handler for each tag and piece of text (text between tags in one piece). */
 export function scanXml(xml: string, handler: XmlHandler): void {
   const n = xml.length;
+  let textStart = 0;
   let i = 0;
   while (i < n) {
     const lt = xml.indexOf('<', i);
-    if (lt === -1) {
-      handler.text?.(xml.slice(i), false);
-      return;
+    if (lt === -1) break;
+    if (isStray(xml, lt)) {
+      handler.problem?.('a stray "<"');
+      i = lt + 1;
+      continue;
     }
-    if (lt > i) handler.text?.(xml.slice(i, lt), false);
-    i = skipMarkup(xml, lt, handler);
+    if (lt > textStart) handler.text?.(xml.slice(textStart, lt), false);
+    i = textStart = skipMarkup(xml, lt, handler);
   }
+  if (textStart < n) handler.text?.(xml.slice(textStart), false);
 }
 
 /** Read the markup starting at `lt` (a `<`); return where scanning goes on. */
@@ -79,7 +90,7 @@ function skipMarkup(xml: string, lt: number, handler: XmlHandler): number {
     if (isSpace(c) || c === GT || c === SLASH || c === LT) break;
     j++;
   }
-  const name = xml.slice(nameStart, j);
+  const name = xml.slice(nameStart, j); // never empty: scanXml leaves stray '<' as text
   // The rest of the tag: quoted values may hold '>', never '<' (nor may anything else in a tag).
   const restStart = j;
   let quote = 0;
@@ -95,13 +106,7 @@ function skipMarkup(xml: string, lt: number, handler: XmlHandler): number {
       break;
     }
   }
-  if (!name || end === -1) {
-    handler.problem?.(name ? 'a tag that never closes' : 'a stray "<"');
-    if (!name) {
-      handler.text?.(xml.slice(lt, j), false);
-      return j;
-    }
-  }
+  if (end === -1) handler.problem?.('a tag that never closes');
   const tagEnd = end === -1 ? j : end;
   if (closing) handler.close?.(name);
   else {
@@ -134,9 +139,8 @@ function declarationEnd(xml: string, from: number): number {
   return xml.length;
 }
 
-/** The attributes of a start tag's attribute text (names with their prefix, values decoded); malformed parts are skipped. */
-export function attributes(text: string): Map<string, string> {
-  const out = new Map<string, string>();
+/** Each attribute in a start tag's attribute text, in order (values decoded), until `visit` returns true; malformed parts are skipped. */
+function eachAttribute(text: string, visit: (name: string, value: string) => boolean): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -152,10 +156,30 @@ export function attributes(text: string): Map<string, string> {
     if (quote !== '"' && quote !== "'") continue;
     const close = text.indexOf(quote, i + 1);
     const valueEnd = close === -1 ? n : close;
-    if (name && !out.has(name)) out.set(name, decodeXmlText(text.slice(i + 1, valueEnd)));
+    if (name && visit(name, decodeXmlText(text.slice(i + 1, valueEnd)))) return;
     i = valueEnd + 1;
   }
+}
+
+/** The attributes of a start tag's attribute text (names with their prefix, values decoded), the first of a name winning. */
+export function attributes(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  eachAttribute(text, (name, value) => {
+    if (!out.has(name)) out.set(name, value);
+    return false;
+  });
   return out;
+}
+
+/** The value of the first attribute called `name` (with its prefix) in a start tag's attribute text. */
+export function attribute(text: string, name: string): string | undefined {
+  let found: string | undefined;
+  eachAttribute(text, (candidate, value) => {
+    if (candidate !== name) return false;
+    found = value;
+    return true;
+  });
+  return found;
 }
 
 /**
