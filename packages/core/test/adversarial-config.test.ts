@@ -183,7 +183,7 @@ describe('hostile files fail fast with a message, in bounded time and memory', (
     // Twenty optional alternatives are a million variants: built in full, then refused, before.
     const started = performance.now();
     expect(allow(`${Array(20).fill('(a|b)?').join(' ')} c`)).toThrow(/expands to too many variants/);
-    expect(performance.now() - started, 'optional alternatives').toBeLessThan(1000);
+    expect(performance.now() - started, 'optional alternatives').toBeLessThan(3000);
     const alternatives = (n: number) => Array.from({ length: n }, (_, i) => `x${i}-a`).join('|');
     const g = await growth(alternatives, (phrase) => expect(allow(phrase)).toThrow(/too many variants/), 5000);
     expect(g.ratio, describeGrowth('alternatives with distinct leading words', g)).toBeLessThanOrEqual(MAX_GROWTH);

@@ -57,7 +57,7 @@ describe('hostile documents cost linear time', { timeout: 120_000 }, () => {
     const started = performance.now();
     const found = lint(text, { ruleSet, format });
     const ms = performance.now() - started;
-    expect(ms, `${ms.toFixed(0)} ms`).toBeLessThan(5_000);
+    expect(ms, `${ms.toFixed(0)} ms`).toBeLessThan(10_000);
     expect(found.map((d) => d.ruleId)).toEqual(['substance/addict']);
   });
 });

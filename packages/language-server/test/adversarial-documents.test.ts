@@ -89,7 +89,7 @@ describe('the server on hostile documents', { timeout: 120_000 }, () => {
     expect(await client.diagnostics(small)).toHaveLength(1);
     const findings = await client.diagnostics(hostile);
     const ms = performance.now() - started;
-    expect(ms, `${ms.toFixed(0)} ms`).toBeLessThan(10_000);
+    expect(ms, `${ms.toFixed(0)} ms`).toBeLessThan(20_000);
     expect(findings.map((d) => d.code)).toContain('substance/addict');
     if (languageId === 'markdown') {
       const logged = await client.until(() => client?.logs.find((l) => l.includes(hostile)), 'the notice in the log');
@@ -101,6 +101,6 @@ describe('the server on hostile documents', { timeout: 120_000 }, () => {
     const version = await client.change(hostile, 'x', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
     await client.diagnostics(hostile, version);
     const typingMs = performance.now() - typedAt;
-    expect(typingMs, `${typingMs.toFixed(0)} ms`).toBeLessThan(5_000);
+    expect(typingMs, `${typingMs.toFixed(0)} ms`).toBeLessThan(10_000);
   });
 });

@@ -41,9 +41,16 @@ export async function growth<T>(build: (n: number) => T, run: (input: T) => unkn
   const smallInput = build(n);
   const largeInput = build(4 * n);
   await run(smallInput); // warm-up: compile the code paths before timing them
-  const small = await timeOf(() => run(smallInput), runs);
-  const large = await timeOf(() => run(largeInput), runs);
-  return { small, large, ratio: large / Math.max(small, FLOOR_MS) };
+  // The suite shares two cores: a measurement over the bound is taken again, up to three times in all.
+  // A quadratic cost stays near ×16 however often it is measured; noise does not repeat.
+  let best: Growth | undefined;
+  for (let attempt = 0; attempt < 3 && (best === undefined || best.ratio > MAX_GROWTH); attempt++) {
+    const small = await timeOf(() => run(smallInput), runs);
+    const large = await timeOf(() => run(largeInput), runs);
+    const measured = { small, large, ratio: large / Math.max(small, FLOOR_MS) };
+    if (best === undefined || measured.ratio < best.ratio) best = measured;
+  }
+  return best as Growth;
 }
 
 /** A readable line for an assertion message. */
