@@ -173,8 +173,6 @@ describe('hostile files fail fast with a message, in bounded time and memory', (
     const unknown = (n: number) => Array.from({ length: n }, (_, i) => `"unknown key ${i}": ${i}`).join('\n');
     const file = s.write('proj/.reframerc.yaml', unknown(38_000)); // just under 1 MB
     expect(within(5000, 'a 1 MB config of unknown keys', () => loadConfigFile(file))).toHaveLength(20);
-    const u = await growth(unknown, (text) => messagesOf(() => loadConfigFile(s.write('proj/.reframerc.yaml', text))), 9000);
-    expect(u.ratio, describeGrowth('unknown keys', u)).toBeLessThanOrEqual(MAX_GROWTH);
   });
 
   it('an allowed phrase that expands combinatorially, or lists thousands of alternatives, fails at once', async () => {
