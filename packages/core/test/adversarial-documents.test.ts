@@ -11,10 +11,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import fc from 'fast-check';
+import { ParseEnglish } from 'parse-english';
 import { describe, expect, it } from 'vitest';
 import { type DocumentFormat, lint, lintDocument, readingNoticesFor } from '../src/index.js';
 import { lintDocumentBy } from '../src/internal.js';
 import { scanDirectives } from '../src/text/directives.js';
+import { mergeMadeLinear, ReframeEnglish } from '../src/text/english-parser.js';
 import { htmlToText } from '../src/text/html.js';
 import {
   MAX_BRACKETS_PER_RUN,
@@ -195,6 +197,17 @@ describe('what Markdown costs the parser', () => {
 
 describe('linear rewrites read what the patterns they replace read', () => {
   const piece = (pieces: string[]) => fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((p) => p.join(''));
+
+  it('the English parser: the same trees as parse-english, with its wordless sentences merged in one pass', () => {
+    expect(mergeMadeLinear).toBe(true);
+    const text = piece(['<', '!', '?', '.', '-', '#', '(', ')', '"', ' ', '\n', 'a', 'A', '1', 'Mr', 'é', '...', ',', ';']);
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(new ReframeEnglish().parse(t)).toEqual(new ParseEnglish().parse(t));
+      }),
+      { numRuns: 3000 },
+    );
+  });
 
   it('HTML as text: the same as the patterns, where a comment or tag left open runs to the end', () => {
     // Before: /<(script|style)\b[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->|<[^>]*>/gi, which left an unclosed one as text.

@@ -3,12 +3,18 @@
  * Markdown (built on first use, so plain-text runs never load the Markdown stack), each with Reframe's
  * retext plugin and, for the opt-in pack, retext-equality. One set per rule set and equality setting.
  */
-import retextEnglish from 'retext-english';
+import type { Root } from 'nlcst';
 import { type Processor, unified } from 'unified';
 import { useEquality } from '../equality/plugin.js';
 import type { CompiledRuleSet } from '../rules/compile.js';
+import { ReframeEnglish } from '../text/english-parser.js';
 import { markdownProcessor } from '../text/markdown-processor.js';
 import { retextReframe } from './retext-reframe.js';
+
+/** retext-english's parser, with the English parser of text/english-parser.ts. */
+function retextEnglish(this: Processor): void {
+  this.parser = (document: string): Root => new ReframeEnglish().parse(document);
+}
 
 export interface Processors {
   text: Processor;

@@ -83,6 +83,12 @@ export function definitionsAfterEveryBlock(size: number): string {
   return `[a]: https://example.org/a\n${definitions}\n${repeat(`*${FLAGGED}*\n\n`, size / 2)}`;
 }
 
+/**
+ * Wordless "sentences" ("-?" repeated) in one paragraph: the English parser merged each into the one
+ * before it, moving every later sentence each time (200 KB: 11 s).
+ */
+export const wordlessSentences = (size: number): string => `${repeat('-?', size)} ${FLAGGED}\n`;
+
 /** Paragraphs each just under the cap on emphasis runs: each is parsed as Markdown, so this is linear, not fast. */
 export const emphasisUnderTheCap = (size: number): string => repeat(`${'*a**'.repeat(60)} ${FLAGGED}\n\n`, size);
 
@@ -110,4 +116,5 @@ export const DOCUMENT_ATTACKS: DocumentAttack[] = [
   { name: 'brackets under false list items', format: 'markdown', build: bracketsUnderFalseItems, size: 20_000 },
   { name: 'definitions after every paragraph', format: 'markdown', build: definitionsAfterEveryBlock, size: 10_000 },
   { name: 'paragraphs under the emphasis cap', format: 'markdown', build: emphasisUnderTheCap, size: 10_000 },
+  { name: 'wordless sentences', format: 'text', build: wordlessSentences, size: 50_000 },
 ];
