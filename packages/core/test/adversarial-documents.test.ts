@@ -16,7 +16,7 @@ import { describe, expect, it } from 'vitest';
 import { type DocumentFormat, lint, lintDocument, readingNoticesFor } from '../src/index.js';
 import { lintDocumentBy } from '../src/internal.js';
 import { scanDirectives } from '../src/text/directives.js';
-import { mergeMadeLinear, ReframeEnglish } from '../src/text/english-parser.js';
+import { linearEnglish, mergeMadeLinear, ReframeEnglish } from '../src/text/english-parser.js';
 import { htmlToText } from '../src/text/html.js';
 import {
   MAX_BRACKETS_PER_RUN,
@@ -198,12 +198,39 @@ describe('what Markdown costs the parser', () => {
 describe('linear rewrites read what the patterns they replace read', () => {
   const piece = (pieces: string[]) => fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((p) => p.join(''));
 
-  it('the English parser: the same trees as parse-english, with its wordless sentences merged in one pass', () => {
+  it('the English parser: the same trees as parse-english, with its sentence merges made linear', () => {
+    const EveryParagraphOneByOne = linearEnglish(0);
     expect(mergeMadeLinear).toBe(true);
-    const text = piece(['<', '!', '?', '.', '-', '#', '(', ')', '"', ' ', '\n', 'a', 'A', '1', 'Mr', 'é', '...', ',', ';']);
+    const text = piece([
+      '<',
+      '!',
+      '?',
+      '.',
+      '. ',
+      '-',
+      '#',
+      '(',
+      ')',
+      '"',
+      ' ',
+      '\n',
+      'a',
+      'b. ',
+      'A',
+      '1',
+      '2. ',
+      'Mr',
+      'é',
+      '...',
+      ',',
+      ';',
+      ', a',
+    ]);
     fc.assert(
       fc.property(text, (t) => {
-        expect(new ReframeEnglish().parse(t)).toEqual(new ParseEnglish().parse(t));
+        const expected = new ParseEnglish().parse(t);
+        expect(new ReframeEnglish().parse(t)).toEqual(expected);
+        expect(new EveryParagraphOneByOne().parse(t)).toEqual(expected);
       }),
       { numRuns: 3000 },
     );

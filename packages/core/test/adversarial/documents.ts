@@ -89,6 +89,12 @@ export function definitionsAfterEveryBlock(size: number): string {
  */
 export const wordlessSentences = (size: number): string => `${repeat('-?', size)} ${FLAGGED}\n`;
 
+/**
+ * Sentences that start with a lower-case letter ("a! " repeated), with one accented letter so that the
+ * English parser runs: it merged each into the one before it, moving every later sentence (200 KB: 7 s).
+ */
+export const lowerCaseSentences = (size: number): string => `${repeat('a! ', size)}é. ${FLAGGED}\n`;
+
 /** Paragraphs each just under the cap on emphasis runs: each is parsed as Markdown, so this is linear, not fast. */
 export const emphasisUnderTheCap = (size: number): string => repeat(`${'*a**'.repeat(60)} ${FLAGGED}\n\n`, size);
 
@@ -117,4 +123,5 @@ export const DOCUMENT_ATTACKS: DocumentAttack[] = [
   { name: 'definitions after every paragraph', format: 'markdown', build: definitionsAfterEveryBlock, size: 10_000 },
   { name: 'paragraphs under the emphasis cap', format: 'markdown', build: emphasisUnderTheCap, size: 10_000 },
   { name: 'wordless sentences', format: 'text', build: wordlessSentences, size: 50_000 },
+  { name: 'sentences starting lower-case', format: 'text', build: lowerCaseSentences, size: 50_000 },
 ];
