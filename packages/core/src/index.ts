@@ -9,13 +9,14 @@ export {
   resolveConfig,
   unknownRuleKeys,
 } from './config/resolve.js';
-export { type LintOptions, lint, lintDocument, readingNoticesFor } from './lint.js';
+export { genreOfDocument, type LintOptions, lint, lintDocument, readingNoticesFor } from './lint.js';
 export type { RespectOptions } from './matching/find.js';
 export { retextReframe } from './matching/retext-reframe.js';
 export { instructionText, isInstruction, wordingOf } from './repair/conventions.js';
 export { LOCALES, type Locale } from './repair/locale.js';
 export { type CompiledRule, type CompiledRuleSet, compileRuleSet, RuleCompileError } from './rules/compile.js';
 export { compilePattern, PatternError } from './rules/pattern.js';
+export { GENRES, isGenre, SUBJECTS, VOICES } from './scope/kinds.js';
 export { type Block, isBlank, isDelimiterLine, lineEffect, splitBlocks } from './text/blocks.js';
 export type * from './types.js';
 export { SEVERITIES } from './types.js';

@@ -11,17 +11,25 @@ import { runFast } from './fast/route.js';
 import { runReference } from './matching/reference.js';
 import { toDiagnostics } from './repair/diagnostics.js';
 import type { CompiledRuleSet } from './rules/compile.js';
+import { scopeCuesOf } from './scope/cues.js';
+import { detectGenre } from './scope/genre.js';
 import { type MarkdownPlan, planMarkdown } from './text/markdown-plan.js';
 import { LineIndex } from './text/positions.js';
-import { prepareDocument } from './text/prepare.js';
+import { type PreparedDocument, prepareDocument } from './text/prepare.js';
 import { readingNotices } from './text/reading-notices.js';
-import type { Diagnostic, DocumentFormat, LintResult } from './types.js';
+import type { Diagnostic, DocumentFormat, GenreOfDocument, LintResult } from './types.js';
 
 export interface LintOptions {
   ruleSet: CompiledRuleSet;
   /** Resolved settings; defaults to the `clinical-notes` preset. */
   config?: ResolvedConfig;
   format?: DocumentFormat;
+  /**
+   * The document's genre when the caller settled it already (the language server lints a document in
+   * pieces, and settles its genre once on the whole text). Else a `reframe-genre` directive, the
+   * config's `genre`, or detection settles it.
+   */
+  genre?: GenreOfDocument;
 }
 
 /** 'fast': the prefilter, then only candidate blocks and windows. 'reference': every candidate block whole, Markdown as one document. */
@@ -55,15 +63,31 @@ export function lintDocumentBy(path: MatchingPath, text: string, options: LintOp
   const config = options.config ?? defaultConfig(ruleSet);
   const format = options.format ?? 'text';
   const prepared = prepareDocument(text, format);
-  if (!prepared) return { diagnostics: [], notices: [] };
+  if (!prepared) return { diagnostics: [], notices: [], genre: { genre: null, source: 'detected' } };
+  const genre = options.genre ?? settleGenre(prepared, config, ruleSet);
   const plan: MarkdownPlan | undefined = format === 'markdown' ? planMarkdown(prepared.masked) : undefined;
   const run = path === 'reference' ? runReference : runFast;
   const { matches, equality, unparsed } = run(text, prepared.masked, format, ruleSet, config, plan);
   const lines = new LineIndex(text);
-  const diagnostics = toDiagnostics(matches, { text, directives: prepared.directives, config }, lines);
+  const repair = { text, directives: prepared.directives, config, genre: genre.genre, cues: scopeCuesOf(ruleSet) };
+  const diagnostics = toDiagnostics(matches, repair, lines);
   for (const file of equality) diagnostics.push(...equalityDiagnostics(file, text, lines, prepared.directives));
   diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset || a.ruleId.localeCompare(b.ruleId));
-  return { diagnostics, notices: readingNotices(text, plan, unparsed) };
+  return { diagnostics, notices: readingNotices(text, plan, unparsed), genre };
+}
+
+/** A `reframe-genre` directive wins, then the config's `genre`, then what the document looks like. */
+function settleGenre(prepared: PreparedDocument, config: ResolvedConfig, ruleSet: CompiledRuleSet): GenreOfDocument {
+  if (prepared.directives.genre) return { genre: prepared.directives.genre, source: 'directive' };
+  if (config.genre !== 'auto') return { genre: config.genre, source: 'config' };
+  return { genre: detectGenre(prepared.masked, scopeCuesOf(ruleSet)), source: 'detected' };
+}
+
+/** The genre of a whole document under a config, for front ends that lint it in pieces (see LintOptions.genre). */
+export function genreOfDocument(text: string, options: Pick<LintOptions, 'ruleSet' | 'config' | 'format'>): GenreOfDocument {
+  const config = options.config ?? defaultConfig(options.ruleSet);
+  const prepared = prepareDocument(text, options.format ?? 'text');
+  return prepared ? settleGenre(prepared, config, options.ruleSet) : { genre: null, source: 'detected' };
 }
 
 /**

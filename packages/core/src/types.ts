@@ -1,5 +1,9 @@
 /** Public types shared by the engine, the CLI and the language server. */
 
+import type { Genre, GenreOfDocument, RuleWhere } from './scope/kinds.js';
+
+export type { Genre, GenreOfDocument, GenreSource, RuleWhere, Subject, Voice } from './scope/kinds.js';
+
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
@@ -71,6 +75,8 @@ export interface LintNotice {
 export interface LintResult {
   diagnostics: Diagnostic[];
   notices: LintNotice[];
+  /** The document's genre and how it was settled (detected, set by config, or by a directive). */
+  genre: GenreOfDocument;
 }
 
 /** One `match` entry of a rule as written in a pack. */
@@ -127,6 +133,10 @@ export interface RuleData {
   onlyWhen?: { community: IdentityCommunity; preference: Exclude<IdentityPreference, 'either'> };
   /** Presets in which the rule is on; default: all. */
   presets?: string[];
+  /** Where the rule applies: the sentence voices and the subjects of the flagged words (default: everywhere). */
+  where?: RuleWhere;
+  /** The rule's severity in documents of a genre, where it differs from `severity` ('off': not reported there). */
+  genres?: Partial<Record<Genre, SeveritySetting>>;
   examples: RuleExample;
 }
 
@@ -154,6 +164,28 @@ export interface ContextData {
   selfDescriptionCues: string[];
   /** retext-equality rule ids never reported on clinical text. */
   equalityIgnoreRules: string[];
+  /** Cue words of the scope model (genre, voice, subject); see scope/. */
+  scope?: ScopeCueData;
+}
+
+/** The `scope` section of context.yml: lists of cue phrases. */
+export interface ScopeCueData {
+  /** Words that address the reader ("you"). */
+  reader?: string[];
+  /** Third-person personal pronouns: a person in a record, in a chart note. */
+  pronouns?: string[];
+  /** Words that name the person a record is about ("patient", "client", "Mr"). */
+  recordPerson?: string[];
+  /** Relatives, partners, friends and other people in the person's life. */
+  thirdParty?: string[];
+  /** Services, institutions and the people who work in them. */
+  service?: string[];
+  /** Words that make a statement general ("people who", "individuals with", "many"). */
+  general?: string[];
+  /** Words that open a script, form or question to ask ("Ask", "Intake form:"). */
+  script?: string[];
+  /** Words typical of each genre, counted to detect a document's genre. */
+  genreCues?: { 'chart-note'?: string[]; teaching?: string[] };
 }
 
 export interface RuleSetData {

@@ -8,6 +8,7 @@ import { SequenceIndex } from '../matching/matcher.js';
 import type { Locale } from '../repair/locale.js';
 import type { CompiledRule, CompiledRuleSet } from '../rules/compile.js';
 import { compilePattern } from '../rules/pattern.js';
+import { GENRES, type Genre, isGenre } from '../scope/kinds.js';
 import type { IdentityCommunity, IdentityPreference, Severity, SeveritySetting } from '../types.js';
 
 export const PRESETS = ['clinical-notes', 'training-materials'] as const;
@@ -28,6 +29,8 @@ export interface ReframeConfig {
   ignore?: string[];
   /** Larger files are skipped with a notice: bytes, or a size such as "20MB" (see byte-size.ts). */
   maxFileSize?: number | string;
+  /** What kind of documents these are; "auto" (the default) detects it per document. */
+  genre?: Genre | 'auto';
 }
 
 export interface ResolvedConfig {
@@ -38,6 +41,10 @@ export interface ResolvedConfig {
   equality: boolean;
   /** Severity for each enabled rule; rules not in the map are off. */
   severities: Map<string, Severity>;
+  /** Rules whose severity the config sets by id or category: a rule's own severity by genre does not override them. */
+  configured: Set<string>;
+  /** The genre every document has under this config, or "auto" to detect it per document. */
+  genre: Genre | 'auto';
   /** Extra allowed phrases from the config. */
   allow: SequenceIndex<true> | null;
 }
@@ -136,8 +143,14 @@ export function resolveConfig(config: ReframeConfig, ruleSet: CompiledRuleSet): 
     deaf: config.identity?.deaf ?? 'either',
     disability: config.identity?.disability ?? 'either',
   };
+  const genre = config.genre ?? 'auto';
+  if (genre !== 'auto' && !isGenre(genre)) throw new ConfigError(`unknown genre "${String(genre)}" (use auto, ${GENRES.join(', ')})`);
   const severities = new Map<string, Severity>();
+  const configured = new Set<string>();
+  const userRules = config.rules ?? {};
   for (const rule of ruleSet.rules.values()) {
+    const { id, category } = rule.data;
+    if (userRules[id] !== undefined || userRules[`${category}/*`] !== undefined || userRules[category] !== undefined) configured.add(id);
     if (rule.data.presets && !rule.data.presets.includes(preset)) continue;
     const only = rule.data.onlyWhen;
     if (only && identity[only.community] !== only.preference) continue;
@@ -162,6 +175,8 @@ export function resolveConfig(config: ReframeConfig, ruleSet: CompiledRuleSet): 
     identity,
     equality: config.packs?.includes('equality') ?? false,
     severities,
+    configured,
+    genre,
     allow,
   };
 }

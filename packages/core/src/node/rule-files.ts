@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { enabledRulesOf, PRESETS, resolveConfig } from '../config/resolve.js';
 import { ReframeFileError, ReframeFileErrors } from '../errors.js';
 import { type CompiledRuleSet, compileRuleSet, RuleCompileError } from '../rules/compile.js';
-import type { ContextData, PackData, RuleData, RuleSetData, SourceData } from '../types.js';
+import type { ContextData, PackData, RuleData, RuleSetData, ScopeCueData, SourceData } from '../types.js';
 import { DEFAULT_RULES_DIR, packNames, parseFile, validateAgainst } from './read.js';
 import { PACK_SIZE_LIMIT, readRegularFile } from './safe-read.js';
 import { DEFAULT_SNAPSHOT_FILE, readSnapshot, stampsOf, writeSnapshotFile } from './snapshot-files.js';
@@ -62,7 +62,42 @@ function loadContext(file: string): ContextData {
     mentionCues: list('mentionCues'),
     selfDescriptionCues: list('selfDescriptionCues'),
     equalityIgnoreRules: list('equalityIgnoreRules'),
+    scope: scopeCues(parsed, file, (value as { scope?: unknown }).scope),
   };
+}
+
+const SCOPE_LISTS = ['reader', 'pronouns', 'recordPerson', 'thirdParty', 'service', 'general', 'script'] as const;
+const GENRE_CUE_LISTS = ['chart-note', 'teaching'] as const;
+
+/** The `scope` section: named lists of cue phrases, and `genreCues` with a list for each genre that has cues. */
+function scopeCues(parsed: ReturnType<typeof parseFile>, file: string, raw: unknown): ScopeCueData | undefined {
+  if (raw === undefined) return undefined;
+  const fail = (path: string[], message: string): never => {
+    const p = parsed.locate(path);
+    throw new ReframeFileError(file, p.line, p.column, message);
+  };
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!isObject(raw)) return fail(['scope'], '"scope" must be a map of cue lists');
+  const phrases = (v: unknown, path: string[]): string[] => {
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) return fail(path, `"${path.join('.')}" must be a list of phrases`);
+    return v as string[];
+  };
+  const out: ScopeCueData = {};
+  for (const key of Object.keys(raw)) {
+    if (key === 'genreCues') {
+      const cues = raw[key];
+      if (!isObject(cues)) return fail(['scope', key], '"scope.genreCues" must be a map of cue lists');
+      out.genreCues = {};
+      for (const genre of Object.keys(cues)) {
+        if (!(GENRE_CUE_LISTS as readonly string[]).includes(genre))
+          return fail(['scope', key, genre], `unknown genre in "scope.genreCues" (use ${GENRE_CUE_LISTS.join(' or ')})`);
+        out.genreCues[genre as (typeof GENRE_CUE_LISTS)[number]] = phrases(cues[genre], ['scope', key, genre]);
+      }
+    } else if ((SCOPE_LISTS as readonly string[]).includes(key)) {
+      out[key as (typeof SCOPE_LISTS)[number]] = phrases(raw[key], ['scope', key]);
+    } else return fail(['scope', key], `unknown cue list in "scope" (use ${SCOPE_LISTS.join(', ')} or genreCues)`);
+  }
+  return out;
 }
 
 export interface LoadRuleSetOptions {

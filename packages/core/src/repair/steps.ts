@@ -6,6 +6,9 @@
  */
 import type { ResolvedConfig } from '../config/resolve.js';
 import type { RuleMatch } from '../matching/find.js';
+import type { ScopeCues } from '../scope/cues.js';
+import type { Genre } from '../scope/kinds.js';
+import { ruleAppliesIn, scopeOfMatch } from '../scope/where.js';
 import type { Directives } from '../text/directives.js';
 import type { Severity, Suggestion } from '../types.js';
 import { agreeArticlesWithin, repairArticle } from './articles.js';
@@ -17,11 +20,15 @@ import { pluraliseSuggestion } from './number.js';
 import { fillPronouns } from './pronouns.js';
 import { isDisabled } from './suppress.js';
 
-/** What the steps read: the document as written, its directives and the run's settings. */
+/** What the steps read: the document as written, its directives, its genre and the run's settings. */
 export interface RepairContext {
   text: string;
   directives: Directives;
   config: ResolvedConfig;
+  /** The document's genre (null: unknown, every rule as configured). */
+  genre: Genre | null;
+  /** The cue words of the scope model. */
+  cues: ScopeCues;
 }
 
 /** A rule match on its way to becoming a diagnostic. */
@@ -41,12 +48,25 @@ export interface Draft {
 
 export type RepairStep = (draft: Draft, context: RepairContext) => boolean;
 
-/** The rule's severity under this config; a rule that is off drops the finding. */
-function severity(draft: Draft, { config }: RepairContext): boolean {
+/**
+ * The rule's severity under this config, and in this genre of document when the rule sets one (a
+ * severity set for the rule in the config wins); a rule that is off drops the finding.
+ */
+function severity(draft: Draft, { config, genre }: RepairContext): boolean {
   const level = config.severities.get(draft.ruleId);
   if (!level) return false;
-  draft.severity = level;
+  const inGenre = genre ? draft.match.entry.rule.data.genres?.[genre] : undefined;
+  if (inGenre && !config.configured.has(draft.ruleId)) {
+    if (inGenre === 'off') return false;
+    draft.severity = inGenre;
+  } else draft.severity = level;
   return true;
+}
+
+/** A rule that says where it applies (`where`) drops a match in a sentence of another voice or about another subject. */
+function scope(draft: Draft, { text, genre, cues }: RepairContext): boolean {
+  const { match } = draft;
+  return ruleAppliesIn(match.entry.rule, () => scopeOfMatch(text, match.start, match.end, genre, cues));
 }
 
 /** An ignore directive around the match drops it. */
@@ -108,6 +128,7 @@ function fix(draft: Draft): boolean {
 export const REPAIR_STEPS: ReadonlyArray<readonly [name: string, step: RepairStep]> = [
   ['severity', severity],
   ['directives', directives],
+  ['scope', scope],
   ['suggestions', suggestions],
   ['article', article],
   ['copula', copula],

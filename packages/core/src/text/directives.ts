@@ -5,7 +5,10 @@
  *   [reframe-disable-next-line rule …]             (plain text, square brackets)
  * Commands: reframe-disable-next-line, reframe-disable-line, reframe-disable, reframe-enable,
  * reframe-ignore-file. Rule ids are separated by spaces or commas; none means every rule.
+ * `reframe-genre letter` (or chart-note, teaching, form) says what kind of document it is; the first
+ * one with a known genre counts.
  */
+import { type Genre, isGenre } from '../scope/kinds.js';
 import type { Span } from './spans.js';
 
 export interface DisabledRange {
@@ -20,6 +23,8 @@ export interface Directives {
   /** Directive text itself, never linted. */
   masks: Span[];
   disabled: DisabledRange[];
+  /** The genre a `reframe-genre` directive states. */
+  genre?: Genre;
 }
 
 /**
@@ -30,7 +35,7 @@ export interface Directives {
  * ("[reframe-disable" then 20,000 spaces took 2 s).
  */
 const DIRECTIVE_OPENING =
-  /(?:<!--|^[ \t]*(?:#|\/\/|--|%|;)|\[)[ \t]*reframe-(disable-next-line|disable-line|disable|enable|ignore-file)\b/gm;
+  /(?:<!--|^[ \t]*(?:#|\/\/|--|%|;)|\[)[ \t]*reframe-(disable-next-line|disable-line|disable|enable|ignore-file|genre)\b/gm;
 const DIRECTIVE_END = /-->|\]|$/gm;
 
 interface DirectiveMatch {
@@ -98,7 +103,13 @@ export function scanDirectives(text: string): Directives {
     const rules = parseRules(m.rules);
     const line = lineOf(at);
     if (command === 'ignore-file') result.ignoreFile = true;
-    else if (command === 'disable-next-line') {
+    else if (command === 'genre') {
+      const named = m.rules
+        .replace(/^[\s:]+/, '')
+        .split(/[\s,]+/)[0]
+        ?.toLowerCase();
+      if (result.genre === undefined && isGenre(named)) result.genre = named;
+    } else if (command === 'disable-next-line') {
       const [s, e] = lineRange(line + 1);
       result.disabled.push({ start: s, end: e, rules });
     } else if (command === 'disable-line') {

@@ -1,0 +1,85 @@
+/**
+ * The cue words of the scope model, read from the `scope` section of rules/context.yml (data, like
+ * the mention cues) and compiled once per rule set. A cue is a phrase of one or more words; a word
+ * may list alternatives with `|`. Matching is case-insensitive, on whole words.
+ */
+import type { CompiledRuleSet } from '../rules/compile.js';
+import type { ScopeCueData } from '../types.js';
+
+/** One cue phrase: the accepted forms of each word. */
+type Phrase = Array<Set<string>>;
+
+export interface CueList {
+  /** Phrases by their first word's forms, for a lookup per word. */
+  byFirst: Map<string, Phrase[]>;
+}
+
+export interface ScopeCues {
+  reader: CueList;
+  pronouns: CueList;
+  recordPerson: CueList;
+  thirdParty: CueList;
+  service: CueList;
+  general: CueList;
+  script: CueList;
+  genre: { chartNote: CueList; teaching: CueList };
+}
+
+function compileCues(phrases: readonly string[] = []): CueList {
+  const byFirst = new Map<string, Phrase[]>();
+  for (const phrase of phrases) {
+    const words = phrase
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((w) => new Set(w.toLowerCase().split('|').filter(Boolean)));
+    const first = words[0];
+    if (!first || words.some((w) => w.size === 0)) continue;
+    for (const form of first) {
+      const list = byFirst.get(form) ?? [];
+      list.push(words);
+      byFirst.set(form, list);
+    }
+  }
+  return { byFirst };
+}
+
+/** The number of words of the cue that starts at words[i] (the longest), or 0. */
+export function cueAt(words: readonly string[], i: number, cues: CueList): number {
+  const candidates = cues.byFirst.get(words[i] ?? '');
+  if (!candidates) return 0;
+  let best = 0;
+  for (const phrase of candidates) {
+    if (phrase.length <= best) continue;
+    let ok = true;
+    for (let k = 1; k < phrase.length && ok; k++) ok = phrase[k]?.has(words[i + k] ?? '') ?? false;
+    if (ok) best = phrase.length;
+  }
+  return best;
+}
+
+export function hasCue(words: readonly string[], cues: CueList, from = 0, to = words.length): boolean {
+  for (let i = from; i < to; i++) if (cueAt(words, i, cues) > 0) return true;
+  return false;
+}
+
+const compiled = new WeakMap<CompiledRuleSet, ScopeCues>();
+
+export function scopeCuesOf(ruleSet: CompiledRuleSet): ScopeCues {
+  let cues = compiled.get(ruleSet);
+  if (!cues) {
+    const data: ScopeCueData = ruleSet.data.context.scope ?? {};
+    cues = {
+      reader: compileCues(data.reader),
+      pronouns: compileCues(data.pronouns),
+      recordPerson: compileCues(data.recordPerson),
+      thirdParty: compileCues(data.thirdParty),
+      service: compileCues(data.service),
+      general: compileCues(data.general),
+      script: compileCues(data.script),
+      genre: { chartNote: compileCues(data.genreCues?.['chart-note']), teaching: compileCues(data.genreCues?.teaching) },
+    };
+    compiled.set(ruleSet, cues);
+  }
+  return cues;
+}

@@ -1,0 +1,89 @@
+/**
+ * A document's genre from what it looks like: how often it addresses the reader, how much of it is
+ * chart language or teaching language, and how many of its lines are fields of a form. Reads at most
+ * the first SAMPLE characters, so the cost is bounded whatever the document's size. Gives null when
+ * the evidence is thin (a sentence or two): then every rule applies as configured.
+ */
+import { cueAt, type ScopeCues } from './cues.js';
+import type { Genre } from './kinds.js';
+
+const SAMPLE = 64 * 1024;
+/** Fewer words than this: no genre. */
+const MIN_WORDS = 40;
+/** Per 100 words, the least evidence for each genre. */
+const MIN_READER_RATE = 1.2;
+const MIN_CHART_RATE = 1.5;
+const MIN_TEACHING_RATE = 1.0;
+/** A document most of whose sentences are questions to the reader is a questionnaire or script. */
+const MIN_QUESTION_SHARE = 0.6;
+const MIN_QUESTIONS = 8;
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+/** A field of a form: "Name: ____", "Date of birth: [ ]", "Partner's name:" alone on its line. */
+const FORM_FIELD = /^[ \t]*(?:[-*•]|\d+[.)])?[ \t]*[\p{L}][^\n:.!?]{0,50}:[ \t]*(?:_{2,}|\[ ?\]|☐|\.{3,})?[ \t]*$/gmu;
+const CHECKBOX = /(?:\[ \]|☐)/gu;
+/** A section heading of a chart note: "HISTORY OF PRESENT ILLNESS:", "PLAN:". */
+const CHART_HEADING = /\b[A-Z][A-Z/&' -]{2,40}:/g;
+const SENTENCE_END = /[.!?](?=\s|$)/g;
+/** An author-date citation: "(Smith, 2004)", "(Smith & Jones, 1998; …", "Smith et al. (2010)". */
+const CITATION =
+  /\([\p{Lu}][\p{L}'’-]+(?:,? (?:&|and) [\p{Lu}][\p{L}'’-]+| et al\.)?,? (?:19|20)\d\d[a-z]?[;)]|\bet al\.,? \(?(?:19|20)\d\d/gu;
+
+export interface GenreEvidence {
+  words: number;
+  /** Per 100 words. */
+  reader: number;
+  chartNote: number;
+  teaching: number;
+  formLines: number;
+  lines: number;
+  /** The share of sentences that end with a question mark. */
+  questions: number;
+  sentences: number;
+}
+
+export function genreEvidence(text: string, cues: ScopeCues): GenreEvidence {
+  const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
+  const words: string[] = [];
+  for (const m of sample.matchAll(WORD)) words.push(m[0].replace(/’/g, "'").toLowerCase());
+  let reader = 0;
+  let chartNote = 0;
+  let teaching = 0;
+  for (let i = 0; i < words.length; i++) {
+    if (cueAt(words, i, cues.reader)) reader++;
+    if (cueAt(words, i, cues.genre.chartNote)) chartNote++;
+    if (cueAt(words, i, cues.genre.teaching)) teaching++;
+  }
+  teaching += 2 * (sample.match(CITATION)?.length ?? 0);
+  chartNote += 3 * (sample.match(CHART_HEADING)?.length ?? 0);
+  const ends = sample.match(SENTENCE_END) ?? [];
+  const questions = ends.length ? ends.filter((e) => e === '?').length / ends.length : 0;
+  const per100 = (n: number): number => (words.length ? (100 * n) / words.length : 0);
+  const lines = sample.split('\n').filter((l) => l.trim()).length;
+  const formLines = (sample.match(FORM_FIELD)?.length ?? 0) + (sample.match(CHECKBOX)?.length ?? 0);
+  return {
+    words: words.length,
+    reader: per100(reader),
+    chartNote: per100(chartNote),
+    teaching: per100(teaching),
+    formLines,
+    lines,
+    questions,
+    sentences: ends.length,
+  };
+}
+
+export function detectGenre(text: string, cues: ScopeCues): Genre | null {
+  const e = genreEvidence(text, cues);
+  if (e.formLines >= 3 && e.formLines >= 0.3 * e.lines) return 'form';
+  if (e.words < MIN_WORDS) return null;
+  if (e.questions >= MIN_QUESTION_SHARE && e.sentences >= MIN_QUESTIONS && e.reader >= MIN_READER_RATE) return 'form';
+  const scores: Array<[Genre, number]> = [
+    ['letter', e.reader >= MIN_READER_RATE ? e.reader * 1.5 : 0],
+    ['chart-note', e.chartNote >= MIN_CHART_RATE ? e.chartNote : 0],
+    ['teaching', e.teaching >= MIN_TEACHING_RATE ? e.teaching : 0],
+  ];
+  scores.sort((a, b) => b[1] - a[1]);
+  const [best] = scores;
+  return best && best[1] > 0 ? best[0] : null;
+}

@@ -1,0 +1,125 @@
+/**
+ * The sentence around a match, read from the document text itself (not from either matching path's
+ * parse), so that the fast path and the reference path see the same sentence. Bounded: at most
+ * MAX_REACH characters on each side of the match.
+ */
+
+const MAX_REACH = 400;
+/** Short words before a full stop that do not end a sentence. */
+const ABBREVIATIONS = new Set([
+  'dr',
+  'mr',
+  'mrs',
+  'ms',
+  'st',
+  'vs',
+  'etc',
+  'e.g',
+  'i.e',
+  'al',
+  'approx',
+  'pt',
+  'no',
+  'fig',
+  'ch',
+  'vol',
+  'p',
+  'pp',
+  'cf',
+]);
+
+export interface SentenceWord {
+  lower: string;
+  start: number;
+  end: number;
+}
+
+export interface SentenceAround {
+  start: number;
+  end: number;
+  /** The sentence's words in order, lower-cased, with their offsets in the document. */
+  words: SentenceWord[];
+  /** Index in `words` of the match's first and last word. */
+  first: number;
+  last: number;
+}
+
+const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\r' || c === '\u00a0';
+
+/** Is there a sentence end just before `at` (text[at] starts the next sentence)? */
+function endsBefore(text: string, at: number): boolean {
+  let i = at - 1;
+  let sawSpace = false;
+  while (i >= 0 && isSpace(text[i])) {
+    sawSpace = true;
+    i--;
+  }
+  if (i < 0) return true;
+  const c = text[i];
+  if (c === '\n') return lineBreakEnds(text, i);
+  // Closing quotes and brackets after a stop.
+  while (i > 0 && /["'”’)\]]/.test(text[i] ?? '')) i--;
+  const stop = text[i];
+  if (!sawSpace || (stop !== '.' && stop !== '!' && stop !== '?')) return false;
+  if (stop !== '.') return true;
+  let w = i;
+  while (w > 0 && /[\p{L}.]/u.test(text[w - 1] ?? '')) w--;
+  const word = text.slice(w, i).toLowerCase();
+  return !(ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word));
+}
+
+/**
+ * A line break ends a sentence when the line before it ends with a stop or a colon, is short (a
+ * heading, a field of a form, a line of a list), or is followed by a blank line or a list item.
+ */
+function lineBreakEnds(text: string, newline: number): boolean {
+  let e = newline - 1;
+  while (e >= 0 && isSpace(text[e])) e--;
+  if (e < 0 || text[e] === '\n') return true;
+  if (/[.!?:;]/.test(text[e] ?? '')) return true;
+  let s = e;
+  while (s > 0 && text[s - 1] !== '\n') s--;
+  if (e - s < 40) return true;
+  let n = newline + 1;
+  while (n < text.length && isSpace(text[n])) n++;
+  return text[n] === '\n' || /^(?:[-*•]|\d+[.)])\s/.test(text.slice(n, n + 4));
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+
+export function sentenceAround(text: string, start: number, end: number): SentenceAround {
+  const floor = Math.max(0, start - MAX_REACH);
+  let from = start;
+  while (from > floor && !endsBefore(text, from)) from--;
+  const ceiling = Math.min(text.length, end + MAX_REACH);
+  let to = end;
+  while (to < ceiling) {
+    const c = text[to];
+    if (c === '\n' && lineBreakEnds(text, to)) break;
+    if ((c === '.' || c === '!' || c === '?') && endsBefore(text, nextNonSpace(text, to + 1))) {
+      to++;
+      break;
+    }
+    to++;
+  }
+  const words: SentenceWord[] = [];
+  let first = -1;
+  let last = -1;
+  WORD.lastIndex = 0;
+  const slice = text.slice(from, to);
+  for (const m of slice.matchAll(WORD)) {
+    const s = from + m.index;
+    const e = s + m[0].length;
+    if (first < 0 && e > start) first = words.length;
+    if (s < end) last = words.length;
+    words.push({ lower: m[0].replace(/’/g, "'").toLowerCase(), start: s, end: e });
+  }
+  return { start: from, end: to, words, first: Math.max(0, first), last: Math.max(0, last) };
+}
+
+function nextNonSpace(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && isSpace(text[i])) i++;
+  // endsBefore looks back from the next sentence's start: give it a point after the spaces.
+  return i === at ? at : i;
+}
