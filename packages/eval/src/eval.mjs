@@ -4,7 +4,7 @@
 // warning-level harms against the kept misses, the repair ratings, and how well the genre was detected.
 // Judgements and misses hold ids and offsets, never the texts (see README.md).
 //
-//   pnpm eval [--corpus DIR] [--by-rule] [--unjudged FILE] [--json]
+//   pnpm eval [--corpus DIR] [--by-rule] [--gone] [--unjudged FILE] [--json]
 //
 // DIR defaults to ../shared/corpus beside the repository when it exists; without it, eval says so and
 // exits 0. --unjudged writes a label template for the findings no judgement covers (with their
@@ -23,11 +23,11 @@ const opt = (name) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const usage = 'usage: pnpm eval [--corpus DIR] [--by-rule] [--unjudged FILE] [--json]';
+const usage = 'usage: pnpm eval [--corpus DIR] [--by-rule] [--gone] [--unjudged FILE] [--json]';
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   if (a === '--corpus' || a === '--unjudged') i++;
-  else if (a !== '--by-rule' && a !== '--json') {
+  else if (a !== '--by-rule' && a !== '--json' && a !== '--gone') {
     console.error(`eval: unknown option ${a}\n${usage}`);
     process.exit(2);
   }
@@ -70,6 +70,8 @@ for (const corpus of corpora) {
 const report = score(results);
 if (args.includes('--json')) console.log(JSON.stringify(report, null, 2));
 else printReport(report, args.includes('--by-rule'));
+if (args.includes('--gone'))
+  for (const r of results) for (const j of r.gone) console.log(`gone (judged TP, no longer found): ${r.corpus.name} ${j.id} ${j.start}-${j.end} ${j.rule}`);
 const unjudgedFile = opt('--unjudged');
 if (unjudgedFile) {
   const rows = results.flatMap((r) =>

@@ -40,7 +40,9 @@ export function matchJudgements(findings, judgements, misses) {
     else unjudged.push(f);
   }
   const missStatus = misses.map((m) => ({ ...m, found: findings.some((f) => overlaps(f, m)) }));
-  return { matched, unjudged, misses: missStatus };
+  // Judged true findings the rules no longer make.
+  const gone = judgements.filter((j) => j.label === 'TP' && !findings.some((f) => f.rule === j.rule && overlaps(f, j)));
+  return { matched, unjudged, misses: missStatus, gone };
 }
 
 const LEVELS = { 'warning+error': ['warning', 'error'], 'info+hint': ['info', 'hint'] };

@@ -8,6 +8,8 @@ import type { ResolvedConfig } from '../config/resolve.js';
 import type { RuleMatch } from '../matching/find.js';
 import type { ScopeCues } from '../scope/cues.js';
 import type { Genre } from '../scope/kinds.js';
+import { inReferenceEntry, insideLongerWord, inTitleCase, properWords } from '../scope/names.js';
+import { sentenceAround } from '../scope/sentence.js';
 import { ruleAppliesIn, scopeOfMatch } from '../scope/where.js';
 import type { Directives } from '../text/directives.js';
 import type { Severity, Suggestion } from '../types.js';
@@ -61,6 +63,15 @@ function severity(draft: Draft, { config, genre }: RepairContext): boolean {
     draft.severity = inGenre;
   } else draft.severity = level;
   return true;
+}
+
+/** A reference-list entry, a title or name in title case, and part of a longer hyphenated word are never findings. */
+function names(draft: Draft, { text }: RepairContext): boolean {
+  const { match } = draft;
+  if (match.entry.rule.data.quoted) return true;
+  if (insideLongerWord(text, match.start, match.end) || inReferenceEntry(text, match.start, match.end)) return false;
+  const rule = match.entry.rule.data;
+  return !inTitleCase(text, match.start, match.end, sentenceAround(text, match.start, match.end).start, properWords(rule));
 }
 
 /** A rule that says where it applies (`where`) drops a match in a sentence of another voice or about another subject. */
@@ -128,6 +139,7 @@ function fix(draft: Draft): boolean {
 export const REPAIR_STEPS: ReadonlyArray<readonly [name: string, step: RepairStep]> = [
   ['severity', severity],
   ['directives', directives],
+  ['names', names],
   ['scope', scope],
   ['suggestions', suggestions],
   ['article', article],

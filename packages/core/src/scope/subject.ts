@@ -6,7 +6,7 @@ import { cueAt, type ScopeCues } from './cues.js';
 import type { Subject, Voice } from './kinds.js';
 import type { SentenceAround } from './sentence.js';
 
-const AFTER = 2;
+const AFTER = 1;
 
 function subjectAt(words: string[], i: number, cues: ScopeCues): Subject | null {
   if (cueAt(words, i, cues.reader)) return 'reader';

@@ -33,10 +33,11 @@ export function voiceOf(
 ): Voice {
   const own = sentence.words.filter((w) => !quoted(w.start, w.end)).map((w) => w.lower);
   if (genre === 'form' || opensScript(own, cues) || isFormLine(text, sentence)) return 'form';
-  if (present(own, cues.reader)) return 'address';
+  const person = present(own, cues.recordPerson) || (genre !== 'teaching' && present(own, cues.pronouns));
+  // A chart note's "you" is a colleague the record is written to ("Thank you for seeing Mr. A").
+  if (present(own, cues.reader)) return genre === 'chart-note' && person ? 'record' : 'address';
   // In a letter the people named in the third person are the reader's people, not a record's.
   if (genre === 'letter') return present(own, cues.general) ? 'general' : 'address';
-  const person = present(own, cues.recordPerson) || (genre !== 'teaching' && present(own, cues.pronouns));
   if (person) return 'record';
   if (present(own, cues.general)) return 'general';
   return genre === 'teaching' ? 'general' : 'record';

@@ -1,0 +1,91 @@
+/**
+ * Wording that is never the writer's own use, whatever the rule: an entry of a reference list, a
+ * title or a name written in title case ("Journal of Substance Abuse Treatment", "the Commonly Abused
+ * Drugs Chart"), and a word that is part of a longer hyphenated word ("psycho-educational").
+ */
+
+const REACH = 1500;
+/** "Surname, A. B., & Other, C. (2004)." at the start of a paragraph. */
+const REFERENCE_OPENING = /^\s*(?:[-*•]\s+)?[\p{Lu}][\p{L}'’-]+,\s+(?:\p{Lu}\.\s?-?)+/u;
+const YEAR_IN_BRACKETS = /\((?:19|20)\d\d[a-z]?(?:, [\p{L}]+(?: \d+)?)?\)/u;
+/** An author (a person or an organisation), then "(2004)." early in a short paragraph: a reference entry. */
+const AUTHOR_DATE_OPENING = /^\s*(?:[-*•]\s+)?[\p{Lu}][^\n()]{0,200}\((?:19|20)\d\d[a-z]?(?:, [\p{L}]+(?: \d+)?)?\)\./u;
+const REFERENCE_MAX = 1200;
+
+/** The paragraph (between blank lines) around an offset, at most REACH characters each way. */
+function paragraphAround(text: string, start: number, end: number): string {
+  const floor = Math.max(0, start - REACH);
+  const before = text.lastIndexOf('\n\n', start);
+  const from = before >= floor ? before + 2 : floor;
+  const after = text.indexOf('\n\n', end);
+  const to = after >= 0 && after <= end + REACH ? after : Math.min(text.length, end + REACH);
+  return text.slice(from, to);
+}
+
+/** Is the match in an entry of a reference list ("Author, A. (2004). Title. Journal.")? */
+export function inReferenceEntry(text: string, start: number, end: number): boolean {
+  const paragraph = paragraphAround(text, start, end);
+  if (REFERENCE_OPENING.test(paragraph) && YEAR_IN_BRACKETS.test(paragraph)) return true;
+  return paragraph.length <= REFERENCE_MAX && AUTHOR_DATE_OPENING.test(paragraph);
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+const isTitleWord = (w: string): boolean => /^\p{Lu}\p{Ll}/u.test(w);
+/** Short words a title leaves in lower case. */
+const TITLE_JOINERS = new Set(['of', 'and', 'for', 'the', 'in', 'on', 'to', 'a', 'an', 'with', 'at', 'by', '&']);
+
+/**
+ * Is the match part of a title or a name in title case? Every word of the match is capitalised
+ * (not all capitals: headings of notes are written so) and it stands in a run of title-case words.
+ */
+export function inTitleCase(text: string, start: number, end: number, sentenceStart: number, properWords: ReadonlySet<string>): boolean {
+  const matched = text.slice(start, end).match(WORD) ?? [];
+  if (matched.length === 0 || !matched.every(isTitleWord)) return false;
+  // Words the rule itself writes capitalised ("Caucasian") say nothing about a title.
+  if (matched.every((w) => properWords.has(w.toLowerCase()))) return false;
+  // A field label ends a sentence's opening too ("Weight: Refused.").
+  const lead = text.slice(Math.max(sentenceStart, start - 80), start);
+  const before = wordsOf(lead.slice(Math.max(lead.lastIndexOf(':'), lead.lastIndexOf(';'), lead.lastIndexOf(')')) + 1));
+  const after = wordsOf(text.slice(end, end + 80));
+  const capitalisedAfter = after.length > 0 && isTitleWord(after[0] ?? '');
+  const twoCapitalisedAfter = capitalisedAfter && isTitleWord(after[1] ?? '');
+  // The word before, skipping title joiners ("Journal of Substance Abuse").
+  let i = before.length - 1;
+  while (i >= 0 && TITLE_JOINERS.has(before[i] ?? '')) i--;
+  const capitalisedBefore = i >= 0 && isTitleWord(before[i] ?? '');
+  const sentenceInitial = before.length === 0;
+  // At a sentence's start the first word is capitalised anyway ("Elderly Caucasian man"): it takes a
+  // longer run to make a title.
+  if (sentenceInitial) return twoCapitalisedAfter;
+  // Mid-sentence, a run of title-case words longer than the match is a name or a title (a note's
+  // "3) Polysubstance Abuse (ETOH)" is a diagnosis in capitals).
+  return matched.length >= 3 || capitalisedBefore || capitalisedAfter;
+}
+
+function wordsOf(s: string): string[] {
+  return s.match(WORD) ?? [];
+}
+
+/** Endings that leave the word before them whole ("senile-type dementia", "crazy-like"). */
+const SUFFIX_WORDS = /^-(?:type|like|related|induced|onset|ish|style|looking|seeming)\b/i;
+
+/** Is the match joined by a hyphen to a word after it ("psycho-educational", "bio-psycho-social")? */
+export function insideLongerWord(text: string, start: number, end: number): boolean {
+  const letter = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+  const joinedAfter = text[end] === '-' && letter(text[end + 1]) && !SUFFIX_WORDS.test(text.slice(end, end + 12));
+  return joinedAfter && !text.slice(start, end).includes(' ');
+}
+
+const properWordsOf = new WeakMap<object, Set<string>>();
+
+/** The words a rule's phrases write with a capital ("Caucasian", "ETOH"), lower-cased. */
+export function properWords(rule: { match: Array<string | { phrase: string }> }): Set<string> {
+  let words = properWordsOf.get(rule);
+  if (!words) {
+    words = new Set();
+    for (const entry of rule.match)
+      for (const word of (typeof entry === 'string' ? entry : entry.phrase).split(/[\s|()?]+/)) if (/\p{Lu}/u.test(word)) words.add(word.toLowerCase());
+    properWordsOf.set(rule, words);
+  }
+  return words;
+}
