@@ -71,7 +71,8 @@ const report = score(results);
 if (args.includes('--json')) console.log(JSON.stringify(report, null, 2));
 else printReport(report, args.includes('--by-rule'));
 if (args.includes('--gone'))
-  for (const r of results) for (const j of r.gone) console.log(`gone (judged TP, no longer found): ${r.corpus.name} ${j.id} ${j.start}-${j.end} ${j.rule}`);
+  for (const r of results)
+    for (const j of r.gone) console.log(`gone (judged TP, no longer found): ${r.corpus.name} ${j.id} ${j.start}-${j.end} ${j.rule}`);
 const unjudgedFile = opt('--unjudged');
 if (unjudgedFile) {
   const rows = results.flatMap((r) =>

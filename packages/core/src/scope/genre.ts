@@ -7,7 +7,9 @@
 import { cueAt, type ScopeCues } from './cues.js';
 import type { Genre } from './kinds.js';
 
-const SAMPLE = 64 * 1024;
+/** Detection reads at most this many characters from the start (exported for front ends that lint in pieces). */
+export const GENRE_SAMPLE = 64 * 1024;
+const SAMPLE = GENRE_SAMPLE;
 /** Fewer words than this: no genre. */
 const MIN_WORDS = 40;
 /** Per 100 words, the least evidence for each genre. */

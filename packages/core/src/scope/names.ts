@@ -70,10 +70,10 @@ function wordsOf(s: string): string[] {
 const SUFFIX_WORDS = /^-(?:type|like|related|induced|onset|ish|style|looking|seeming)\b/i;
 
 /** Is the match joined by a hyphen to a word after it ("psycho-educational", "bio-psycho-social")? */
-export function insideLongerWord(text: string, start: number, end: number): boolean {
+export function insideLongerWord(text: string, _start: number, end: number): boolean {
   const letter = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
   const joinedAfter = text[end] === '-' && letter(text[end + 1]) && !SUFFIX_WORDS.test(text.slice(end, end + 12));
-  return joinedAfter && !text.slice(start, end).includes(' ');
+  return joinedAfter;
 }
 
 const properWordsOf = new WeakMap<object, Set<string>>();
@@ -84,7 +84,8 @@ export function properWords(rule: { match: Array<string | { phrase: string }> })
   if (!words) {
     words = new Set();
     for (const entry of rule.match)
-      for (const word of (typeof entry === 'string' ? entry : entry.phrase).split(/[\s|()?]+/)) if (/\p{Lu}/u.test(word)) words.add(word.toLowerCase());
+      for (const word of (typeof entry === 'string' ? entry : entry.phrase).split(/[\s|()?]+/))
+        if (/\p{Lu}/u.test(word)) words.add(word.toLowerCase());
     properWordsOf.set(rule, words);
   }
   return words;

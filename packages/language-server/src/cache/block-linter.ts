@@ -11,6 +11,9 @@ import {
   type CompiledRuleSet,
   type Diagnostic,
   type DocumentFormat,
+  GENRE_SAMPLE,
+  type GenreOfDocument,
+  genreOfDocument,
   isBlank,
   isDelimiterLine,
   lineEffect,
@@ -103,6 +106,8 @@ const LINE_BREAK = /[\r\n]/;
  */
 export class BlockLinter {
   private previous: { source: TextSource; format: DocumentFormat; blocks: LintedBlock[] } | undefined;
+  /** The document's genre, settled on its start as core settles it; findings linted under another genre are not reused. */
+  private genre: GenreOfDocument | undefined;
   lastStats: LintStats = { blocks: 0, linted: 0 };
 
   constructor(
@@ -143,6 +148,16 @@ export class BlockLinter {
 
   private run(input: string | TextSource, format: DocumentFormat, change: TextChange | undefined): LintedBlock[] {
     const source = typeof input === 'string' ? stringSource(input) : input;
+    // Each block is linted alone, so the genre comes from the whole document (core reads its start).
+    const genre = genreOfDocument(source.slice(0, Math.min(source.length, GENRE_SAMPLE)), {
+      ruleSet: this.ruleSet,
+      config: this.config,
+      format,
+    });
+    if (genre.genre !== this.genre?.genre || genre.source !== this.genre?.source) {
+      this.genre = genre;
+      this.previous = undefined;
+    }
     const previous = this.previous?.format === format ? this.previous : undefined;
     // The change must lead from the previous text to this one (a length check catches a wrong base).
     const fits =
@@ -203,7 +218,7 @@ export class BlockLinter {
    * keep that version of it alive for as long as the finding lives. So each block is linted as a copy.
    */
   private lintText(blockText: string, format: DocumentFormat): Diagnostic[] {
-    return lint(detached(blockText), { ruleSet: this.ruleSet, config: this.config, format });
+    return lint(detached(blockText), { ruleSet: this.ruleSet, config: this.config, format, ...(this.genre ? { genre: this.genre } : {}) });
   }
 
   /** Split the whole text; reuse the previous findings of blocks with the same hash. */
