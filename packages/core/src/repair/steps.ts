@@ -71,7 +71,7 @@ function names(draft: Draft, { text }: RepairContext): boolean {
   if (match.entry.rule.data.quoted) return true;
   if (insideLongerWord(text, match.start, match.end) || inReferenceEntry(text, match.start, match.end)) return false;
   const rule = match.entry.rule.data;
-  return !inTitleCase(text, match.start, match.end, sentenceAround(text, match.start, match.end).start, properWords(rule));
+  return !inTitleCase(text, match.start, match.end, () => sentenceAround(text, match.start, match.end).start, properWords(rule));
 }
 
 /** A rule that says where it applies (`where`) drops a match in a sentence of another voice or about another subject. */

@@ -38,13 +38,19 @@ const TITLE_JOINERS = new Set(['of', 'and', 'for', 'the', 'in', 'on', 'to', 'a',
  * Is the match part of a title or a name in title case? Every word of the match is capitalised
  * (not all capitals: headings of notes are written so) and it stands in a run of title-case words.
  */
-export function inTitleCase(text: string, start: number, end: number, sentenceStart: number, properWords: ReadonlySet<string>): boolean {
+export function inTitleCase(
+  text: string,
+  start: number,
+  end: number,
+  sentenceStartOf: () => number,
+  properWords: ReadonlySet<string>,
+): boolean {
   const matched = text.slice(start, end).match(WORD) ?? [];
   if (matched.length === 0 || !matched.every(isTitleWord)) return false;
   // Words the rule itself writes capitalised ("Caucasian") say nothing about a title.
   if (matched.every((w) => properWords.has(w.toLowerCase()))) return false;
   // A field label ends a sentence's opening too ("Weight: Refused.").
-  const lead = text.slice(Math.max(sentenceStart, start - 80), start);
+  const lead = text.slice(Math.max(sentenceStartOf(), start - 80), start);
   const before = wordsOf(lead.slice(Math.max(lead.lastIndexOf(':'), lead.lastIndexOf(';'), lead.lastIndexOf(')')) + 1));
   const after = wordsOf(text.slice(end, end + 80));
   const capitalisedAfter = after.length > 0 && isTitleWord(after[0] ?? '');
