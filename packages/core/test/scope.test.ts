@@ -132,8 +132,8 @@ describe('names, titles and references', () => {
     expect(inTitleCase(t, t.indexOf('Substance'), t.indexOf(' Treatment'), () => 0, new Set())).toBe(true);
   });
   it('does not read a part of a hyphenated word as the word', () => {
-    expect(insideLongerWord('psycho-educational groups', 0, 6)).toBe(true);
-    expect(insideLongerWord('senile-type dementia', 0, 6)).toBe(false);
+    expect(insideLongerWord('psycho-educational groups', 6)).toBe(true);
+    expect(insideLongerWord('senile-type dementia', 6)).toBe(false);
     expect(ids('She joined the psycho-educational group.')).toEqual([]);
   });
   it('reads a term named as formerly used as a mention', () => {

@@ -68,9 +68,9 @@ function severity(draft: Draft, { config, genre }: RepairContext): boolean {
 /** A reference-list entry, a title or name in title case, and part of a longer hyphenated word are never findings. */
 function names(draft: Draft, { text }: RepairContext): boolean {
   const { match } = draft;
-  if (match.entry.rule.data.quoted) return true;
-  if (insideLongerWord(text, match.start, match.end) || inReferenceEntry(text, match.start, match.end)) return false;
   const rule = match.entry.rule.data;
+  if (rule.quoted) return true;
+  if (insideLongerWord(text, match.end) || inReferenceEntry(text, match.start, match.end)) return false;
   return !inTitleCase(text, match.start, match.end, () => sentenceAround(text, match.start, match.end).start, properWords(rule));
 }
 

@@ -1,7 +1,7 @@
 /**
  * A document's genre from what it looks like: how often it addresses the reader, how much of it is
  * chart language or teaching language, and how many of its lines are fields of a form. Reads at most
- * the first SAMPLE characters, so the cost is bounded whatever the document's size. Gives null when
+ * the first GENRE_SAMPLE characters, so the cost is bounded whatever the document's size. Gives null when
  * the evidence is thin (a sentence or two): then every rule applies as configured.
  */
 import { cueAt, type ScopeCues } from './cues.js';
@@ -9,7 +9,6 @@ import type { Genre } from './kinds.js';
 
 /** Detection reads at most this many characters from the start (exported for front ends that lint in pieces). */
 export const GENRE_SAMPLE = 64 * 1024;
-const SAMPLE = GENRE_SAMPLE;
 /** Fewer words than this: no genre. */
 const MIN_WORDS = 40;
 /** Per 100 words, the least evidence for each genre. */
@@ -45,7 +44,7 @@ export interface GenreEvidence {
 }
 
 export function genreEvidence(text: string, cues: ScopeCues): GenreEvidence {
-  const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
+  const sample = text.length > GENRE_SAMPLE ? text.slice(0, GENRE_SAMPLE) : text;
   const words: string[] = [];
   for (const m of sample.matchAll(WORD)) words.push(m[0].replace(/’/g, "'").toLowerCase());
   let reader = 0;

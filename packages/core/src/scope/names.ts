@@ -12,14 +12,17 @@ const YEAR_IN_BRACKETS = /\((?:19|20)\d\d[a-z]?(?:, [\p{L}]+(?: \d+)?)?\)/u;
 const AUTHOR_DATE_OPENING = /^\s*(?:[-*•]\s+)?[\p{Lu}][^\n()]{0,200}\((?:19|20)\d\d[a-z]?(?:, [\p{L}]+(?: \d+)?)?\)\./u;
 const REFERENCE_MAX = 1200;
 
-/** The paragraph (between blank lines) around an offset, at most REACH characters each way. */
+/**
+ * The paragraph (between blank lines) around an offset, at most REACH characters each way. The blank
+ * lines are looked for inside the reach only: an unbounded search ran to the document's ends for every
+ * finding, quadratic on a long text without blank lines.
+ */
 function paragraphAround(text: string, start: number, end: number): string {
   const floor = Math.max(0, start - REACH);
-  const before = text.lastIndexOf('\n\n', start);
-  const from = before >= floor ? before + 2 : floor;
-  const after = text.indexOf('\n\n', end);
-  const to = after >= 0 && after <= end + REACH ? after : Math.min(text.length, end + REACH);
-  return text.slice(from, to);
+  const ceiling = Math.min(text.length, end + REACH);
+  const before = text.slice(floor, start).lastIndexOf('\n\n');
+  const after = text.slice(end, ceiling).indexOf('\n\n');
+  return text.slice(before >= 0 ? floor + before + 2 : floor, after >= 0 ? end + after : ceiling);
 }
 
 /** Is the match in an entry of a reference list ("Author, A. (2004). Title. Journal.")? */
@@ -75,11 +78,10 @@ function wordsOf(s: string): string[] {
 /** Endings that leave the word before them whole ("senile-type dementia", "crazy-like"). */
 const SUFFIX_WORDS = /^-(?:type|like|related|induced|onset|ish|style|looking|seeming)\b/i;
 
-/** Is the match joined by a hyphen to a word after it ("psycho-educational", "bio-psycho-social")? */
-export function insideLongerWord(text: string, _start: number, end: number): boolean {
-  const letter = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
-  const joinedAfter = text[end] === '-' && letter(text[end + 1]) && !SUFFIX_WORDS.test(text.slice(end, end + 12));
-  return joinedAfter;
+/** Is the match, ending at `end`, joined by a hyphen to a word after it ("psycho-educational", "bio-psycho-social")? */
+export function insideLongerWord(text: string, end: number): boolean {
+  const next = text[end + 1];
+  return text[end] === '-' && next !== undefined && /[\p{L}\p{N}]/u.test(next) && !SUFFIX_WORDS.test(text.slice(end, end + 12));
 }
 
 const properWordsOf = new WeakMap<object, Set<string>>();

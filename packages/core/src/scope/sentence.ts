@@ -5,6 +5,12 @@
  */
 
 const MAX_REACH = 400;
+/**
+ * The short scans around a stop or a line break (spaces, closing quotes, the word before a stop) look
+ * this far at most: each runs at every position of the reach, so unbounded they were quadratic on a
+ * long run of spaces or letters. A longer run of spaces is a break; a longer word is no abbreviation.
+ */
+const LOOK = 64;
 /** Short words before a full stop that do not end a sentence. */
 const ABBREVIATIONS = new Set([
   'dr',
@@ -49,21 +55,22 @@ const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c
 /** Is there a sentence end just before `at` (text[at] starts the next sentence)? */
 function endsBefore(text: string, at: number): boolean {
   let i = at - 1;
-  let sawSpace = false;
-  while (i >= 0 && isSpace(text[i])) {
-    sawSpace = true;
-    i--;
-  }
+  const spacesFrom = Math.max(-1, at - 1 - LOOK);
+  while (i > spacesFrom && isSpace(text[i])) i--;
+  if (i === spacesFrom && i >= 0) return true;
+  const sawSpace = i < at - 1;
   if (i < 0) return true;
   const c = text[i];
   if (c === '\n') return lineBreakEnds(text, i);
   // Closing quotes and brackets after a stop.
-  while (i > 0 && /["'”’)\]]/.test(text[i] ?? '')) i--;
+  const quotesFrom = Math.max(0, i - LOOK);
+  while (i > quotesFrom && /["'”’)\]]/.test(text[i] ?? '')) i--;
   const stop = text[i];
   if (!sawSpace || (stop !== '.' && stop !== '!' && stop !== '?')) return false;
   if (stop !== '.') return true;
   let w = i;
-  while (w > 0 && /[\p{L}.]/u.test(text[w - 1] ?? '')) w--;
+  const wordFrom = Math.max(0, i - LOOK);
+  while (w > wordFrom && /[\p{L}.]/u.test(text[w - 1] ?? '')) w--;
   const word = text.slice(w, i).toLowerCase();
   return !(ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word));
 }
@@ -74,16 +81,19 @@ function endsBefore(text: string, at: number): boolean {
  */
 function lineBreakEnds(text: string, newline: number): boolean {
   let e = newline - 1;
-  while (e >= 0 && isSpace(text[e])) e--;
-  if (e < 0 || text[e] === '\n') return true;
+  const spacesFrom = Math.max(-1, newline - 1 - LOOK);
+  while (e > spacesFrom && isSpace(text[e])) e--;
+  if (e < 0 || e === spacesFrom || text[e] === '\n') return true;
   if (/[.!?:;]/.test(text[e] ?? '')) return true;
+  // A short line: its start is fewer than SHORT_LINE characters back.
   let s = e;
-  while (s > 0 && text[s - 1] !== '\n') s--;
-  if (e - s < 40) return true;
-  let n = newline + 1;
-  while (n < text.length && isSpace(text[n])) n++;
+  while (s > 0 && e - s < SHORT_LINE && text[s - 1] !== '\n') s--;
+  if (e - s < SHORT_LINE) return true;
+  const n = nextNonSpace(text, newline + 1);
   return text[n] === '\n' || /^(?:[-*•]|\d+[.)])\s/.test(text.slice(n, n + 4));
 }
+
+const SHORT_LINE = 40;
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 
@@ -105,7 +115,6 @@ export function sentenceAround(text: string, start: number, end: number): Senten
   const words: SentenceWord[] = [];
   let first = -1;
   let last = -1;
-  WORD.lastIndex = 0;
   const slice = text.slice(from, to);
   for (const m of slice.matchAll(WORD)) {
     const s = from + m.index;
@@ -119,7 +128,8 @@ export function sentenceAround(text: string, start: number, end: number): Senten
 
 function nextNonSpace(text: string, at: number): number {
   let i = at;
-  while (i < text.length && isSpace(text[i])) i++;
+  const to = Math.min(text.length, at + LOOK);
+  while (i < to && isSpace(text[i])) i++;
   // endsBefore looks back from the next sentence's start: give it a point after the spaces.
   return i === at ? at : i;
 }

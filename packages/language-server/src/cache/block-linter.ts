@@ -106,7 +106,7 @@ const LINE_BREAK = /[\r\n]/;
  */
 export class BlockLinter {
   private previous: { source: TextSource; format: DocumentFormat; blocks: LintedBlock[] } | undefined;
-  /** The document's genre, settled on its start as core settles it; findings linted under another genre are not reused. */
+  /** The document's genre, settled on its start as core settles it (see settleGenre). */
   private genre: GenreOfDocument | undefined;
   lastStats: LintStats = { blocks: 0, linted: 0 };
 
@@ -148,16 +148,6 @@ export class BlockLinter {
 
   private run(input: string | TextSource, format: DocumentFormat, change: TextChange | undefined): LintedBlock[] {
     const source = typeof input === 'string' ? stringSource(input) : input;
-    // Each block is linted alone, so the genre comes from the whole document (core reads its start).
-    const genre = genreOfDocument(source.slice(0, Math.min(source.length, GENRE_SAMPLE)), {
-      ruleSet: this.ruleSet,
-      config: this.config,
-      format,
-    });
-    if (genre.genre !== this.genre?.genre || genre.source !== this.genre?.source) {
-      this.genre = genre;
-      this.previous = undefined;
-    }
     const previous = this.previous?.format === format ? this.previous : undefined;
     // The change must lead from the previous text to this one (a length check catches a wrong base).
     const fits =
@@ -166,6 +156,8 @@ export class BlockLinter {
       change.start <= change.end &&
       change.end <= previous.source.length &&
       previous.source.length - (change.end - change.start) + change.text.length === source.length;
+    // A new genre drops every finding: lint again from nothing (the genre is settled by then).
+    if (this.settleGenre(source, format, fits ? change : undefined)) return this.run(source, format, undefined);
     const typed = fits ? this.typedInBlock(previous, change, format) : undefined;
     if (typed) {
       this.previous = { source, format, blocks: typed };
@@ -207,6 +199,21 @@ export class BlockLinter {
     const blocks = (previous && edit && this.afterEdit(previous, edit, text, format)) || this.everyBlock(text, format);
     this.previous = { source, format, blocks };
     return blocks;
+  }
+
+  /**
+   * Each block is linted alone, so the genre comes from the whole document: core reads its first
+   * GENRE_SAMPLE characters. An edit beyond them cannot change it, so typing there costs no detection.
+   * Findings linted under another genre are not reused: true when the genre changed.
+   */
+  private settleGenre(source: TextSource, format: DocumentFormat, change: TextChange | undefined): boolean {
+    if (this.genre && change && change.start >= GENRE_SAMPLE) return false;
+    const sample = source.slice(0, Math.min(source.length, GENRE_SAMPLE));
+    const genre = genreOfDocument(sample, { ruleSet: this.ruleSet, config: this.config, format });
+    if (genre.genre === this.genre?.genre && genre.source === this.genre?.source) return false;
+    this.genre = genre;
+    this.previous = undefined;
+    return true;
   }
 
   private lintBlock(text: string, block: Block, format: DocumentFormat): Diagnostic[] {
