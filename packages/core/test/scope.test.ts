@@ -81,6 +81,11 @@ describe('voice and subject', () => {
     expect(scope('Many people refuse help at first.', 'refuse', 'teaching').voice).toBe('general');
     expect(scope('Ask the client whether her husband knows.', 'husband').voice).toBe('form');
   });
+  it('reads wording a training case says was written in a record as a record', () => {
+    const text = 'The trainee writes in the progress note that the mother is hysterical on the ward.';
+    expect(scope(text, 'hysterical', 'teaching').voice).toBe('record');
+    expect(ids(`# reframe-genre teaching\n${text}`)).toContain('credibility/hysterical');
+  });
   it('reads a chart note written to a colleague as a record', () => {
     expect(scope('Thank you for seeing Mr. Lee, a pleasant man with gout.', 'pleasant', 'chart-note').voice).toBe('record');
     expect(scope('Thank you for seeing Mr. Lee, a pleasant man with gout.', 'pleasant', 'letter').voice).toBe('address');
