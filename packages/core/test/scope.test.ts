@@ -48,6 +48,21 @@ describe('genre detection', () => {
     expect(detectGenre(TEACHING, cues)).toBe('teaching');
     expect(detectGenre(FORM, cues)).toBe('form');
   });
+  it('reads a chart note with its section headings on lines of their own as a chart note, not a form', () => {
+    const note = [
+      'SUBJECTIVE:',
+      'The patient is a 61-year-old woman seen for follow-up of hypertension.',
+      'MEDICATIONS:',
+      'Amlodipine 5 mg daily.',
+      'ALLERGIES:',
+      'None known.',
+      'EXAM:',
+      'Blood pressure 138/84. Mild ankle oedema bilaterally.',
+      'PLAN:',
+      'Continue amlodipine; labs and follow-up in three months.',
+    ].join('\n');
+    expect(detectGenre(note, cues)).toBe('chart-note');
+  });
   it('gives no genre for a sentence or two', () => {
     expect(detectGenre('Patient claims she has not used since March.', cues)).toBeNull();
   });

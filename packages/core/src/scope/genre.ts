@@ -20,9 +20,25 @@ const MIN_QUESTION_SHARE = 0.6;
 const MIN_QUESTIONS = 8;
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
-/** A field of a form: "Name: ____", "Date of birth: [ ]", "Partner's name:" alone on its line. */
-const FORM_FIELD = /^[ \t]*(?:[-*•]|\d+[.)])?[ \t]*[\p{L}][^\n:.!?]{0,50}:[ \t]*(?:_{2,}|\[ ?\]|☐|\.{3,})?[ \t]*$/gmu;
+/** A label alone on its line: "Name:", "Partner's name: ____", "Date of birth: [ ]". */
+const LABEL_LINE = /^[ \t]*(?:[-*•]|\d+[.)])?[ \t]*[\p{L}][^\n:.!?]{0,50}:[ \t]*(?<blank>_{2,}|\[ ?\]|☐|\.{3,})?[ \t]*$/u;
 const CHECKBOX = /(?:\[ \]|☐)/gu;
+
+/**
+ * Fields of a form: a label with a blank to fill ("Name: ____"), or a label left empty, the next line
+ * another label or nothing. A chart note's section headings ("ASSESSMENT:" with its text below) are
+ * labels alone on their lines too, but something follows each.
+ */
+function formFields(lines: string[]): number {
+  let fields = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const label = LABEL_LINE.exec(lines[i] ?? '');
+    if (!label) continue;
+    const next = lines[i + 1];
+    if (label.groups?.blank || next === undefined || next.trim() === '' || LABEL_LINE.test(next)) fields++;
+  }
+  return fields;
+}
 /** A section heading of a chart note: "HISTORY OF PRESENT ILLNESS:", "PLAN:". */
 const CHART_HEADING = /\b[A-Z][A-Z/&' -]{2,40}:/g;
 const SENTENCE_END = /[.!?](?=\s|$)/g;
@@ -60,8 +76,9 @@ export function genreEvidence(text: string, cues: ScopeCues): GenreEvidence {
   const ends = sample.match(SENTENCE_END) ?? [];
   const questions = ends.length ? ends.filter((e) => e === '?').length / ends.length : 0;
   const per100 = (n: number): number => (words.length ? (100 * n) / words.length : 0);
-  const lines = sample.split('\n').filter((l) => l.trim()).length;
-  const formLines = (sample.match(FORM_FIELD)?.length ?? 0) + (sample.match(CHECKBOX)?.length ?? 0);
+  const allLines = sample.split('\n');
+  const lines = allLines.filter((l) => l.trim()).length;
+  const formLines = formFields(allLines) + (sample.match(CHECKBOX)?.length ?? 0);
   return {
     words: words.length,
     reader: per100(reader),
