@@ -64,16 +64,23 @@ export function lintDocumentBy(path: MatchingPath, text: string, options: LintOp
   const format = options.format ?? 'text';
   const prepared = prepareDocument(text, format);
   if (!prepared) return { diagnostics: [], notices: [], genre: { genre: null, source: 'detected' } };
-  const genre = options.genre ?? settleGenre(prepared, config, ruleSet);
+  // Detection reads the document's start word by word: it runs only when a finding's rule or the
+  // caller asks (the result's `genre` is settled on first read).
+  let genre = options.genre;
+  const settled = (): GenreOfDocument => {
+    genre ??= settleGenre(prepared, config, ruleSet);
+    return genre;
+  };
   const plan: MarkdownPlan | undefined = format === 'markdown' ? planMarkdown(prepared.masked) : undefined;
   const run = path === 'reference' ? runReference : runFast;
   const { matches, equality, unparsed } = run(text, prepared.masked, format, ruleSet, config, plan);
   const lines = new LineIndex(text);
-  const repair = { text, directives: prepared.directives, config, genre: genre.genre, cues: scopeCuesOf(ruleSet) };
+  const repair = { text, directives: prepared.directives, config, genre: () => settled().genre, cues: scopeCuesOf(ruleSet) };
   const diagnostics = toDiagnostics(matches, repair, lines);
   for (const file of equality) diagnostics.push(...equalityDiagnostics(file, text, lines, prepared.directives));
   diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset || a.ruleId.localeCompare(b.ruleId));
-  return { diagnostics, notices: readingNotices(text, plan, unparsed), genre };
+  const result = { diagnostics, notices: readingNotices(text, plan, unparsed) } as LintResult;
+  return Object.defineProperty(result, 'genre', { get: settled, enumerable: true });
 }
 
 /** A `reframe-genre` directive wins, then the config's `genre`, then what the document looks like. */

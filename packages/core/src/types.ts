@@ -75,7 +75,7 @@ export interface LintNotice {
 export interface LintResult {
   diagnostics: Diagnostic[];
   notices: LintNotice[];
-  /** The document's genre and how it was settled (detected, set by config, or by a directive). */
+  /** The document's genre and how it was settled (detected, set by config, or by a directive); detected on first read. */
   genre: GenreOfDocument;
 }
 

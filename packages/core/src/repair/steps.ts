@@ -27,8 +27,8 @@ export interface RepairContext {
   text: string;
   directives: Directives;
   config: ResolvedConfig;
-  /** The document's genre (null: unknown, every rule as configured). */
-  genre: Genre | null;
+  /** The document's genre (null: unknown, every rule as configured), settled on the first call: only rules with `genres` or `where` ask. */
+  genre: () => Genre | null;
   /** The cue words of the scope model. */
   cues: ScopeCues;
 }
@@ -57,7 +57,9 @@ export type RepairStep = (draft: Draft, context: RepairContext) => boolean;
 function severity(draft: Draft, { config, genre }: RepairContext): boolean {
   const level = config.severities.get(draft.ruleId);
   if (!level) return false;
-  const inGenre = genre ? draft.match.entry.rule.data.genres?.[genre] : undefined;
+  const byGenre = draft.match.entry.rule.data.genres;
+  const settled = byGenre ? genre() : null;
+  const inGenre = settled ? byGenre?.[settled] : undefined;
   if (inGenre && !config.configured.has(draft.ruleId)) {
     if (inGenre === 'off') return false;
     draft.severity = inGenre;
@@ -77,7 +79,7 @@ function names(draft: Draft, { text }: RepairContext): boolean {
 /** A rule that says where it applies (`where`) drops a match in a sentence of another voice or about another subject. */
 function scope(draft: Draft, { text, genre, cues }: RepairContext): boolean {
   const { match } = draft;
-  return ruleAppliesIn(match.entry.rule, () => scopeOfMatch(text, match.start, match.end, genre, cues));
+  return ruleAppliesIn(match.entry.rule, () => scopeOfMatch(text, match.start, match.end, genre(), cues));
 }
 
 /** An ignore directive around the match drops it. */

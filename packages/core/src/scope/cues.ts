@@ -1,7 +1,7 @@
 /**
  * The cue words of the scope model, read from the `scope` section of rules/context.yml (data, like
  * the mention cues) and compiled once per rule set. A cue is a phrase of one or more words; a word
- * may list alternatives with `|`. Matching is case-insensitive, on whole words.
+ * may list alternatives with `|`. Matching is case-insensitive, on whole words; a hyphen separates words.
  */
 import type { CompiledRuleSet } from '../rules/compile.js';
 import type { ScopeCueData } from '../types.js';
@@ -23,22 +23,35 @@ export interface ScopeCues {
   general: CueList;
   script: CueList;
   genre: { chartNote: CueList; teaching: CueList };
+  /** The first words of every cue genre detection counts: most words are none, and one lookup tells. */
+  genreFirstWords: Set<string>;
+}
+
+/**
+ * A cue phrase as the word sequences it stands for. Words are matched as the text's words are read
+ * (split at hyphens), so a hyphenated alternative is a sequence of its own: "year-old" is "year old".
+ */
+function expand(phrase: string): string[][] {
+  let sequences: string[][] = [[]];
+  for (const word of phrase.trim().toLowerCase().split(/\s+/).filter(Boolean)) {
+    const alternatives = word
+      .split('|')
+      .filter(Boolean)
+      .map((a) => a.split('-').filter(Boolean));
+    sequences = sequences.flatMap((seq) => alternatives.map((a) => [...seq, ...a]));
+  }
+  return sequences.filter((seq) => seq.length > 0);
 }
 
 function compileCues(phrases: readonly string[] = []): CueList {
   const byFirst = new Map<string, Phrase[]>();
   for (const phrase of phrases) {
-    const words = phrase
-      .trim()
-      .split(/\s+/)
-      .filter(Boolean)
-      .map((w) => new Set(w.toLowerCase().split('|').filter(Boolean)));
-    const first = words[0];
-    if (!first || words.some((w) => w.size === 0)) continue;
-    for (const form of first) {
-      const list = byFirst.get(form) ?? [];
-      list.push(words);
-      byFirst.set(form, list);
+    for (const words of expand(phrase)) {
+      const [first] = words;
+      if (first === undefined) continue;
+      const list = byFirst.get(first) ?? [];
+      list.push(words.map((w) => new Set([w])));
+      byFirst.set(first, list);
     }
   }
   return { byFirst };
@@ -69,15 +82,19 @@ export function scopeCuesOf(ruleSet: CompiledRuleSet): ScopeCues {
   let cues = compiled.get(ruleSet);
   if (!cues) {
     const data: ScopeCueData = ruleSet.data.context.scope ?? {};
+    const reader = compileCues(data.reader);
+    const chartNote = compileCues(data.genreCues?.['chart-note']);
+    const teaching = compileCues(data.genreCues?.teaching);
     cues = {
-      reader: compileCues(data.reader),
+      reader,
       pronouns: compileCues(data.pronouns),
       recordPerson: compileCues(data.recordPerson),
       thirdParty: compileCues(data.thirdParty),
       service: compileCues(data.service),
       general: compileCues(data.general),
       script: compileCues(data.script),
-      genre: { chartNote: compileCues(data.genreCues?.['chart-note']), teaching: compileCues(data.genreCues?.teaching) },
+      genre: { chartNote, teaching },
+      genreFirstWords: new Set([reader, chartNote, teaching].flatMap((list) => [...list.byFirst.keys()])),
     };
     compiled.set(ruleSet, cues);
   }
