@@ -12,23 +12,26 @@ const YEAR_IN_BRACKETS = /\((?:19|20)\d\d[a-z]?(?:, [\p{L}]+(?: \d+)?)?\)/u;
 const AUTHOR_DATE_OPENING = /^\s*(?:[-*•]\s+)?[\p{Lu}][^\n()]{0,200}\((?:19|20)\d\d[a-z]?(?:, [\p{L}]+(?: \d+)?)?\)\./u;
 const REFERENCE_MAX = 1200;
 
-/**
- * The paragraph (between blank lines) around an offset, at most REACH characters each way. The blank
- * lines are looked for inside the reach only: an unbounded search ran to the document's ends for every
- * finding, quadratic on a long text without blank lines.
- */
-function paragraphAround(text: string, start: number, end: number): string {
-  const floor = Math.max(0, start - REACH);
-  const ceiling = Math.min(text.length, end + REACH);
-  const before = text.slice(floor, start).lastIndexOf('\n\n');
-  const after = text.slice(end, ceiling).indexOf('\n\n');
-  return text.slice(before >= 0 ? floor + before + 2 : floor, after >= 0 ? end + after : ceiling);
-}
+/** The openings tested are this long at most: an author list and a year in brackets. */
+const OPENING = 260;
 
-/** Is the match in an entry of a reference list ("Author, A. (2004). Title. Journal.")? */
+/**
+ * Is the match in an entry of a reference list ("Author, A. (2004). Title. Journal.")? The paragraph
+ * (between blank lines, at most REACH characters each way) must open like one; only then is its end
+ * looked for. The blank lines are looked for inside the reach only: an unbounded search ran to the
+ * document's ends for every finding, quadratic on a long text without blank lines.
+ */
 export function inReferenceEntry(text: string, start: number, end: number): boolean {
-  const paragraph = paragraphAround(text, start, end);
-  if (REFERENCE_OPENING.test(paragraph) && YEAR_IN_BRACKETS.test(paragraph)) return true;
+  const floor = Math.max(0, start - REACH);
+  const before = text.slice(floor, start).lastIndexOf('\n\n');
+  const from = before >= 0 ? floor + before + 2 : floor;
+  const opening = text.slice(from, from + OPENING);
+  const authors = REFERENCE_OPENING.test(opening);
+  if (!authors && !AUTHOR_DATE_OPENING.test(opening)) return false;
+  const ceiling = Math.min(text.length, end + REACH);
+  const after = text.slice(end, ceiling).indexOf('\n\n');
+  const paragraph = text.slice(from, after >= 0 ? end + after : ceiling);
+  if (authors && YEAR_IN_BRACKETS.test(paragraph)) return true;
   return paragraph.length <= REFERENCE_MAX && AUTHOR_DATE_OPENING.test(paragraph);
 }
 

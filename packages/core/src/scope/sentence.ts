@@ -62,11 +62,13 @@ function endsBefore(text: string, at: number): boolean {
   if (i < 0) return true;
   const c = text[i];
   if (c === '\n') return lineBreakEnds(text, i);
+  // Only white space after a stop ends a sentence: most positions are inside a word.
+  if (!sawSpace) return false;
   // Closing quotes and brackets after a stop.
   const quotesFrom = Math.max(0, i - LOOK);
   while (i > quotesFrom && /["'”’)\]]/.test(text[i] ?? '')) i--;
   const stop = text[i];
-  if (!sawSpace || (stop !== '.' && stop !== '!' && stop !== '?')) return false;
+  if (stop !== '.' && stop !== '!' && stop !== '?') return false;
   if (stop !== '.') return true;
   let w = i;
   const wordFrom = Math.max(0, i - LOOK);
