@@ -63,6 +63,16 @@ describe("people's own words", () => {
       'test/addict:an addict',
     ]);
   });
+  it('does not take an inch mark for a quote that hides the rest of the paragraph', () => {
+    expect(found(run('He is 5\'9". He told me he was an addict years ago and "it is over". His brother is an addict.'))).toEqual([
+      'test/addict:an addict',
+      'test/addict:an addict',
+    ]);
+  });
+  it('starts again at a quotation left unclosed, so the pairs after it are not flipped', () => {
+    const text = 'Her sleep is "poor. Her mood is "flat," she says. The addict in the family is her uncle. She said "I am fine."';
+    expect(found(run(text))).toEqual(['test/addict:addict']);
+  });
   it('skips mentioned terms', () => {
     expect(run('Avoid writing committed suicide in notes. The term addict is outdated. Say person instead of addict.')).toEqual([]);
   });

@@ -30,6 +30,10 @@ export function urlSpans(text: string, base: number): Span[] {
   }
 }
 
+/** What may stand before a straight double quote that opens, and after one that closes. */
+const OPENS_AFTER = /[\s([{\u2014\u2013/-]/;
+const CLOSES_BEFORE = /[\s.,;:!?)\]}\u2014\u2013/-]/;
+
 const isLetter = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 
 export interface QuoteScan {
@@ -41,8 +45,8 @@ export interface QuoteScan {
 }
 
 /**
- * Quotation spans (including the marks). Straight double quotes pair in order; curly quotes pair by
- * shape; a single quote opens only at the start of a word and closes only at the end of one, so
+ * Quotation spans (including the marks). Straight double quotes pair in order, by the way each faces
+ * (see below); curly quotes pair by shape; a single quote opens only at the start of a word and closes only at the end of one, so
  * apostrophes ("it's", "clients'") are not mistaken for quotes. Also reports what the fast path's
  * windows need: single-quote openers left open, which change pairing for everything after them.
  */
@@ -62,7 +66,15 @@ export function scanQuotes(text: string, base: number): QuoteScan {
     const before = text[i - 1];
     const after = text[i + 1];
     if (c === '"') {
-      if (openDouble < 0) openDouble = i;
+      // A straight mark's shape says which way it faces: an opener follows a space and leads a word,
+      // a closer ends one. An inch mark ('5\'9".') faces closed with nothing open, and a quotation
+      // left unclosed ('is "not good. Her mood is "low,"') shows when a mark facing open comes while
+      // one is open: either would otherwise flip every pair after it, to the end of the paragraph.
+      const facesOpen = (before === undefined || OPENS_AFTER.test(before)) && after !== undefined && !/\s/.test(after);
+      const facesClosed = before !== undefined && !/\s/.test(before) && (after === undefined || CLOSES_BEFORE.test(after));
+      if (openDouble < 0) {
+        if (!(facesClosed && !facesOpen)) openDouble = i;
+      } else if (facesOpen && !facesClosed) openDouble = i;
       else {
         spans.push([base + openDouble, base + i + 1]);
         openDouble = -1;
