@@ -28,9 +28,10 @@ export function readJsonl(file) {
     });
 }
 
+const WARNING_LEVEL = new Set(['warning', 'error']);
 const overlaps = (a, b) => a.id === b.id && a.start < b.end && b.start < a.end;
 
-/** Each finding with its judgement (same rule, overlapping offsets), and which kept misses a finding now covers. */
+/** Each finding with its judgement (same rule, overlapping offsets), and which kept misses a warning or error finding now covers. */
 export function matchJudgements(findings, judgements, misses) {
   const matched = [];
   const unjudged = [];
@@ -39,14 +40,14 @@ export function matchJudgements(findings, judgements, misses) {
     if (j) matched.push({ ...f, label: j.label, repair: j.repair ?? null });
     else unjudged.push(f);
   }
-  const missStatus = misses.map((m) => ({ ...m, found: findings.some((f) => overlaps(f, m)) }));
+  // A miss is a warning-level harm: an info or hint finding over it does not count as finding it.
+  const missStatus = misses.map((m) => ({ ...m, found: findings.some((f) => WARNING_LEVEL.has(f.severity) && overlaps(f, m)) }));
   // Judged true findings the rules no longer make.
   const gone = judgements.filter((j) => j.label === 'TP' && !findings.some((f) => f.rule === j.rule && overlaps(f, j)));
   return { matched, unjudged, misses: missStatus, gone };
 }
 
 const LEVELS = { 'warning+error': ['warning', 'error'], 'info+hint': ['info', 'hint'] };
-const WARNING_LEVEL = new Set(['warning', 'error']);
 
 export function score(results) {
   const genres = new Map();
