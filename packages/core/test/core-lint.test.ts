@@ -80,6 +80,10 @@ describe("people's own words", () => {
     expect(run('He describes himself as an addict in recovery. She identifies as an addict.')).toEqual([]);
     expect(found(run('She describes him as an addict.'))).toEqual(['test/addict:an addict']);
   });
+  it('does not let a self-description reach past a turn in the sentence', () => {
+    expect(run('Groups for people who identify as addicts in recovery.')).toEqual([]);
+    expect(found(run('Groups for people who identify as gay, but also for an addict in recovery.'))).toEqual(['test/addict:an addict']);
+  });
   it('each respect setting can be turned off', () => {
     expect(run('He said "an addict".', { config: { respect: { quotes: false } } })).toHaveLength(1);
     expect(run('The term addict is outdated.', { config: { respect: { mentions: false } } })).toHaveLength(1);

@@ -45,10 +45,17 @@ function exceptionBounds(tokens: Token[], first: number, scope: RuleExceptions['
   return scope === 'sentence-before' ? [from, first - 1] : [from, to];
 }
 
+/**
+ * Words that turn a sentence to other people or things: a cue before them does not reach the words
+ * after them ("those who identify as gay, but also transgendered people": the cue covers "gay" only).
+ */
+const CLAUSE_TURNS = new Set(['but', 'while', 'whereas', 'although', 'though', 'unlike', 'except']);
+
 function cueBefore(tokens: Token[], first: number, cues: CompiledRuleSet['mentionCues'], window: number): boolean {
   const sentence = tokens[first]?.sentence;
   for (let j = first - 1; j >= Math.max(0, first - 1 - window); j--) {
     if (tokens[j]?.sentence !== sentence) return false;
+    if (CLAUSE_TURNS.has(tokens[j]?.lower ?? '')) return false;
     if (endsAt(tokens, j, cues, true)) return true;
   }
   return false;
