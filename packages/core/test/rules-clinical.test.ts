@@ -12,7 +12,7 @@ const FLAGGED: Array<[string, string]> = [
   ['She is elderly and lives alone.', 'age/elderly-person'],
 
   ['The suicide attempt was unsuccessful and she was admitted.', 'suicide/failed-attempt'],
-  ['The overdose was a cry for help according to the registrar.', 'suicide/suicide-gesture'],
+  ['The overdose was a cry for help according to the registrar.', 'suicide/cry-for-help'],
   ['He is a manic depressive and refuses lithium.', 'mental-health/diagnosis-as-noun credibility/refused'],
   ["A Down's child was in the waiting room.", 'disability/slurs'],
   ['Compared with able-bodied peers.', 'disability/handicapped'],
@@ -205,6 +205,14 @@ const FLAGGED: Array<[string, string]> = [
   ['Prostitutes are at risk of violence.', 'other/prostitute'],
   ['Homeless people use the ED for shelter.', 'other/homeless'],
   ['He is an insulin-dependent diabetic.', 'other/diabetic-noun'],
+  ['Teens who take risks such as cannabis abuse often do so with friends.', 'substance/substance-abuse'],
+  ['The group welcomes those who identify as lesbian, but also transgendered people.', 'gender-sexuality/transgendered'],
+  ['A 60-year-old male diabetic with a toe ulcer.', 'other/diabetic-noun'],
+  ['Elderly thin white male resting in bed.', 'age/elderly-person'],
+  ['History of nicotine abuse, 30 pack-years.', 'substance/substance-abuse'],
+  ['He does not abuse drugs, per his wife.', 'substance/substance-abuse'],
+  ['He tends to amplify symptoms when his mother is present.', 'credibility/motive-labels'],
+  ['Having a mentally ill family member was a source of shame.', 'mental-health/mentally-ill'],
 ];
 const CLEAN: string[] = [
   "She had questions about her husband's care.",
@@ -238,6 +246,10 @@ const CLEAN: string[] = [
   'Rather than elderly, say older people.',
   "He stated, 'my wife is a drunk'.",
   'Slide 3 lists stigmatising terms such as junkie, addict and crackhead.',
+  'Egg whites and whole milk are on the meal plan.',
+  'She blacks out when she stands up quickly.',
+  'Suffers from hay fever in spring.',
+  'She has had tinnitus and suffers from chest pain on exertion.',
   'Use "person with diabetes" rather than diabetic.',
   'Example of what not to write: Known IVDU.',
 
