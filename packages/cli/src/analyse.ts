@@ -1,5 +1,5 @@
 /** Lint one file: read it, use the cache when it matches, else run core's `lint`. Runs in workers too. */
-import { lint, lintDocument as lintWithNotices, readingNoticesFor } from '@reframe/core';
+import { type GenreOfDocument, lintDocument as lintWithNotices, readingNoticesFor } from '@reframe/core';
 import { ReframeFileError, ReframeFileErrors } from '@reframe/core/node';
 import { type CacheEntry, entryKey, fromCached, toCached } from './cache.js';
 import type { FileSettings, RunContext } from './context.js';
@@ -32,14 +32,17 @@ export interface TaskResult {
   failure?: Failure;
 }
 
-export function lintDocument(doc: LoadedDocument, settings: FileSettings, notices?: (message: string) => void): PlacedDiagnostic[] {
+/** A document's findings and its genre (how the genre was settled included). */
+export interface LintedDocument {
+  diagnostics: PlacedDiagnostic[];
+  genre: GenreOfDocument;
+}
+
+export function lintDocument(doc: LoadedDocument, settings: FileSettings, notices?: (message: string) => void): LintedDocument {
   const options = { ruleSet: settings.ruleSet, config: settings.config, format: doc.lintFormat };
-  let diagnostics: PlacedDiagnostic[];
-  if (notices) {
-    const result = lintWithNotices(doc.text, options);
-    diagnostics = result.diagnostics;
-    for (const n of result.notices) notices(n.message);
-  } else diagnostics = lint(doc.text, options);
+  const result = lintWithNotices(doc.text, options);
+  const diagnostics: PlacedDiagnostic[] = result.diagnostics;
+  if (notices) for (const n of result.notices) notices(n.message);
   if (doc.place) {
     for (const d of diagnostics) {
       Object.assign(d, doc.place(d.range.start.offset));
@@ -47,7 +50,9 @@ export function lintDocument(doc: LoadedDocument, settings: FileSettings, notice
       delete d.fix;
     }
   }
-  return diagnostics;
+  // A plain copy: core's result settles the genre on first read (a getter), and results cross to the main thread.
+  const { genre, source } = result.genre;
+  return { diagnostics, genre: { genre, source } };
 }
 
 export { tooLarge } from './read-file.js';
@@ -90,12 +95,18 @@ export async function analyseFile(task: Task, context: RunContext): Promise<Task
   const key = task.useCache ? entryKey(settings.fingerprint, format, bytes) : '';
   const notices: string[] = [];
   const noticed = (message: string) => notices.push(`${display}: ${message}`);
-  if (task.useCache && task.cached?.key === key) {
+  // An entry without a genre (written by hand, or cut short) is not trusted: the file is linted again.
+  if (task.useCache && task.cached?.key === key && typeof task.cached.genre === 'object' && task.cached.genre !== null) {
     for (const n of readingNoticesFor(doc.text, doc.lintFormat)) noticed(n.message);
-    return { index, file: { ...base, diagnostics: fromCached(task.cached, doc.text, settings.ruleSet) }, notices };
+    const { genre, source } = task.cached.genre;
+    return {
+      index,
+      file: { ...base, genre: { genre, source }, diagnostics: fromCached(task.cached, doc.text, settings.ruleSet) },
+      notices,
+    };
   }
-  const diagnostics = lintDocument(doc, settings, noticed);
-  const result: TaskResult = { index, file: { ...base, diagnostics }, notices };
-  if (task.useCache) result.cacheEntry = toCached(key, diagnostics, settings.ruleSet);
+  const { diagnostics, genre } = lintDocument(doc, settings, noticed);
+  const result: TaskResult = { index, file: { ...base, genre, diagnostics }, notices };
+  if (task.useCache) result.cacheEntry = toCached(key, diagnostics, genre, settings.ruleSet);
   return result;
 }

@@ -4,13 +4,14 @@
  * document text: the flagged text is re-read from the file, and paths are stored as hashes.
  */
 import { readFileSync } from 'node:fs';
-import type { CompiledRuleSet, Diagnostic, SourceRef } from '@reframe/core';
+import type { CompiledRuleSet, Diagnostic, GenreOfDocument, SourceRef } from '@reframe/core';
 import { writeFileAtomic } from './atomic.js';
 import { crypto } from './builtins.js';
 import type { DocumentPlace, PlacedDiagnostic } from './types.js';
 
 // 2: office documents (.docx, .pptx, .odt) carry their place and no fix.
-const CACHE_VERSION = 2;
+// 3: each entry carries the document's genre and how it was settled.
+export const CACHE_VERSION = 3;
 
 interface CachedDiagnostic {
   ruleId: string;
@@ -34,6 +35,8 @@ interface CachedDiagnostic {
 
 export interface CacheEntry {
   key: string;
+  /** The genre the findings were made under (a name and a source: no document text). */
+  genre: GenreOfDocument;
   diagnostics: CachedDiagnostic[];
 }
 
@@ -54,9 +57,10 @@ export function entryKey(fingerprint: string, format: string, bytes: Buffer): st
   return sha256(`${fingerprint}\0${format}\0${sha256(bytes)}`);
 }
 
-export function toCached(key: string, diagnostics: PlacedDiagnostic[], ruleSet: CompiledRuleSet): CacheEntry {
+export function toCached(key: string, diagnostics: PlacedDiagnostic[], genre: GenreOfDocument, ruleSet: CompiledRuleSet): CacheEntry {
   return {
     key,
+    genre: { genre: genre.genre, source: genre.source },
     diagnostics: diagnostics.map((d) => {
       const shown = d.actual.replace(/\s+/g, ' ');
       const inRuleSet = ruleSet.rules.has(d.ruleId);

@@ -34,6 +34,7 @@ Output:
   -o, --output-file FILE    Write the report to FILE instead of standard output
   -q, --quiet               Report errors only
       --redact              Leave the flagged text and its context out of every format
+      --verbose             stylish: list every linted file, with its genre and how it was set
       --color, --no-color   Force or turn off colour (default: on at a terminal, off with NO_COLOR)
 
 Fixing:
@@ -72,6 +73,7 @@ export function parseCommandLine(argv: string[]) {
         'max-warnings': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         redact: { type: 'boolean' },
+        verbose: { type: 'boolean' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         fix: { type: 'boolean' },

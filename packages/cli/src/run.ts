@@ -1,7 +1,7 @@
 /** Everything after argument parsing: loaded lazily by main.ts so --help and --version start fast. */
 import { readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import type { Severity } from '@reframe/core';
+import type { GenreOfDocument, Severity } from '@reframe/core';
 import { lintDocument, type Task, type TaskResult, tooLarge } from './analyse.js';
 import { writeFileAtomic } from './atomic.js';
 import { LintCache } from './cache.js';
@@ -194,6 +194,7 @@ async function lintCommand(cli: CommandLine, io: Io, context: RunContext, setup:
       if (!file.diagnostics.some((d) => d.fix)) continue;
       const result = await fixFile(file, context, values.stdin ? await stdinBytes(io) : undefined, (d) => keepChanged(file, d));
       file.diagnostics = result.diagnostics;
+      file.genre = result.genre;
       if (values['fix-dry-run']) diffs += unifiedDiff(file.path, result.before, result.after);
       else if (result.after !== result.before && file.absPath && !values.stdin) {
         try {
@@ -215,7 +216,13 @@ async function lintCommand(cli: CommandLine, io: Io, context: RunContext, setup:
   const color = Boolean(colorWanted) && !values['no-color'] && options.formatName === 'stylish' && !values['output-file'];
   const output = values['fix-dry-run']
     ? diffs
-    : format(options.formatName, shown, { color, toolVersion: setup.version, cwd: io.cwd, redact: Boolean(values.redact) });
+    : format(options.formatName, shown, {
+        color,
+        toolVersion: setup.version,
+        cwd: io.cwd,
+        redact: Boolean(values.redact),
+        verbose: Boolean(values.verbose),
+      });
   if (values['output-file']) {
     const target = resolve(io.cwd, values['output-file']);
     try {
@@ -257,8 +264,8 @@ async function lintStdin(cli: CommandLine, io: Io, context: RunContext, notice: 
   const loaded = await loadDocument(fileFormat, bytes, settings.maxFileSize);
   if ('skipped' in loaded) throw new UsageError(`standard input (${display}): ${loaded.skipped}`);
   // absPath names the file the input stands for (its config applies); nothing is ever written to it.
-  const diagnostics = lintDocument(loaded.document, settings, (message) => notice(`${display}: ${message}`));
-  return { path: display, absPath, format: fileFormat, diagnostics };
+  const { diagnostics, genre } = lintDocument(loaded.document, settings, (message) => notice(`${display}: ${message}`));
+  return { path: display, absPath, format: fileFormat, genre, diagnostics };
 }
 
 interface FixOutcome {
@@ -268,6 +275,8 @@ interface FixOutcome {
   bom: boolean;
   encoding: TextEncodingName;
   diagnostics: PlacedDiagnostic[];
+  /** The genre of the fixed text. */
+  genre: GenreOfDocument;
 }
 
 async function fixFile(
@@ -286,6 +295,12 @@ async function fixFile(
   const { text, bom, encoding } = decodeText(bytes);
   const settings = context.forFile(file.absPath ?? file.path);
   if (isOfficeFormat(format)) throw new Error(`fixFile called for a .${format} file`); // the caller never does
-  const fixed = fixUntilStable(text, (t) => keep(lintDocument({ text: t, lintFormat: format, bytes, bom }, settings)));
-  return { before: text, after: fixed.text, bytes, bom, encoding, diagnostics: fixed.diagnostics };
+  // The last lint is of the fixed text: its genre is the one reported.
+  let genre: GenreOfDocument = { genre: null, source: 'detected' };
+  const fixed = fixUntilStable(text, (t) => {
+    const linted = lintDocument({ text: t, lintFormat: format, bytes, bom }, settings);
+    genre = linted.genre;
+    return keep(linted.diagnostics);
+  });
+  return { before: text, after: fixed.text, bytes, bom, encoding, diagnostics: fixed.diagnostics, genre };
 }

@@ -1,4 +1,4 @@
-import type { Diagnostic, DocumentFormat } from '@reframe/core';
+import type { Diagnostic, DocumentFormat, GenreOfDocument, GenreSource } from '@reframe/core';
 
 /** Where a finding is in an office document, which has no lines of its own. */
 export interface DocumentPlace {
@@ -32,9 +32,27 @@ export function describePlace(d: DocumentPlace): string | undefined {
   return undefined;
 }
 
+const GENRE_SOURCE: Record<GenreSource, string> = {
+  detected: 'detected',
+  config: 'set by the config',
+  directive: 'set by a reframe-genre directive',
+};
+
+/** "genre: letter, detected", "genre: chart-note, set by the config", "genre: none, too little text to tell"; no document text. */
+export function describeGenre(genre: GenreOfDocument | undefined): string {
+  if (!genre) return 'genre: unknown';
+  if (genre.genre === null) return 'genre: none, too little text to tell';
+  return `genre: ${genre.genre}, ${GENRE_SOURCE[genre.source]}`;
+}
+
 export interface FileResult {
   /** Path as given or found, relative to the working directory when inside it. */
   path: string;
+  /**
+   * The document's genre and how it was settled (a `reframe-genre` directive, the config's `genre`, or
+   * detected from the text; `genre` null when there is too little text to tell). Absent for a skipped file.
+   */
+  genre?: GenreOfDocument;
   diagnostics: PlacedDiagnostic[];
   /** Set when the file was not linted (binary, unknown type, unreadable…). */
   skipped?: string;

@@ -202,6 +202,7 @@ describe('help and version', () => {
       '--fix-dry-run',
       '--max-warnings',
       '--redact',
+      '--verbose',
       '--cache-location',
       'Exit codes',
     ]) {

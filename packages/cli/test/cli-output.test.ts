@@ -9,6 +9,13 @@ import { parseLintRun, reframe, tempTrees } from './helpers.js';
 // Invented notes. Distinctive words ("Quillfeather", "Brannock") make leaks of document text easy to spot.
 const NOTE_TXT = 'Mr Quillfeather was reviewed on ward 7.\nHe is wheelchair-bound after the fall, and his uncle committed suicide.\n';
 const NOTE_MD = '# Brannock review\n\nThe addict in bay 3 claims the pain is gone: "50%, a,b".\n';
+// Chart headings and a record of the patient: read as a chart note.
+const CHART_NOTE = [
+  'HISTORY OF PRESENT ILLNESS: The patient is a 39-year-old man who presents with four days of ankle pain after a fall.',
+  'He claims he did not hit his head. PAST MEDICAL HISTORY: Eczema. MEDICATIONS: None.',
+  'EXAM: Swelling over the lateral malleolus. No bruising. PLAN: X-ray of the left ankle; follow-up in ten days.',
+  '',
+].join('\n');
 
 const tree = tempTrees();
 
@@ -62,7 +69,9 @@ describe('json', () => {
     const lintRun = parseLintRun(r.stdout);
     expect(Object.keys(lintRun)).toEqual(['version', 'files', 'summary']);
     expect(lintRun.version).toBe(1);
-    expect(Object.keys(lintRun.files[0] ?? {})).toEqual(['path', 'diagnostics']);
+    expect(Object.keys(lintRun.files[0] ?? {})).toEqual(['path', 'genre', 'diagnostics']);
+    // Two sentences: too little text to tell its genre.
+    expect(lintRun.files[0]?.genre).toEqual({ genre: null, source: 'detected' });
     const d = lintRun.files[0]?.diagnostics[0];
     expect(d).toMatchObject({
       ruleId: 'disability/wheelchair-bound',
@@ -98,6 +107,21 @@ describe('sarif', () => {
     expect(result.locations[0].physicalLocation.region).toMatchObject({ startLine: 2, snippet: { text: 'committed suicide' } });
     expect(result.fixes[0].artifactChanges[0].replacements[0].insertedContent.text).toBe('died by suicide');
     expect(run.results.map((x: { level: string }) => x.level).sort()).toEqual(['error', 'note', 'warning', 'warning']);
+  });
+
+  it('carries each document genre in its artifact property bag, and stays valid', async () => {
+    const { dir } = tree({ 'notes/chart.txt': CHART_NOTE, 'notes/short.txt': NOTE_TXT });
+    const r = await reframe(['--format', 'sarif', 'notes'], { cwd: dir });
+    const log = JSON.parse(r.stdout);
+    const validate = sarifValidator();
+    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+    const artifacts = log.runs[0].artifacts as Array<{ location: { uri: string }; properties?: object }>;
+    expect(artifacts.find((a) => a.location.uri === 'notes/chart.txt')?.properties).toEqual({
+      genre: 'chart-note',
+      genreSource: 'detected',
+    });
+    // No genre settled: no property bag (SARIF bags carry no nulls).
+    expect(artifacts.find((a) => a.location.uri === 'notes/short.txt')).not.toHaveProperty('properties');
   });
 
   it('is valid for a clean run too', async () => {
@@ -136,11 +160,20 @@ describe('junit', () => {
     );
     expect(xml).toContain('<testsuite name="a&amp;b.txt" tests="2" failures="2" errors="0">');
     expect(xml).toContain('<testsuite name="clean.txt" tests="1" failures="0" errors="0">');
+    expect(xml).not.toContain('<properties>'); // neither file has enough text for a genre
     expect(xml).toContain('<failure message="Consider “died by suicide” instead of “committed suicide”" type="error">');
     expect(xml).not.toMatch(/&(?!amp;|lt;|gt;|quot;|apos;)/);
     // Balanced tags.
     expect((xml.match(/<testcase /g) ?? []).length).toBe((xml.match(/<\/testcase>|<testcase [^>]*\/>/g) ?? []).length);
     expect((xml.match(/<testsuite /g) ?? []).length).toBe((xml.match(/<\/testsuite>/g) ?? []).length);
+  });
+
+  it('names the document genre in its suite properties', async () => {
+    const { dir } = tree({ 'chart.txt': CHART_NOTE });
+    const xml = (await reframe(['--format', 'junit', '.'], { cwd: dir })).stdout;
+    expect(xml).toMatch(
+      /<testsuite name="chart\.txt" [^>]*>\n {4}<properties>\n {6}<property name="genre" value="chart-note"\/>\n {6}<property name="genreSource" value="detected"\/>\n {4}<\/properties>\n/,
+    );
   });
 });
 

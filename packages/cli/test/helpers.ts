@@ -112,7 +112,12 @@ export interface JsonDiagnostic {
 
 export interface JsonLintRun {
   version: number;
-  files: Array<{ path: string; skipped?: string; diagnostics: JsonDiagnostic[] }>;
+  files: Array<{
+    path: string;
+    genre?: { genre: 'chart-note' | 'letter' | 'teaching' | 'form' | null; source: 'directive' | 'config' | 'detected' };
+    skipped?: string;
+    diagnostics: JsonDiagnostic[];
+  }>;
   summary: Record<string, number>;
 }
 

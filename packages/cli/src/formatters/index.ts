@@ -13,6 +13,8 @@ export interface FormatOptions {
   toolVersion: string;
   cwd: string;
   redact: boolean;
+  /** stylish: every linted file, with its genre. */
+  verbose: boolean;
 }
 
 export function format(name: FormatName, run: LintRun, options: FormatOptions): string {

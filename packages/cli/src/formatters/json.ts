@@ -4,6 +4,8 @@ import type { LintRun } from '../types.js';
 export function formatJson(run: LintRun): string {
   const files = run.files.map((f) => ({
     path: f.path,
+    // Every linted file has its genre ({genre, source}; genre null when there is too little text to tell).
+    ...(f.genre ? { genre: { genre: f.genre.genre, source: f.genre.source } } : {}),
     ...(f.skipped ? { skipped: f.skipped } : {}),
     diagnostics: f.diagnostics,
   }));

@@ -28,6 +28,12 @@ export function formatJunit(run: LintRun): string {
     }
     const n = file.diagnostics.length;
     lines.push(`  <testsuite name="${path}" tests="${Math.max(1, n)}" failures="${n}" errors="0">`);
+    if (file.genre?.genre) {
+      lines.push('    <properties>');
+      lines.push(`      <property name="genre" value="${xml(file.genre.genre)}"/>`);
+      lines.push(`      <property name="genreSource" value="${xml(file.genre.source)}"/>`);
+      lines.push('    </properties>');
+    }
     if (n === 0) lines.push(`    <testcase name="no findings" classname="${path}"/>`);
     for (const d of file.diagnostics) {
       const lineCol = `${d.range.start.line}:${d.range.start.column}`;

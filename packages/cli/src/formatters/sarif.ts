@@ -55,12 +55,14 @@ function ruleDescriptor(d: PlacedDiagnostic) {
 export function formatSarif(run: LintRun, options: SarifOptions): string {
   const rules: ReturnType<typeof ruleDescriptor>[] = [];
   const ruleIndex = new Map<string, number>();
-  const artifacts: Array<{ location: { uri: string; uriBaseId: string } }> = [];
+  const artifacts: Array<{ location: { uri: string; uriBaseId: string }; properties?: { genre: string; genreSource: string } }> = [];
   const results: object[] = [];
   for (const file of run.files) {
     if (file.skipped) continue;
     const uri = relativeUri(file.path);
-    const artifactIndex = artifacts.push({ location: { uri, uriBaseId: '%SRCROOT%' } }) - 1;
+    // The document's genre, when one was settled, in the artifact's property bag (no nulls there).
+    const genre = file.genre?.genre ? { properties: { genre: file.genre.genre, genreSource: file.genre.source } } : {};
+    const artifactIndex = artifacts.push({ location: { uri, uriBaseId: '%SRCROOT%' }, ...genre }) - 1;
     for (const d of file.diagnostics) {
       let index = ruleIndex.get(d.ruleId);
       if (index === undefined) {

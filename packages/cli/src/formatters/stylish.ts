@@ -4,10 +4,12 @@
  */
 import type { Severity } from '@reframe/core';
 import { printable } from '../printable.js';
-import type { LintRun, PlacedDiagnostic } from '../types.js';
+import { describeGenre, type LintRun, type PlacedDiagnostic } from '../types.js';
 
 export interface StylishOptions {
   color: boolean;
+  /** List every linted file, findings or not, with its genre and how it was set. */
+  verbose?: boolean;
 }
 
 const CODES = { reset: 0, bold: 1, dim: 2, underline: 4, red: 31, green: 32, yellow: 33, blue: 34, magenta: 35, cyan: 36 } as const;
@@ -27,8 +29,10 @@ export function formatStylish(run: LintRun, options: StylishOptions): string {
   const paint = painter(options.color);
   const out: string[] = [];
   for (const file of run.files) {
-    if (file.skipped || file.diagnostics.length === 0) continue;
-    out.push(paint('underline', printable(file.path)));
+    if (file.skipped || (file.diagnostics.length === 0 && !options.verbose)) continue;
+    const path = paint('underline', printable(file.path));
+    out.push(options.verbose ? `${path} ${paint('dim', `(${describeGenre(file.genre)})`)}` : path);
+    if (file.diagnostics.length === 0) out.push(paint('dim', '  no findings'));
     for (const d of file.diagnostics) out.push(...formatOne(d, paint));
     out.push('');
   }

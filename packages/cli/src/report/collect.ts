@@ -4,7 +4,7 @@
  * size limit, is listed as skipped and the run goes on.
  */
 import { relative } from 'node:path';
-import { type Diagnostic, type DocumentFormat, lint } from '@reframe/core';
+import { type Diagnostic, type DocumentFormat, lintDocument } from '@reframe/core';
 import type { RunContext } from '../context.js';
 import { loadDocument } from '../documents.js';
 import { expandPaths, formatOf } from '../files.js';
@@ -95,8 +95,9 @@ export async function collect(
       files.push({ path, skipped: doc.skipped, findings: [] });
       continue;
     }
-    const diagnostics = lint(doc.text, { ruleSet: settings.ruleSet, config: settings.config, format: doc.lintFormat });
-    files.push({ path, findings: diagnostics.map((d) => toAuditFinding(path, d, doc)) });
+    const result = lintDocument(doc.text, { ruleSet: settings.ruleSet, config: settings.config, format: doc.lintFormat });
+    const { genre, source } = result.genre;
+    files.push({ path, genre: { genre, source }, findings: result.diagnostics.map((d) => toAuditFinding(path, d, doc)) });
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, ignored: expansion.ignored.map((p) => displayPath(p, cwd)) };

@@ -29,6 +29,7 @@ function diagnostic(f: AuditFinding): Record<string, unknown> {
 export function renderJson(audit: AuditReport): string {
   const files = audit.files.map((f) => ({
     path: f.path,
+    ...(f.genre ? { genre: { genre: f.genre.genre, source: f.genre.source } } : {}),
     ...(f.skipped ? { skipped: f.skipped } : {}),
     diagnostics: f.findings.map(diagnostic),
   }));

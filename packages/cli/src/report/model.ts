@@ -2,7 +2,7 @@
  * What `reframe report` builds (an AuditReport): findings with where they are and the words around them,
  * plus baseline status. Not to be confused with a lint run's result (LintRun, ../types.ts).
  */
-import type { Severity, SourceRef } from '@reframe/core';
+import type { GenreOfDocument, Severity, SourceRef } from '@reframe/core';
 
 export type FindingStatus = 'new' | 'unchanged';
 
@@ -58,6 +58,8 @@ export interface ResolvedFinding {
 
 export interface AuditedFile {
   path: string;
+  /** The document's genre and how it was settled; absent for a skipped file. */
+  genre?: GenreOfDocument;
   /** Why the file was not read; it is then listed but has no findings. */
   skipped?: string;
   findings: AuditFinding[];
