@@ -70,10 +70,37 @@ export function isWireData(value: unknown): value is WireData {
   return typeof v.line === 'number' && typeof v.character === 'number';
 }
 
+/** A document's genre, as core names it (chart note, letter, teaching material, form). */
+export type DocumentGenre = 'chart-note' | 'letter' | 'teaching' | 'form';
+
+/** How a document's genre was settled: a `reframe-genre` directive in it, the config's `genre`, or detected from its text. */
+export type DocumentGenreSource = 'directive' | 'config' | 'detected';
+
+/**
+ * Notification (server → client), for clients that ask for it (InitializationOptions.documentGenre),
+ * with the genre of an open document, sent after the document's
+ * diagnostics are published whenever its genre, or how it was settled, differs from what was last
+ * sent for it (so at least once after it opens). `version` is the document version the diagnostics
+ * were published for: a client keeps the highest. A closed document's genre is not sent again; a
+ * client drops what it kept for it.
+ */
+export const DocumentGenreNotification = 'reframe/documentGenre';
+
+export interface DocumentGenreParams {
+  uri: string;
+  version: number;
+  /** null: too little text to tell (every rule applies as configured), or the document is not linted (`source` null). */
+  genre: DocumentGenre | null;
+  /** null when the document is not linted: Reframe is off for it, its language is not checked, or it is over the size limit. */
+  source: DocumentGenreSource | null;
+}
+
 /** `initializationOptions` the server reads. */
 export interface InitializationOptions {
   /** The rule packs' folder; without it, the REFRAME_RULES_DIR environment variable, else the repository's `rules/`. */
   rulesDir?: string;
   /** The `reframe` settings, for clients that cannot answer workspace/configuration (didChangeConfiguration may send them later). */
   settings?: unknown;
+  /** true: send DocumentGenreNotification. Off by default, as some clients warn about a notification they do not know. */
+  documentGenre?: boolean;
 }

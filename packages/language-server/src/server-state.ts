@@ -39,6 +39,8 @@ export interface ClientAbilities {
   hasFolderEvents: boolean;
   /** Creates files through workspace edits. */
   canCreateFiles: boolean;
+  /** Asked for each document's genre (InitializationOptions.documentGenre). */
+  wantsDocumentGenre: boolean;
 }
 
 export class ServerState {
@@ -51,6 +53,8 @@ export class ServerState {
   readonly results = new Map<string, LintResult>();
   /** Per open document: its diagnostics, made again only where the document changed (see DocumentDiagnostics). */
   readonly linters = new Map<string, DocumentLinter>();
+  /** Per open document: the genre last sent to the client (DocumentGenreNotification), as `genre/source`. */
+  readonly sentGenres = new Map<string, string>();
   /** Per open document: the debounced lint waiting to run. */
   readonly timers = new Map<string, NodeJS.Timeout>();
   /** Open documents whose first content (the open) has been linted; later changes are debounced. */
@@ -65,6 +69,7 @@ export class ServerState {
     canRegisterSettings: false,
     hasFolderEvents: false,
     canCreateFiles: false,
+    wantsDocumentGenre: false,
   };
   /** Workspace folders, as paths. */
   folders: string[] = [];
@@ -88,6 +93,7 @@ export class ServerState {
     this.opened.delete(uri);
     this.results.delete(uri);
     this.linters.delete(uri);
+    this.sentGenres.delete(uri);
     this.clientSettings.delete(uri);
   }
 

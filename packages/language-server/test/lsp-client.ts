@@ -44,6 +44,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DocumentGenreNotification, type DocumentGenreParams } from '../src/protocol.js';
 
 export const SERVER_BIN = fileURLToPath(new URL('../bin/reframe-language-server.js', import.meta.url));
 
@@ -83,6 +84,8 @@ export class LspClient {
   readonly child: ChildProcessWithoutNullStreams;
   settings: Record<string, unknown>;
   readonly published: PublishDiagnosticsParams[] = [];
+  /** Every reframe/documentGenre notification, in the order received. */
+  readonly genres: DocumentGenreParams[] = [];
   readonly logs: string[] = [];
   readonly shown: string[] = [];
   readonly registrations: string[] = [];
@@ -105,6 +108,10 @@ export class LspClient {
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
       this.published.push(p);
+      this.wake();
+    });
+    this.connection.onNotification(DocumentGenreNotification, (p: DocumentGenreParams) => {
+      this.genres.push(p);
       this.wake();
     });
     this.connection.onNotification(LogMessageNotification.type, (p) => {
@@ -210,6 +217,12 @@ export class LspClient {
       return p.diagnostics;
     }
     return undefined;
+  }
+
+  /** The latest genre notification for `uri`, if it is for `version` or later (any version when not given). */
+  genreFor(uri: string, version?: number): DocumentGenreParams | undefined {
+    const latest = this.genres.filter((g) => g.uri === uri).at(-1);
+    return latest && (version === undefined || latest.version >= version) ? latest : undefined;
   }
 
   async diagnostics(uri: string, version?: number): Promise<Diagnostic[]> {

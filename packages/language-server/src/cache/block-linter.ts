@@ -115,6 +115,11 @@ export class BlockLinter {
     private readonly config: ResolvedConfig,
   ) {}
 
+  /** The genre the last lint ran under (settled on the document's start), or undefined before the first. */
+  get documentGenre(): GenreOfDocument | undefined {
+    return this.genre;
+  }
+
   /** Findings in document coordinates, as one whole-document `lint` gives them. */
   lint(text: string | TextSource, format: DocumentFormat, change?: TextChange): Diagnostic[] {
     const out: Diagnostic[] = [];

@@ -6,7 +6,7 @@
  * safe: README.md). The server's copies, with each finding's data in document offsets, are made only
  * when asked for (code actions, hover, fix-all).
  */
-import type { CompiledRuleSet, Diagnostic, DocumentFormat, ResolvedConfig } from '@reframe/core';
+import type { CompiledRuleSet, Diagnostic, DocumentFormat, GenreOfDocument, ResolvedConfig } from '@reframe/core';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import { blockDiagnostic, type FindingDiagnostic, serverCopy } from '../findings.js';
 import { BlockLinter } from './block-linter.js';
@@ -23,6 +23,8 @@ export interface DocumentResult {
   published: LspDiagnostic[];
   /** The server's copies of `published`, in the same order, with each finding's data. */
   copies: () => FindingDiagnostic[];
+  /** The genre the document was linted under, and how it was settled. */
+  genre: GenreOfDocument;
 }
 
 export class DocumentDiagnostics {
@@ -57,6 +59,6 @@ export class DocumentDiagnostics {
       blocks.flatMap((block, i) =>
         (made[i] as BlockWires).wires.map((w, k) => serverCopy(w, block.diagnostics[k] as Diagnostic, block.start)),
       );
-    return { published, copies };
+    return { published, copies, genre: this.linter.documentGenre ?? { genre: null, source: 'detected' } };
   }
 }

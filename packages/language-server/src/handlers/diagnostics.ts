@@ -2,10 +2,11 @@
  * Diagnostics: a document is linted when it opens and, debounced by the client's `debounceMs`, after
  * it changes; each publish carries the version it was computed for, and a lint whose version was
  * superseded (or whose document closed) while settings were fetched publishes nothing. Closing a
- * document clears its diagnostics. `fresh` gives the other handlers the result for exactly the
- * current version.
+ * document clears its diagnostics. After a publish, the document's genre goes to a client that asked
+ * for it when it changed (DocumentGenreNotification). `fresh` gives the other handlers the result for
+ * exactly the current version.
  */
-import { type DocumentFormat, readingNoticesFor } from '@reframe/core';
+import { type DocumentFormat, type GenreOfDocument, readingNoticesFor } from '@reframe/core';
 import type { Connection, Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import { DocumentDiagnostics, type DocumentResult } from '../cache/document-diagnostics.js';
 import type { PieceDocument } from '../cache/piece-document.js';
@@ -13,6 +14,7 @@ import type { Settings } from '../config-store.js';
 import { bundledRuleIds, clientSettingsFor, explainNotLinted, settingsFor } from '../document-settings.js';
 import { sizeLimit, tooLargeNotice, utf8SizeOver } from '../file-size-limit.js';
 import { formatFor, isSupported } from '../languages.js';
+import { type DocumentGenre, DocumentGenreNotification, type DocumentGenreParams, type DocumentGenreSource } from '../protocol.js';
 import type { LintResult, ServerState } from '../server-state.js';
 import { DEFAULT_SETTINGS } from '../settings.js';
 import { quietly } from './errors.js';
@@ -56,6 +58,7 @@ async function validate(connection: Connection, state: ServerState, doc: PieceDo
   if (now !== doc || now.version !== version) return undefined;
   let diagnostics: () => LspDiagnostic[] = () => [];
   let published: LspDiagnostic[] = [];
+  let genre: GenreOfDocument | undefined;
   if (client.enable && isSupported(doc.languageId, client.languages)) {
     // Config discovery runs on every lint (clients may not watch files): once, not twice.
     const settings = settingsFor(state, uri, client);
@@ -69,12 +72,27 @@ async function validate(connection: Connection, state: ServerState, doc: PieceDo
       const linted = lintDocument(connection, state, doc, settings);
       published = linted.published;
       diagnostics = once(linted.copies);
+      genre = linted.genre;
     }
   } else if (client.enable) explainNotLinted(connection, state, doc, client);
   const result = { version, diagnostics };
   state.results.set(uri, result);
   void connection.sendDiagnostics({ uri, version, diagnostics: published });
+  sendGenre(connection, state, uri, version, genre);
   return result;
+}
+
+/** The document's genre to a client that asked for it, when it differs from what was last sent for the document. */
+function sendGenre(connection: Connection, state: ServerState, uri: string, version: number, genre: GenreOfDocument | undefined): void {
+  if (!state.client.wantsDocumentGenre) return;
+  // Core's names are the protocol's: these assignments fail to compile if either side changes.
+  const name: DocumentGenre | null = genre ? genre.genre : null;
+  const source: DocumentGenreSource | null = genre ? genre.source : null;
+  const key = `${name}/${source}`;
+  if (state.sentGenres.get(uri) === key) return;
+  state.sentGenres.set(uri, key);
+  const params: DocumentGenreParams = { uri, version, genre: name, source };
+  void connection.sendNotification(DocumentGenreNotification, params);
 }
 
 /** Lint the document's latest version after `delay` ms (at once for 0), replacing a lint already waiting. */

@@ -24,6 +24,7 @@ export function registerLifecycle(connection: Connection, state: ServerState): v
       canRegisterSettings: canPullConfig && workspace?.didChangeConfiguration?.dynamicRegistration === true,
       hasFolderEvents: workspace?.workspaceFolders === true,
       canCreateFiles: workspace?.workspaceEdit?.resourceOperations?.includes('create') === true,
+      wantsDocumentGenre: options.documentGenre === true,
     };
     state.folders = initialFolders(params);
     state.pushedSettings = options.settings;
