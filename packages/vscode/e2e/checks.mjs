@@ -9,6 +9,8 @@ export const NOTE_FINDINGS = [
   ['credibility/non-compliant', 'has been non-compliant', 2, 'been non-compliant'],
   ['substance/addict', 'is an addict', 1, 'an addict'],
 ];
+/** The genre the server settles for note.md (detected: chart-note wording), shown in the language status. */
+export const NOTE_GENRE = 'chart-note';
 /** Standard clinical wording in the note that must stay unflagged. */
 export const NOTE_CLEAN_PHRASES = ['denies chest pain', 'clean and dry', 'Urine drug screen negative'];
 export const QUICK_FIX = {
@@ -115,13 +117,15 @@ export function evaluate(o, rules) {
 
   // Language status, through the API and on screen.
   check(
-    'language status (API) shows the count and preset',
-    phase1.status.text === `Reframe: ${NOTE_FINDINGS.length} findings` && /clinical-notes/.test(phase1.status.detail ?? ''),
+    'language status (API) shows the count, genre and preset, and how the genre was set',
+    phase1.status.text === `Reframe: ${NOTE_FINDINGS.length} findings · ${NOTE_GENRE}` &&
+      /clinical-notes/.test(phase1.status.detail ?? '') &&
+      (phase1.status.detail ?? '').includes(`genre ${NOTE_GENRE}, detected from the text`),
     phase1.status,
   );
   check(
-    'language status (UI hover) shows the count',
-    flat(ui.languageStatus).includes(`Reframe: ${NOTE_FINDINGS.length} findings`),
+    'language status (UI hover) shows the count and genre',
+    flat(ui.languageStatus).includes(`Reframe: ${NOTE_FINDINGS.length} findings · ${NOTE_GENRE}`),
     ui.languageStatus,
   );
   check('language status (UI hover) shows the preset', flat(ui.languageStatus).includes('clinical-notes'), ui.languageStatus);
@@ -221,7 +225,8 @@ export function evaluate(o, rules) {
   );
   check(
     'toggle on brings the findings and the count back',
-    phase2.toggle?.onCount === NOTE_FINDINGS.length - 2 && phase2.toggle.onStatus === `Reframe: ${describeCount(NOTE_FINDINGS.length - 2)}`,
+    phase2.toggle?.onCount === NOTE_FINDINGS.length - 2 &&
+      phase2.toggle.onStatus?.startsWith(`Reframe: ${describeCount(NOTE_FINDINGS.length - 2)} · `),
     phase2.toggle,
   );
 

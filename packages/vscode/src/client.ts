@@ -3,7 +3,12 @@
  * when the set of languages changes (the document selector is fixed for a client's lifetime).
  */
 
-import { type InitializationOptions, SETTINGS_SECTION } from '@reframe/language-server/protocol';
+import {
+  DocumentGenreNotification,
+  type DocumentGenreParams,
+  type InitializationOptions,
+  SETTINGS_SECTION,
+} from '@reframe/language-server/protocol';
 import * as vscode from 'vscode';
 import {
   ExecuteCommandRequest,
@@ -15,6 +20,7 @@ import {
 } from 'vscode-languageclient/node';
 import { BundlePaths } from './bundleLayout';
 import { documentSelector, readClientSettings } from './settings';
+import { DocumentGenres } from './statusText';
 
 /** Port for `.vscode/launch.json`'s "Attach to Reframe server" configuration. */
 const DEBUG_PORT = 6011;
@@ -24,11 +30,23 @@ export class ReframeClient implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires after the client starts or stops. */
   readonly onDidChangeState = this.changed.event;
+  private readonly genres = new DocumentGenres();
+  private readonly genreChanged = new vscode.EventEmitter<string>();
+  /** Fires with a document's uri when the server sends its genre. */
+  readonly onDidChangeGenre = this.genreChanged.event;
+  private readonly closing: vscode.Disposable;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly log: vscode.LogOutputChannel,
-  ) {}
+  ) {
+    this.closing = vscode.workspace.onDidCloseTextDocument((document) => this.genres.forget(document.uri.toString()));
+  }
+
+  /** The genre the server last sent for the document (undefined before it sent one, or while Reframe is off). */
+  genreOf(uri: vscode.Uri): DocumentGenreParams | undefined {
+    return this.genres.get(uri.toString());
+  }
 
   get running(): boolean {
     return this.client?.isRunning() ?? false;
@@ -46,7 +64,8 @@ export class ReframeClient implements vscode.Disposable {
     };
     const clientOptions: LanguageClientOptions = {
       documentSelector: documentSelector(settings.languages),
-      initializationOptions: { rulesDir } satisfies InitializationOptions,
+      // documentGenre: the server sends each document's genre, shown in the language status item.
+      initializationOptions: { rulesDir, documentGenre: true } satisfies InitializationOptions,
       synchronize: { configurationSection: SETTINGS_SECTION },
       outputChannel: this.log,
       // LSP message tracing would copy whole documents into a log; discard it whatever `reframe.trace.server` says.
@@ -56,6 +75,10 @@ export class ReframeClient implements vscode.Disposable {
     };
     const client = new LanguageClient('reframe', 'Reframe', serverOptions, clientOptions);
     this.client = client;
+    // The server settles each document's genre; a notification older than the one kept is dropped.
+    client.onNotification(DocumentGenreNotification, (params: DocumentGenreParams) => {
+      if (this.client === client && this.genres.accept(params)) this.genreChanged.fire(params.uri);
+    });
     try {
       await client.start();
       this.log.info(`language server started for languages: ${settings.languages.join(', ')}`);
@@ -71,6 +94,8 @@ export class ReframeClient implements vscode.Disposable {
   async stop(): Promise<void> {
     const client = this.client;
     this.client = undefined;
+    // A restarted server sends every open document's genre again, from its first version.
+    this.genres.clear();
     if (!client) return;
     this.changed.fire(); // show "off" at once; stopping can take a moment
     try {
@@ -96,7 +121,9 @@ export class ReframeClient implements vscode.Disposable {
 
   dispose(): void {
     void this.stop();
+    this.closing.dispose();
     this.changed.dispose();
+    this.genreChanged.dispose();
   }
 }
 

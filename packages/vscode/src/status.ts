@@ -1,21 +1,17 @@
-/** The language status item: finding count and preset for the active file. */
+/** The language status item: finding count, genre and preset for the active file. */
 
 import { DIAGNOSTIC_SOURCE } from '@reframe/language-server/protocol';
 import * as vscode from 'vscode';
 import type { ReframeClient } from './client';
 import { Command } from './commandIds';
 import { documentSelector, readClientSettings } from './settings';
+import { statusDetail, statusText } from './statusText';
 
 export const STATUS_ITEM_ID = 'reframe.status';
 
 /** Findings carry their rule id as `code`; other Reframe notices (a file too large to check) do not. */
 export function countFindings(uri: vscode.Uri): number {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === DIAGNOSTIC_SOURCE && d.code !== undefined).length;
-}
-
-export function describeFindings(count: number): string {
-  if (count === 0) return 'no findings';
-  return count === 1 ? '1 finding' : `${count} findings`;
 }
 
 export class FindingStatus implements vscode.Disposable {
@@ -28,6 +24,9 @@ export class FindingStatus implements vscode.Disposable {
       vscode.languages.onDidChangeDiagnostics(() => this.update()),
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       client.onDidChangeState(() => this.update()),
+      client.onDidChangeGenre((uri) => {
+        if (uri === vscode.window.activeTextEditor?.document.uri.toString()) this.update();
+      }),
     );
     this.update();
   }
@@ -65,8 +64,9 @@ export class FindingStatus implements vscode.Disposable {
       return;
     }
     const count = document ? countFindings(document.uri) : 0;
-    this.item.text = `Reframe: ${describeFindings(count)}`;
-    this.item.detail = settings.preset ? `preset ${settings.preset}` : 'preset from the project config (default clinical-notes)';
+    const genre = document ? this.client.genreOf(document.uri) : undefined;
+    this.item.text = statusText(count, genre);
+    this.item.detail = statusDetail(settings.preset, genre);
     this.item.severity = count > 0 ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
     this.item.command = { title: 'Show problems', command: 'workbench.actions.view.problems' };
   }
