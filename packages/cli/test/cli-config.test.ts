@@ -185,6 +185,9 @@ describe('reframe init, rules, explain', () => {
     expect(r.stdout).toContain('"Commit" links suicide with crime or sin');
     expect(r.stdout).toContain('  - died by suicide');
     expect(r.stdout).toMatch(/Sources:\n {2}- \[MINDFRAME-SUI\] .+ https:\/\//);
+    const scoped = await reframe(['explain', 'relationships/assumed-partner-question'], { cwd: dir });
+    expect(scoped.stdout).toContain('By genre: off in letters and answers to clients.');
+    expect(r.stdout).not.toContain('Applies only');
     const typo = await reframe(['explain', 'substance/adict'], { cwd: dir });
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain('did you mean "substance/addict"');

@@ -7,28 +7,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { describeScope } from '../dist/index.js';
 import { DEFAULT_RULES_DIR, loadRuleSetData, ReframeFileError, ReframeFileErrors } from '../dist/node/index.js';
-
-// The scope model's values in a clinician's words (see packages/core/src/scope/kinds.ts).
-const VOICE_WORDS = {
-  record: 'a record of a person',
-  address: 'addressed to the reader',
-  general: 'general or teaching statements',
-  form: 'forms, templates or scripts',
-};
-const SUBJECT_WORDS = {
-  person: 'the person in the record',
-  'third-party': 'someone else',
-  reader: 'the reader',
-  service: 'a service',
-  thing: 'a thing or a finding',
-};
-const GENRE_WORDS = {
-  'chart-note': 'chart notes',
-  letter: 'letters and answers to clients',
-  teaching: 'teaching material',
-  form: 'forms and templates',
-};
 
 const DEFAULT_OUTPUT = join(DEFAULT_RULES_DIR, 'README.md');
 
@@ -80,16 +60,7 @@ function conditions(rule) {
   const out = [];
   if (rule.onlyWhen) out.push(`Only when the config states ${rule.onlyWhen.preference} language for ${rule.onlyWhen.community}.`);
   if (rule.presets) out.push(`Presets: ${rule.presets.join(', ')}.`);
-  const where = [];
-  if (rule.where?.voices) where.push(`in sentences that are ${rule.where.voices.map((v) => VOICE_WORDS[v]).join(' or ')}`);
-  if (rule.where?.subjects) where.push(`about ${rule.where.subjects.map((s) => SUBJECT_WORDS[s]).join(' or ')}`);
-  if (where.length) out.push(`Applies only ${where.join(', ')}.`);
-  if (rule.genres)
-    out.push(
-      `By genre: ${Object.entries(rule.genres)
-        .map(([g, s]) => `${s === 'off' ? 'off' : s} in ${GENRE_WORDS[g] ?? g}`)
-        .join('; ')}.`,
-    );
+  out.push(...describeScope(rule));
   if (rule.quoted) out.push('Flags the wording only as the whole content of quotation marks.');
   const x = rule.exceptions ?? {};
   const scope = x.scope === 'paragraph' ? 'paragraph' : x.scope === 'sentence-before' ? 'sentence before the match' : 'sentence';

@@ -16,6 +16,7 @@ export { instructionText, isInstruction, wordingOf } from './repair/conventions.
 export { LOCALES, type Locale } from './repair/locale.js';
 export { type CompiledRule, type CompiledRuleSet, compileRuleSet, RuleCompileError } from './rules/compile.js';
 export { compilePattern, PatternError } from './rules/pattern.js';
+export { describeScope } from './scope/describe.js';
 export { GENRE_SAMPLE } from './scope/genre.js';
 export { GENRES, isGenre, SUBJECTS, VOICES } from './scope/kinds.js';
 export { type Block, isBlank, isDelimiterLine, lineEffect, splitBlocks } from './text/blocks.js';

@@ -1,5 +1,5 @@
 /** Hover text for findings and the `reframe.explain` page for a rule, as Markdown. */
-import { type CompiledRule, isInstruction, type SourceRef, wordingOf } from '@reframe/core';
+import { type CompiledRule, describeScope, isInstruction, type RuleData, type SourceRef, wordingOf } from '@reframe/core';
 import type { FindingData } from './findings.js';
 
 function sourceLinks(sources: SourceRef[]): string {
@@ -13,12 +13,14 @@ function escapeMarkdown(text: string): string {
 
 /** `note` and `sources` are the rule's (looked up by rule id, not sent in `data`). */
 export function hoverMarkdown(
-  findings: Array<{ data: FindingData; message: string; note: string | undefined; sources: SourceRef[] }>,
+  findings: Array<{ data: FindingData; message: string; note: string | undefined; sources: SourceRef[]; rule?: RuleData }>,
 ): string {
   return findings
-    .map(({ data, message, note, sources }) => {
+    .map(({ data, message, note, sources, rule }) => {
       const parts = [`**${escapeMarkdown(message)}** · \`${data.ruleId}\``];
       if (note) parts.push(escapeMarkdown(note.trim()));
+      const scope = rule ? describeScope(rule) : [];
+      if (scope.length) parts.push(`*${escapeMarkdown(scope.join(' '))}*`);
       const wording = wordingOf(data.suggestions);
       const advice = data.suggestions.filter(isInstruction);
       if (wording.length) parts.push(`**Suggestions:** ${wording.map((s) => `“${escapeMarkdown(s)}”`).join(', ')}`);
@@ -34,6 +36,8 @@ export function explainMarkdown(rule: CompiledRule, reference: string | undefine
   const phrases = d.match.map((m) => (typeof m === 'string' ? m : m.phrase));
   const suggestions = d.suggestions.map((s) => (typeof s === 'string' ? s : s.singular));
   const parts = [`# ${d.id}`, `Category: \`${d.category}\` · default severity: \`${d.severity}\``, escapeMarkdown(d.note.trim())];
+  const scope = describeScope(d);
+  if (scope.length) parts.push(`*${escapeMarkdown(scope.join(' '))}*`);
   parts.push(`**Flags:** ${phrases.map((p) => `“${escapeMarkdown(p)}”`).join(', ')}`);
   if (suggestions.length) parts.push(`**Suggestions:** ${suggestions.map((s) => `“${escapeMarkdown(s)}”`).join(', ')}`);
   if (d.examples.flag.length) parts.push(`**Flagged:**\n${d.examples.flag.map((e) => `- ${escapeMarkdown(e)}`).join('\n')}`);

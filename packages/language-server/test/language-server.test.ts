@@ -314,6 +314,19 @@ describe('reframe-language-server over stdio', { timeout: 120_000 }, () => {
     expect(await client.hover(uri, { line: 1, character: 30 })).toBeNull();
   });
 
+  it('hover and explain say where a rule applies (its voices and genres)', async () => {
+    const { client, ws } = await start();
+    const uri = ws.uri('record.txt');
+    await client.open(uri, 'plaintext', 'Patient is a poor historian and was seen on the ward today.\n');
+    const [d] = await client.diagnostics(uri, 1);
+    expect(d?.code).toBe('credibility/poor-historian');
+    const hover = await client.hover(uri, d?.range.start ?? { line: 0, character: 0 });
+    if (!hover) throw new Error('no hover');
+    expect((hover.contents as { value: string }).value).toContain('Applies only in sentences that are a record of a person.');
+    const explained = (await client.executeCommand('reframe.explain', ['relationships/assumed-partner-question'])) as string;
+    expect(explained).toContain('By genre: off in letters and answers to clients.');
+  });
+
   it('applies client settings over the config file and re-lints on workspace/didChangeConfiguration', async () => {
     const { client, ws } = await start();
     ws.write('.reframerc.json', JSON.stringify({ rules: { 'suicide/committed-suicide': 'off' } }));

@@ -1,5 +1,5 @@
 /** `reframe rules` and `reframe explain RULE_ID`: what the rules are and why they exist. */
-import { type CompiledRule, type CompiledRuleSet, nearestRuleId, type ResolvedConfig, type Suggestion } from '@reframe/core';
+import { type CompiledRule, type CompiledRuleSet, describeScope, nearestRuleId, type ResolvedConfig, type Suggestion } from '@reframe/core';
 import { UsageError } from '../errors.js';
 
 function suggestionText(s: Suggestion): string {
@@ -53,6 +53,8 @@ export function explainRule(ruleSet: CompiledRuleSet, config: ResolvedConfig, id
     '',
   ];
   out.push(d.note.trim().replace(/\s+/g, ' '), '');
+  const scope = describeScope(d);
+  if (scope.length) out.push(...scope, '');
   out.push('Flags:');
   for (const m of d.match) out.push(`  - ${typeof m === 'string' ? m : m.phrase}`);
   out.push('', 'Suggestions (preferred first):');

@@ -27,6 +27,7 @@ export function registerHover(connection: Connection, state: ServerState): void 
         message: typeof d.message === 'string' ? d.message : d.message.value,
         note: ruleSet.rules.get(d.data.ruleId)?.data.note,
         sources: ruleSet.rules.get(d.data.ruleId)?.sources ?? [],
+        rule: ruleSet.rules.get(d.data.ruleId)?.data,
       }));
       return {
         contents: { kind: 'markdown', value: hoverMarkdown(explained) },
