@@ -180,6 +180,8 @@ export interface ScopeCueData {
   thirdParty?: string[];
   /** Services, institutions and the people who work in them. */
   service?: string[];
+  /** Events, activities and things that feeling words may describe ("the first sessions can be very emotional"). */
+  thing?: string[];
   /** Words that make a statement general ("people who", "individuals with", "many"). */
   general?: string[];
   /** Words that open a script, form or question to ask ("Ask", "Intake form:"). */

@@ -1,6 +1,7 @@
 /** Find rule matches in one paragraph and apply the context checks that do not depend on config. */
 import type { CompiledEntry, CompiledRule, CompiledRuleSet } from '../rules/compile.js';
 import { fillSuggestions } from '../rules/templates.js';
+import { hasCue, scopeCuesOf } from '../scope/cues.js';
 import { inside, quoteSpans, type Span, SpanLookup, urlSpans } from '../text/spans.js';
 import type { RuleExceptions } from '../types.js';
 import { endsAt, isCapitalised, occursWithin, type SequenceIndex, startsAt } from './matcher.js';
@@ -39,6 +40,20 @@ function sentenceBounds(tokens: Token[], at: number): [number, number] {
   return [from, to];
 }
 
+/**
+ * A quotation a script or form puts in the writer's mouth ('Ask every client: "When did you last have
+ * sex with your boyfriend?"') is the writer's wording, not someone's own words: it opens after a colon,
+ * in a sentence that opens with a script cue (data: `scope.script` in context.yml).
+ */
+function scriptLine(tokens: Token[], at: number, quoteStart: number, source: string, ruleSet: CompiledRuleSet): boolean {
+  if (!/:[ \t]*$/.test(source.slice(Math.max(0, quoteStart - 4), quoteStart))) return false;
+  const [from] = sentenceBounds(tokens, at);
+  const words: string[] = [];
+  for (let i = from; i < Math.min(from + 3, tokens.length) && (tokens[i]?.start ?? quoteStart) < quoteStart; i++)
+    words.push(tokens[i]?.lower ?? '');
+  return hasCue(words, scopeCuesOf(ruleSet).script);
+}
+
 function exceptionBounds(tokens: Token[], first: number, scope: RuleExceptions['scope']): [number, number] {
   if (scope === 'paragraph') return [0, tokens.length - 1];
   const [from, to] = sentenceBounds(tokens, first);
@@ -47,9 +62,9 @@ function exceptionBounds(tokens: Token[], first: number, scope: RuleExceptions['
 
 /**
  * Words that turn a sentence to other people or things: a cue before them does not reach the words
- * after them ("those who identify as gay, but also transgendered people": the cue covers "gay" only).
+ * after them ("those who identify as gay, and also transgendered people": the cue covers "gay" only).
  */
-const CLAUSE_TURNS = new Set(['but', 'while', 'whereas', 'although', 'though', 'unlike', 'except']);
+const CLAUSE_TURNS = new Set(['but', 'also', 'while', 'whereas', 'although', 'though', 'unlike', 'except']);
 
 function cueBefore(tokens: Token[], first: number, cues: CompiledRuleSet['mentionCues'], window: number): boolean {
   const sentence = tokens[first]?.sentence;
@@ -164,7 +179,7 @@ export function findInParagraph(
       kept.push({ entry: entryFor(), start: quote[0], end: quote[1], plural: false });
       continue;
     }
-    if (respect.quotes && quote) continue;
+    if (respect.quotes && quote && !scriptLine(tokens, m.first, quote[0], source, ruleSet)) continue;
     if (excepted(tokens, m.first, m.last, rule)) continue;
     if (respect.mentions && (cueBefore(tokens, m.first, ruleSet.mentionCues, MENTION_GAP) || continuesList(tokens, m.first, mentionEnds))) {
       mentionEnds.add(m.last);

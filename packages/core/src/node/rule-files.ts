@@ -66,7 +66,7 @@ function loadContext(file: string): ContextData {
   };
 }
 
-const SCOPE_LISTS = ['reader', 'pronouns', 'recordPerson', 'thirdParty', 'service', 'general', 'script'] as const;
+const SCOPE_LISTS = ['reader', 'pronouns', 'recordPerson', 'thirdParty', 'service', 'thing', 'general', 'script'] as const;
 const GENRE_CUE_LISTS = ['chart-note', 'teaching'] as const;
 
 /** The `scope` section: named lists of cue phrases, and `genreCues` with a list for each genre that has cues. */

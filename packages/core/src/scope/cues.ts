@@ -20,6 +20,7 @@ export interface ScopeCues {
   recordPerson: CueList;
   thirdParty: CueList;
   service: CueList;
+  thing: CueList;
   general: CueList;
   script: CueList;
   genre: { chartNote: CueList; teaching: CueList };
@@ -91,6 +92,7 @@ export function scopeCuesOf(ruleSet: CompiledRuleSet): ScopeCues {
       recordPerson: compileCues(data.recordPerson),
       thirdParty: compileCues(data.thirdParty),
       service: compileCues(data.service),
+      thing: compileCues(data.thing),
       general: compileCues(data.general),
       script: compileCues(data.script),
       genre: { chartNote, teaching },

@@ -13,6 +13,7 @@ function subjectAt(words: string[], i: number, cues: ScopeCues): Subject | null 
   if (cueAt(words, i, cues.thirdParty)) return 'third-party';
   if (cueAt(words, i, cues.service)) return 'service';
   if (cueAt(words, i, cues.recordPerson) || cueAt(words, i, cues.pronouns)) return 'person';
+  if (cueAt(words, i, cues.thing)) return 'thing';
   return null;
 }
 
