@@ -54,7 +54,12 @@ export function textBlocks(text: string): Block[] {
     }
     if (blank) current = undefined;
     else if (current) current.end = end;
-    else blocks.push((current = { start, end, line }));
+    else {
+      // Not blocks.push((current = {…})): Node 20's optimising compiler made that loop quadratic
+      // once it was hot (a 1 MB file from the fourth call on took 350 ms instead of 3 ms; 10 MB, minutes).
+      current = { start, end, line };
+      blocks[blocks.length] = current;
+    }
     // Past the line break: \r\n counts as one.
     start = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
   }
