@@ -85,6 +85,50 @@ describe('genre detection', () => {
   });
 });
 
+describe('the sentence around a match', () => {
+  it('reads the same words as the Unicode word pattern, on text of every kind of character', () => {
+    const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+    const PIECES = [
+      'abc',
+      'Ünï',
+      'café',
+      '𝒜𝒷',
+      '12',
+      "'",
+      '’',
+      ' ',
+      '. ',
+      '\n',
+      '—',
+      '“',
+      '”',
+      '-',
+      'x’y',
+      "don't",
+      '..',
+      'Dr. ',
+      '\u00a0',
+    ];
+    let seed = 7;
+    const next = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let run = 0; run < 300; run++) {
+      let text = '';
+      for (let k = 0; k < 40; k++) text += PIECES[next(PIECES.length)];
+      const at = next(text.length);
+      const around = sentenceAround(text, at, Math.min(text.length, at + 1));
+      const expected = [...text.slice(around.start, around.end).matchAll(WORD)].map((m) => ({
+        lower: m[0].replace(/’/g, "'").toLowerCase(),
+        start: around.start + (m.index ?? 0),
+        end: around.start + (m.index ?? 0) + m[0].length,
+      }));
+      expect(around.words, JSON.stringify(text)).toEqual(expected);
+    }
+  });
+});
+
 describe('voice and subject', () => {
   const scope = (text: string, word: string, genre: Parameters<typeof scopeOfMatch>[3] = null) => {
     const at = text.indexOf(word);
@@ -146,10 +190,10 @@ describe('names, titles and references', () => {
     expect(ids('The Commonly Abused Drugs Chart lists street names.')).toEqual([]);
     expect(ids('Substance abuse was noted on admission.')).toContain('substance/substance-abuse');
     const elderly = 'Elderly Caucasian man found on the floor.';
-    expect(inTitleCase(elderly, 0, 7, () => 0, new Set())).toBe(false);
+    expect(inTitleCase(elderly, 0, 7, () => 0, () => new Set())).toBe(false);
     expect(ids('3) Polysubstance Abuse (ETOH, cannabis).')).toContain('substance/substance-abuse');
     const t = 'the Journal of Substance Abuse Treatment';
-    expect(inTitleCase(t, t.indexOf('Substance'), t.indexOf(' Treatment'), () => 0, new Set())).toBe(true);
+    expect(inTitleCase(t, t.indexOf('Substance'), t.indexOf(' Treatment'), () => 0, () => new Set())).toBe(true);
   });
   it('does not read a part of a hyphenated word as the word', () => {
     expect(insideLongerWord('psycho-educational groups', 6)).toBe(true);

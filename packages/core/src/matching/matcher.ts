@@ -57,13 +57,52 @@ export function matchAt(tokens: Token[], i: number, seq: Sequence, lenient = fal
   return i + n - 1;
 }
 
-/** Does any sequence match so that it ends exactly at token `j`? */
-export function endsAt(tokens: Token[], j: number, seqs: Sequence[], lenient = false): boolean {
+/**
+ * Sequences by the forms of their last word, so that endsAt tries only those that can end at a token
+ * (cue lists are looked up at every word near every match). Case-sensitive sequences and those ending
+ * in a wildcard are tried at every token.
+ */
+interface LastWordIndex {
+  byLast: Map<string, Sequence[]>;
+  others: Sequence[];
+}
+const lastWordCache = new WeakMap<Sequence[], LastWordIndex>();
+function lastWordIndexOf(seqs: Sequence[]): LastWordIndex {
+  let index = lastWordCache.get(seqs);
+  if (!index) {
+    index = { byLast: new Map(), others: [] };
+    for (const seq of seqs) {
+      const last = seq.tokens[seq.tokens.length - 1];
+      if (last?.kind !== 'words' || seq.caseSensitive) {
+        index.others.push(seq);
+        continue;
+      }
+      for (const form of last.forms) {
+        const list = index.byLast.get(form);
+        if (list) list.push(seq);
+        else index.byLast.set(form, [seq]);
+      }
+    }
+    lastWordCache.set(seqs, index);
+  }
+  return index;
+}
+
+function endsWithin(tokens: Token[], j: number, seqs: Sequence[], lenient: boolean): boolean {
   for (const seq of seqs) {
     const start = j - seq.tokens.length + 1;
     if (start >= 0 && matchAt(tokens, start, seq, lenient) === j) return true;
   }
   return false;
+}
+
+/** Does any sequence match so that it ends exactly at token `j`? */
+export function endsAt(tokens: Token[], j: number, seqs: Sequence[], lenient = false): boolean {
+  const token = tokens[j];
+  if (!token || seqs.length === 0) return false;
+  const index = lastWordIndexOf(seqs);
+  const byWord = index.byLast.get(token.lower);
+  return (byWord !== undefined && endsWithin(tokens, j, byWord, lenient)) || endsWithin(tokens, j, index.others, lenient);
 }
 
 /** Does any sequence start exactly at token `i`? */

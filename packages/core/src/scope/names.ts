@@ -49,11 +49,15 @@ export function inTitleCase(
   start: number,
   end: number,
   sentenceStartOf: () => number,
-  properWords: ReadonlySet<string>,
+  properWordsOf: () => ReadonlySet<string>,
 ): boolean {
+  // Most matches start with a small letter: no title (isTitleWord needs a capital first).
+  const c = text.charCodeAt(start);
+  if (c >= 97 && c <= 122) return false;
   const matched = text.slice(start, end).match(WORD) ?? [];
   if (matched.length === 0 || !matched.every(isTitleWord)) return false;
   // Words the rule itself writes capitalised ("Caucasian") say nothing about a title.
+  const properWords = properWordsOf();
   if (matched.every((w) => properWords.has(w.toLowerCase()))) return false;
   // A field label ends a sentence's opening too ("Weight: Refused.").
   const lead = text.slice(Math.max(sentenceStartOf(), start - 80), start);
