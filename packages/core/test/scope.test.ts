@@ -190,10 +190,26 @@ describe('names, titles and references', () => {
     expect(ids('The Commonly Abused Drugs Chart lists street names.')).toEqual([]);
     expect(ids('Substance abuse was noted on admission.')).toContain('substance/substance-abuse');
     const elderly = 'Elderly Caucasian man found on the floor.';
-    expect(inTitleCase(elderly, 0, 7, () => 0, () => new Set())).toBe(false);
+    expect(
+      inTitleCase(
+        elderly,
+        0,
+        7,
+        () => 0,
+        () => new Set(),
+      ),
+    ).toBe(false);
     expect(ids('3) Polysubstance Abuse (ETOH, cannabis).')).toContain('substance/substance-abuse');
     const t = 'the Journal of Substance Abuse Treatment';
-    expect(inTitleCase(t, t.indexOf('Substance'), t.indexOf(' Treatment'), () => 0, () => new Set())).toBe(true);
+    expect(
+      inTitleCase(
+        t,
+        t.indexOf('Substance'),
+        t.indexOf(' Treatment'),
+        () => 0,
+        () => new Set(),
+      ),
+    ).toBe(true);
   });
   it('does not read a part of a hyphenated word as the word', () => {
     expect(insideLongerWord('psycho-educational groups', 6)).toBe(true);

@@ -73,7 +73,13 @@ function names(draft: Draft, { text }: RepairContext): boolean {
   const rule = match.entry.rule.data;
   if (rule.quoted) return true;
   if (insideLongerWord(text, match.end) || inReferenceEntry(text, match.start, match.end)) return false;
-  return !inTitleCase(text, match.start, match.end, () => sentenceAround(text, match.start, match.end).start, () => properWords(rule));
+  return !inTitleCase(
+    text,
+    match.start,
+    match.end,
+    () => sentenceAround(text, match.start, match.end).start,
+    () => properWords(rule),
+  );
 }
 
 /** A rule that says where it applies (`where`) drops a match in a sentence of another voice or about another subject. */
