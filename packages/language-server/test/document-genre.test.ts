@@ -4,10 +4,10 @@
  * a directive; again only when it changes; null for too little text, and with a null source for a
  * document that is not linted. Invented text only.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DocumentGenreParams } from '../src/protocol.js';
-import { type Workspace, workspace } from './helpers.js';
-import { type ClientOptions, LspClient } from './lsp-client.js';
+import type { LspClient } from './lsp-client.js';
+import { clientStarter } from './start-client.js';
 
 // Addressed to the reader throughout: a letter.
 const LETTER = [
@@ -24,30 +24,7 @@ const CHART = [
   'EXAM: Swelling over the distal radius. No deformity. PLAN: X-ray of the right wrist; follow-up in one week.',
 ].join('\n');
 
-let clients: LspClient[] = [];
-let spaces: Workspace[] = [];
-
-afterEach(() => {
-  for (const c of clients) c.kill();
-  for (const w of spaces) w.remove();
-  clients = [];
-  spaces = [];
-});
-
-async function start(options: Partial<ClientOptions> = {}, files: Record<string, string> = {}) {
-  const ws = workspace();
-  spaces.push(ws);
-  for (const [name, text] of Object.entries(files)) ws.write(name, text);
-  const client = new LspClient({
-    rootDir: ws.dir,
-    settings: { debounceMs: 20 },
-    initializationOptions: { documentGenre: true },
-    ...options,
-  });
-  clients.push(client);
-  await client.initialize();
-  return { client, ws };
-}
+const { start } = clientStarter({ initializationOptions: { documentGenre: true } });
 
 /** A request answered after every notification the server sent before it (one ordered stream). */
 async function settled(client: LspClient): Promise<void> {

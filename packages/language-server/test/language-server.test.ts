@@ -6,29 +6,13 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type CodeAction, type Diagnostic, DiagnosticSeverity, FileChangeType } from 'vscode-languageserver-protocol/node';
-import { NOTE, type Workspace, workspace } from './helpers.js';
-import { applyEdits, type ClientOptions, LspClient, SERVER_BIN } from './lsp-client.js';
+import { NOTE } from './helpers.js';
+import { applyEdits, SERVER_BIN } from './lsp-client.js';
+import { clientStarter } from './start-client.js';
 
-let clients: LspClient[] = [];
-let spaces: Workspace[] = [];
-
-afterEach(() => {
-  for (const c of clients) c.kill();
-  for (const w of spaces) w.remove();
-  clients = [];
-  spaces = [];
-});
-
-async function start(options: Partial<ClientOptions> = {}): Promise<{ client: LspClient; ws: Workspace }> {
-  const ws = workspace();
-  spaces.push(ws);
-  const client = new LspClient({ rootDir: ws.dir, settings: { debounceMs: 20 }, ...options });
-  clients.push(client);
-  await client.initialize();
-  return { client, ws };
-}
+const { start, tempWorkspace } = clientStarter();
 
 const ZERO = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 const ids = (diagnostics: Diagnostic[]) => diagnostics.map((d) => d.code);
@@ -65,11 +49,7 @@ describe('reframe-language-server over stdio', { timeout: 120_000 }, () => {
   });
 
   it('advertises commands, code action kinds and hover', async () => {
-    const ws = workspace();
-    spaces.push(ws);
-    const client = new LspClient({ rootDir: ws.dir });
-    clients.push(client);
-    const init = await client.initialize();
+    const { init } = await start();
     expect(init.capabilities.executeCommandProvider?.commands).toEqual(
       expect.arrayContaining(['reframe.lintWorkspace', 'reframe.explain', 'reframe.fixAll']),
     );
@@ -464,8 +444,7 @@ describe('reframe-language-server over stdio', { timeout: 120_000 }, () => {
   });
 
   it('reads the rules folder from initializationOptions.rulesDir, else REFRAME_RULES_DIR', async () => {
-    const rules = workspace();
-    spaces.push(rules);
+    const rules = tempWorkspace();
     const repoRules = join(import.meta.dirname, '..', '..', '..', 'rules');
     for (const name of ['sources.yml', 'context.yml', 'suicide.yml']) rules.write(name, readFileSync(join(repoRules, name), 'utf8'));
     for (const how of ['option', 'env'] as const) {
