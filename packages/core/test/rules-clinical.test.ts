@@ -221,6 +221,13 @@ const FLAGGED: Array<[string, string]> = [
   ['Her diabetes remains uncontrolled on two agents.', 'other/uncontrolled-diabetes'],
   ['Morbid obesity, BMI 52.', 'weight/morbidly-obese'],
   ['We run groups for those who identify as queer, and also transgendered people.', 'gender-sexuality/transgendered'],
+  ['Because heroin is injected, users often have scarred veins.', 'substance/users'],
+  ['He finally wants to kick the habit after the overdose.', 'substance/habit'],
+  ['Her first suicide attempt was not successful, she says.', 'suicide/failed-attempt'],
+  ['Opioids are often abused after a sports injury.', 'substance/substance-abuse'],
+  ['Post-mortem studies of suicide victims were reviewed.', 'suicide/suicide-victim'],
+  ['Many people who suffer from these conditions work full time.', 'other/disease-labels'],
+  ['He has been suffering from depressive symptoms since the move.', 'mental-health/suffers-from'],
 ];
 const CLEAN: string[] = [
   "She had questions about her husband's care.",
@@ -256,6 +263,9 @@ const CLEAN: string[] = [
   'Slide 3 lists stigmatising terms such as junkie, addict and crackhead.',
   'Egg whites and whole milk are on the meal plan.',
   'The first sessions can be very emotional for everyone.',
+  'Service users asked for evening appointments at the drug and alcohol clinic.',
+  'Children are often abused by someone they know.',
+  'She wants to break the habit of checking her phone at night.',
   'Per ambulance crew, he was apparently found on the kitchen floor.',
   'Denies any drug allergies.',
   "Slide 2, lived experience: I'm a junkie, and I'm not ashamed of where I have been.",
