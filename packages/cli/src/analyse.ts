@@ -50,9 +50,9 @@ export function lintDocument(doc: LoadedDocument, settings: FileSettings, notice
       delete d.fix;
     }
   }
-  // A plain copy: core's result settles the genre on first read (a getter), and results cross to the main thread.
-  const { genre, source } = result.genre;
-  return { diagnostics, genre: { genre, source } };
+  // Read here: core settles the genre on first read (a getter); its value is a plain object, fit to
+  // cross to the main thread.
+  return { diagnostics, genre: result.genre };
 }
 
 export { tooLarge } from './read-file.js';

@@ -50,7 +50,9 @@ export interface SentenceAround {
   last: number;
 }
 
-const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\r' || c === '\u00a0';
+/** Spaces within a line (not the line break, which lineBreakEnds weighs). */
+const isSpaceCode = (c: number): boolean => c === 32 || c === 9 || c === 13 || c === 0xa0;
+const isSpace = (c: string | undefined): boolean => c !== undefined && isSpaceCode(c.charCodeAt(0));
 
 /** Is there a sentence end just before `at` (text[at] starts the next sentence)? */
 function endsBefore(text: string, at: number): boolean {
@@ -103,7 +105,7 @@ export function sentenceAround(text: string, start: number, end: number): Senten
   // A sentence starts only after white space (or at the text's start): inside a word, step on.
   while (from > floor) {
     const before = text.charCodeAt(from - 1);
-    if ((before === 32 || before === 9 || before === 10 || before === 13 || before === 0xa0) && endsBefore(text, from)) break;
+    if ((isSpaceCode(before) || before === 10) && endsBefore(text, from)) break;
     from--;
   }
   const ceiling = Math.min(text.length, end + MAX_REACH);

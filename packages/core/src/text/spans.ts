@@ -46,8 +46,8 @@ export interface QuoteScan {
 
 /**
  * Quotation spans (including the marks). Straight double quotes pair in order, by the way each faces
- * (see below); curly quotes pair by shape; a single quote opens only at the start of a word and closes only at the end of one, so
- * apostrophes ("it's", "clients'") are not mistaken for quotes. Also reports what the fast path's
+ * (see below); curly quotes pair by shape; a single quote opens only at the start of a word and
+ * closes only at the end of one, so apostrophes ("it's", "clients'") are not mistaken for quotes. Also reports what the fast path's
  * windows need: single-quote openers left open, which change pairing for everything after them.
  */
 export function scanQuotes(text: string, base: number): QuoteScan {
