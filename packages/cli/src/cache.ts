@@ -4,14 +4,15 @@
  * document text: the flagged text is re-read from the file, and paths are stored as hashes.
  */
 import { readFileSync } from 'node:fs';
-import type { CompiledRuleSet, Diagnostic, GenreOfDocument, SourceRef } from '@reframe/core';
+import { type CompiledRuleSet, type Diagnostic, type GenreOfDocument, type SourceRef, shownText } from '@reframe/core';
 import { writeFileAtomic } from './atomic.js';
 import { crypto } from './builtins.js';
 import type { DocumentPlace, PlacedDiagnostic } from './types.js';
 
 // 2: office documents (.docx, .pptx, .odt) carry their place and no fix.
 // 3: each entry carries the document's genre and how it was settled.
-export const CACHE_VERSION = 3;
+// 4: suggestions are kept with their repair kinds.
+export const CACHE_VERSION = 4;
 
 interface CachedDiagnostic {
   ruleId: string;
@@ -22,7 +23,7 @@ interface CachedDiagnostic {
   range: Diagnostic['range'];
   /** Where `term` starts, when the diagnostic has one (the text itself is never cached). */
   termStart?: number;
-  suggestions: string[];
+  repairs: Diagnostic['repairs'];
   fix?: Diagnostic['fix'];
   /** Only for findings whose rule is not in the rule set (opt-in equality pack). */
   note?: string;
@@ -71,7 +72,7 @@ export function toCached(key: string, diagnostics: PlacedDiagnostic[], genre: Ge
         message: shown ? d.message.split(shown) : [d.message],
         range: d.range,
         ...(d.term !== undefined ? { termStart: d.range.end.offset - d.term.length } : {}),
-        suggestions: d.suggestions,
+        repairs: d.repairs,
         ...(d.fix ? { fix: d.fix } : {}),
         ...(inRuleSet ? {} : { note: d.note, sources: d.sources }),
         ...placeOf(d),
@@ -103,7 +104,8 @@ export function fromCached(entry: CacheEntry, text: string, ruleSet: CompiledRul
       actual,
       ...(c.termStart !== undefined ? { term: text.slice(c.termStart, c.range.end.offset) } : {}),
       range: c.range,
-      suggestions: c.suggestions,
+      suggestions: c.repairs.map(shownText),
+      repairs: c.repairs,
       note: rule ? rule.data.note.trim() : (c.note ?? ''),
       sources: rule ? rule.sources : (c.sources ?? []),
     };

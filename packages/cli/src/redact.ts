@@ -2,16 +2,16 @@
  * `--redact`: drop everything taken from the document (the flagged text and the message built
  * around it) so a report can be shared without the note's content. Rule data stays.
  */
-import { instructionText, isInstruction } from '@reframe/core';
+import { isAdvice, type Repair } from '@reframe/core';
 import type { LintRun } from './types.js';
 
 export const REDACTED = '[redacted]';
 
 /** A message that quotes nothing from the document: the rule and its preferred repair only. */
-export function redactedMessage(ruleId: string, suggestions: readonly string[]): string {
-  const preferred = suggestions[0];
+export function redactedMessage(ruleId: string, repairs: readonly Repair[]): string {
+  const preferred = repairs[0];
   if (preferred === undefined) return `${ruleId}: reconsider this wording`;
-  return isInstruction(preferred) ? `${ruleId}: ${instructionText(preferred)}` : `${ruleId}: consider “${preferred}”`;
+  return isAdvice(preferred) ? `${ruleId}: ${preferred.text}` : `${ruleId}: consider “${preferred.text}”`;
 }
 
 export function redactLintRun(run: LintRun): LintRun {
@@ -23,7 +23,7 @@ export function redactLintRun(run: LintRun): LintRun {
         ...d,
         actual: REDACTED,
         ...(d.term !== undefined ? { term: REDACTED } : {}),
-        message: redactedMessage(d.ruleId, d.suggestions),
+        message: redactedMessage(d.ruleId, d.repairs),
       })),
     })),
   };

@@ -73,7 +73,7 @@ describe('genre in --format json', () => {
       version: number;
       entries: Record<string, { genre: { genre: string | null; source: string } }>;
     };
-    expect(cache.version).toBe(3);
+    expect(cache.version).toBe(4);
     expect(Object.values(cache.entries).map((e) => e.genre.genre)).toEqual(expect.arrayContaining(['chart-note', 'letter', null]));
     const warm = await reframe(['--format', 'json', '--cache', '.'], { cwd: dir });
     expect(warm.stdout).toBe(uncached);
@@ -83,7 +83,7 @@ describe('genre in --format json', () => {
     const tampered = parseLintRun((await reframe(['--format', 'json', '--cache', '.'], { cwd: dir })).stdout);
     expect(tampered.files.every((f) => f.genre?.genre === 'form')).toBe(true);
     // A cache file of the previous version (entries without a genre) is not read.
-    writeFileSync(cacheFile, JSON.stringify({ ...cache, version: 2 }));
+    writeFileSync(cacheFile, JSON.stringify({ ...cache, version: 3 }));
     expect((await reframe(['--format', 'json', '--cache', '.'], { cwd: dir })).stdout).toBe(uncached);
     // An entry without a genre is not trusted either.
     const current = JSON.parse(readFileSync(cacheFile, 'utf8')) as { entries: Record<string, { genre?: unknown }> };

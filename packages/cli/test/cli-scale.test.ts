@@ -60,7 +60,7 @@ describe('--cache', () => {
   it('honours --cache-location', async () => {
     const { dir } = tree({ 'a.txt': 'He committed suicide.\n' });
     await reframe(['--cache', '--cache-location', 'tmp/cache.json', 'a.txt'], { cwd: dir });
-    expect(JSON.parse(readFileSync(join(dir, 'tmp', 'cache.json'), 'utf8')).version).toBe(3);
+    expect(JSON.parse(readFileSync(join(dir, 'tmp', 'cache.json'), 'utf8')).version).toBe(4);
     const bad = await reframe(['--cache-location', 'x.json', 'a.txt'], { cwd: dir });
     expect(bad.code).toBe(2);
   });

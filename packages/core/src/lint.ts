@@ -9,6 +9,7 @@ import { type ResolvedConfig, resolveConfig } from './config/resolve.js';
 import { equalityDiagnostics } from './equality/diagnostics.js';
 import { runFast } from './fast/route.js';
 import { runReference } from './matching/reference.js';
+import { repairCuesOf } from './repair/cues.js';
 import { toDiagnostics } from './repair/diagnostics.js';
 import type { CompiledRuleSet } from './rules/compile.js';
 import { scopeCuesOf } from './scope/cues.js';
@@ -75,7 +76,14 @@ export function lintDocumentBy(path: MatchingPath, text: string, options: LintOp
   const run = path === 'reference' ? runReference : runFast;
   const { matches, equality, unparsed } = run(text, prepared.masked, format, ruleSet, config, plan);
   const lines = new LineIndex(text);
-  const repair = { text, directives: prepared.directives, config, genre: () => settled().genre, cues: scopeCuesOf(ruleSet) };
+  const repair = {
+    text,
+    directives: prepared.directives,
+    config,
+    genre: () => settled().genre,
+    cues: scopeCuesOf(ruleSet),
+    repairCues: repairCuesOf(ruleSet.data.context.repair),
+  };
   const diagnostics = toDiagnostics(matches, repair, lines);
   for (const file of equality) diagnostics.push(...equalityDiagnostics(file, text, lines, prepared.directives));
   diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset || a.ruleId.localeCompare(b.ruleId));

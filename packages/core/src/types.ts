@@ -50,9 +50,17 @@ export interface Diagnostic {
    */
   term?: string;
   range: Range;
-  /** Preferred first; capitalisation follows the flagged text. Bracketed items are instructions. */
+  /**
+   * Preferred first, as shown: capitalisation follows the flagged text, and advice to the writer
+   * (`instruction`, `omit`, `quote`) is in square brackets. `repairs` gives the same items with their kinds.
+   */
   suggestions: string[];
-  /** Present only when the rule marks its preferred suggestion as a safe automatic fix. */
+  /** The suggestions with their kinds, in the same order; advice without its brackets. */
+  repairs: Repair[];
+  /**
+   * Present only when the preferred repair is `safe` and every guard allows applying it here (not
+   * under negation or history, not in reported speech, not in a form field, and grammatical in place).
+   */
   fix?: Fix;
   note: string;
   sources: SourceRef[];
@@ -85,14 +93,49 @@ export interface MatchEntry {
   caseSensitive?: boolean;
   plural?: boolean;
   suggestions?: Suggestion[];
+  /** Replaced by the `safe` repair kind; a pack that sets it is refused with a message saying so. */
   fix?: boolean;
 }
 
 /**
- * A suggestion; `{2}` stands for the second matched word as written, `{2-3}` for words 2 to 3 and
- * `{2-}` for word 2 to the end (punctuation-joined words count too; the punctuation itself does not).
+ * What kind of repair a suggestion is:
+ * - `safe`: the same meaning, reworded; the only kind applied automatically, and only where the guards allow;
+ * - `rewrite`: wording that needs the writer's judgement; offered, never applied automatically;
+ * - `instruction`: advice on what to write instead ("describe the behaviour observed");
+ * - `omit`: advice to leave the words out ("omit unless clinically relevant");
+ * - `quote`: advice to give the person's own words.
  */
-export type Suggestion = string | { singular: string; plural: string };
+export type RepairKind = 'safe' | 'rewrite' | 'instruction' | 'omit' | 'quote';
+export const REPAIR_KINDS: readonly RepairKind[] = ['safe', 'rewrite', 'instruction', 'omit', 'quote'];
+
+/** A suggestion of a diagnostic with its kind; `text` is wording in place, or advice without brackets. */
+export interface Repair {
+  text: string;
+  kind: RepairKind;
+}
+
+/**
+ * A suggestion as written in a pack: a string or `{singular, plural}` is a `rewrite`; an object with
+ * one kind as its key gives the kind (`{ safe: died by suicide }`, `{ instruction: describe … }`),
+ * with an optional `plural` for wording. `{2}` stands for the second matched word as written, `{2-3}`
+ * for words 2 to 3 and `{2-}` for word 2 to the end (punctuation-joined words count too; the
+ * punctuation itself does not).
+ */
+export type Suggestion = string | { singular: string; plural: string } | KindedSuggestion;
+
+export type KindedSuggestion = { [K in RepairKind]?: string } & {
+  plural?: string;
+  /** The wording follows this preference of the community: offered first under it, not offered under the other. */
+  community?: IdentityCommunity;
+  preference?: Exclude<IdentityPreference, 'either'>;
+  /** Where the wording may be offered, as a rule's `where` ("the patient" only for the person a record is about). */
+  where?: RuleWhere;
+  /** Guards under which the wording would state another fact, so it is not offered there ("no history of alcohol use"). */
+  notUnder?: SuggestionGuard[];
+};
+
+/** The guards a suggestion may name in `notUnder` (see repair/guards.ts). */
+export type SuggestionGuard = 'negation' | 'reported-speech';
 
 export interface RuleExceptions {
   notBefore?: string[];
@@ -122,6 +165,7 @@ export interface RuleData {
   severity: Severity;
   match: Array<string | MatchEntry>;
   suggestions: Suggestion[];
+  /** Replaced by the `safe` repair kind; a pack that sets it is refused with a message saying so. */
   fix?: boolean;
   note: string;
   message?: string;
@@ -166,7 +210,27 @@ export interface ContextData {
   equalityIgnoreRules: string[];
   /** Cue words of the scope model (genre, voice, subject); see scope/. */
   scope?: ScopeCueData;
+  /** Cue words the repair guards read; see repair/guards.ts. */
+  repair?: RepairCueData;
 }
+
+/** The `repair` section of context.yml: lists of cue phrases. */
+export interface RepairCueData {
+  /** Negation and history earlier in the sentence. */
+  negation?: string[];
+  /** Reported speech and labelling earlier in the sentence ("called her a …"). */
+  reportedSpeech?: string[];
+  /** Degree words just before the flagged words ("very"). */
+  degree?: string[];
+  /** Field labels of identity and demographic data ("Ethnicity:"). */
+  identityFields?: string[];
+  /** How a person states a preference of wording: the cue phrases, then each community's two forms. */
+  preference?: StatedPreferenceData;
+}
+
+export type StatedPreferenceData = { statedBy?: string[] } & Partial<
+  Record<IdentityCommunity, Partial<Record<Exclude<IdentityPreference, 'either'>, string[]>>>
+>;
 
 /** The `scope` section of context.yml: lists of cue phrases. */
 export interface ScopeCueData {

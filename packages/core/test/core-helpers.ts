@@ -40,7 +40,7 @@ export function inventedRuleSet(rules: InventedRule[], context: Partial<ContextD
         rules: rules.map((r) => ({
           category: r.id.split('/')[0] ?? 'test',
           severity: 'warning',
-          suggestions: ['[reword]'],
+          suggestions: [{ instruction: 'reword' }],
           note: 'invented rule for an engine test',
           sources: ['SRC'],
           examples: { flag: [], pass: [] },

@@ -92,7 +92,7 @@ describe('scare quotes with a template', () => {
   const rs = ruleSetOf({
     id: 'test/quotes',
     quoted: true,
-    match: [{ phrase: 'seizures', plural: false, fix: true, suggestions: ['{1-}'] }],
+    match: [{ phrase: 'seizures', plural: false, suggestions: [{ safe: '{1-}' }] }],
   });
   it('flags a quoted diagnosis and offers it without the marks', () => {
     const [d] = lint('More "seizures" at home.', { ruleSet: rs });

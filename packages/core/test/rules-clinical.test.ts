@@ -419,18 +419,19 @@ describe('leaves ordinary clinical language, quotes, mentions and self-descripti
 describe('repairs keep grammar, number and capitalisation', () => {
   const first = (text: string, actual: string) => check(text).find((d) => d.actual === actual)?.suggestions;
   it.each([
-    ['Addicts often miss appointments.', 'Addicts', 'People with a substance use disorder'],
+    ['Addicts often miss appointments.', 'Addicts', 'People who use drugs'],
     ['The addict was reviewed.', 'The addict', 'The patient'],
-    ['An addict was reviewed.', 'An addict', 'A person with a substance use disorder'],
+    ['An addict was reviewed.', 'An addict', 'A person who uses drugs'],
     ['He is wheelchair-bound after the stroke.', 'is wheelchair-bound', 'uses a wheelchair'],
     ['Her father was an alcoholic.', 'was an alcoholic', 'was a person with alcohol use disorder'],
     ['Said he would commit suicide.', 'commit suicide', 'end his life'],
     ['Two drug abusers were admitted.', 'drug abusers', 'people with substance use disorders'],
     ['Cannabis users attend on Friday.', 'Cannabis users', 'People who use cannabis'],
-    ['History of alcohol abuse.', 'alcohol abuse', 'alcohol use'],
+    ['History of alcohol abuse.', 'alcohol abuse', 'alcohol misuse'],
     ['Wheelchair-bound since 2010.', 'Wheelchair-bound', 'Uses a wheelchair'],
     ['Her father committed suicide.', 'committed suicide', 'died by suicide'],
-    ['Two failed attempts in 2022.', 'failed attempts', 'suicide attempts'],
+    // Without the word suicide, the repair does not add it.
+    ['Two failed attempts in 2022.', 'failed attempts', 'non-fatal attempts'],
     ['Elderly man, 90, fell.', 'Elderly man, 90', 'Man, 90'],
     ['Mentally ill patients wait longer.', 'Mentally ill patients', 'Patients with mental illness'],
     ['Special needs students leave early.', 'Special needs students', 'Disabled students'],

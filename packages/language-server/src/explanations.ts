@@ -1,6 +1,14 @@
 /** Hover text for findings and the `reframe.explain` page for a rule, as Markdown. */
-import { type CompiledRule, describeScope, isInstruction, type RuleData, type SourceRef, wordingOf } from '@reframe/core';
+import { type CompiledRule, describeScope, isAdvice, type RuleData, repairTemplateOf, type SourceRef, wordingOf } from '@reframe/core';
 import type { FindingData } from './findings.js';
+
+/** How the preferred repair is used: applied by Fix all when safe and allowed here, else offered. */
+function fixNote(data: FindingData): string {
+  const first = data.repairs[0];
+  if (!first || isAdvice(first)) return '';
+  if (data.fix) return ' *(safe: Fix all applies the first)*';
+  return first.kind === 'safe' ? ' *(safe, but not applied automatically here)*' : ' *(offered: needs your judgement)*';
+}
 
 function sourceLinks(sources: SourceRef[]): string {
   return sources.map((s) => `- [${escapeMarkdown(s.title)}](${s.url})`).join('\n');
@@ -21,10 +29,10 @@ export function hoverMarkdown(
       if (note) parts.push(escapeMarkdown(note.trim()));
       const scope = rule ? describeScope(rule) : [];
       if (scope.length) parts.push(`*${escapeMarkdown(scope.join(' '))}*`);
-      const wording = wordingOf(data.suggestions);
-      const advice = data.suggestions.filter(isInstruction);
-      if (wording.length) parts.push(`**Suggestions:** ${wording.map((s) => `“${escapeMarkdown(s)}”`).join(', ')}`);
-      if (advice.length) parts.push(advice.map((s) => `*${escapeMarkdown(s.slice(1, -1))}*`).join('\n\n'));
+      const wording = wordingOf(data.repairs);
+      const advice = data.repairs.filter(isAdvice);
+      if (wording.length) parts.push(`**Suggestions:** ${wording.map((s) => `“${escapeMarkdown(s)}”`).join(', ')}${fixNote(data)}`);
+      if (advice.length) parts.push(advice.map((r) => `*${escapeMarkdown(r.text)}*`).join('\n\n'));
       if (sources.length) parts.push(`**Sources:**\n${sourceLinks(sources)}`);
       return parts.join('\n\n');
     })
@@ -34,12 +42,17 @@ export function hoverMarkdown(
 export function explainMarkdown(rule: CompiledRule, reference: string | undefined): string {
   const d = rule.data;
   const phrases = d.match.map((m) => (typeof m === 'string' ? m : m.phrase));
-  const suggestions = d.suggestions.map((s) => (typeof s === 'string' ? s : s.singular));
+  const suggestions = d.suggestions.flatMap((s) => {
+    const t = repairTemplateOf(s);
+    if (typeof t === 'string') return [];
+    return [t.kind === 'safe' || t.kind === 'rewrite' ? `${t.singular}” (${t.kind})` : `[${t.singular}]” (${t.kind})`];
+  });
   const parts = [`# ${d.id}`, `Category: \`${d.category}\` · default severity: \`${d.severity}\``, escapeMarkdown(d.note.trim())];
   const scope = describeScope(d);
   if (scope.length) parts.push(`*${escapeMarkdown(scope.join(' '))}*`);
   parts.push(`**Flags:** ${phrases.map((p) => `“${escapeMarkdown(p)}”`).join(', ')}`);
-  if (suggestions.length) parts.push(`**Suggestions:** ${suggestions.map((s) => `“${escapeMarkdown(s)}”`).join(', ')}`);
+  if (suggestions.length)
+    parts.push(`**Suggestions** (only a safe one is applied automatically): ${suggestions.map((s) => `“${escapeMarkdown(s)}`).join(', ')}`);
   if (d.examples.flag.length) parts.push(`**Flagged:**\n${d.examples.flag.map((e) => `- ${escapeMarkdown(e)}`).join('\n')}`);
   if (d.examples.pass.length) parts.push(`**Not flagged:**\n${d.examples.pass.map((e) => `- ${escapeMarkdown(e)}`).join('\n')}`);
   if (rule.sources.length) parts.push(`**Sources:**\n${sourceLinks(rule.sources)}`);

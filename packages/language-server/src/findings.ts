@@ -2,7 +2,7 @@
  * Core findings as LSP diagnostics: `code` is the rule id. The structured finding (`FindingData`) stays
  * on the server, where code actions and hovers read it; on the wire `data` is only the start position.
  */
-import { type Diagnostic, type Severity, type SourceRef, wordingOf } from '@reframe/core';
+import { type Diagnostic, type Repair, type Severity, type SourceRef, wordingOf } from '@reframe/core';
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import { DIAGNOSTIC_SOURCE, type WireData } from './protocol.js';
 
@@ -21,6 +21,8 @@ export interface FindingData {
   /** The stigmatising term when `actual` also holds a word the repair takes in ("an addict"). */
   term?: string;
   suggestions: string[];
+  /** The suggestions with their repair kinds. */
+  repairs: Repair[];
   fix?: { range: [number, number]; text: string };
 }
 
@@ -63,6 +65,7 @@ function findingData(finding: Diagnostic, by: number): FindingData {
     actual: finding.actual,
     ...(finding.term !== undefined ? { term: finding.term } : {}),
     suggestions: finding.suggestions,
+    repairs: finding.repairs,
     ...(finding.fix ? { fix: { range: [finding.fix.range[0] + by, finding.fix.range[1] + by], text: finding.fix.text } } : {}),
   };
 }
@@ -117,10 +120,17 @@ export function onTheWire(d: LspDiagnostic): LspDiagnostic {
 export function isFindingData(value: unknown): value is FindingData {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Partial<FindingData>;
-  return typeof v.ruleId === 'string' && typeof v.offset === 'number' && typeof v.actual === 'string' && Array.isArray(v.suggestions);
+  return (
+    typeof v.ruleId === 'string' &&
+    typeof v.offset === 'number' &&
+    typeof v.actual === 'string' &&
+    Array.isArray(v.suggestions) &&
+    Array.isArray(v.repairs) &&
+    v.repairs.every((r) => typeof r === 'object' && r !== null && typeof r.text === 'string' && typeof r.kind === 'string')
+  );
 }
 
-/** Suggestions that are wording, not bracketed instructions ("[describe the behaviour]"). */
+/** Suggestions that are wording to put in place, not advice ("describe the behaviour"). */
 export function replacements(data: FindingData): string[] {
-  return wordingOf(data.suggestions);
+  return wordingOf(data.repairs);
 }

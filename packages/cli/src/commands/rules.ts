@@ -1,13 +1,26 @@
 /** `reframe rules` and `reframe explain RULE_ID`: what the rules are and why they exist. */
-import { type CompiledRule, type CompiledRuleSet, describeScope, nearestRuleId, type ResolvedConfig, type Suggestion } from '@reframe/core';
+import {
+  type CompiledRule,
+  type CompiledRuleSet,
+  describeScope,
+  nearestRuleId,
+  type ResolvedConfig,
+  repairTemplateOf,
+  type Suggestion,
+} from '@reframe/core';
 import { UsageError } from '../errors.js';
 
-function suggestionText(s: Suggestion): string {
-  return typeof s === 'string' ? s : s.singular;
+/** A suggestion as written (advice in brackets) and its repair kind. */
+function suggestionOf(s: Suggestion): { text: string; kind: string } {
+  const t = repairTemplateOf(s);
+  if (typeof t === 'string') return { text: '', kind: 'rewrite' };
+  return { text: t.kind === 'safe' || t.kind === 'rewrite' ? t.singular : `[${t.singular}]`, kind: t.kind };
 }
 
+/** Some suggestion of the rule is `safe`: applied automatically where the guards allow. */
 function isFixable(rule: CompiledRule): boolean {
-  return Boolean(rule.data.fix) || rule.data.match.some((m) => typeof m === 'object' && m.fix === true);
+  const safe = (list: Suggestion[] | undefined) => (list ?? []).some((s) => typeof s === 'object' && 'safe' in s);
+  return safe(rule.data.suggestions) || rule.data.match.some((m) => typeof m === 'object' && safe(m.suggestions));
 }
 
 export interface RulesOptions {
@@ -28,7 +41,8 @@ export function listRules(ruleSet: CompiledRuleSet, config: ResolvedConfig, opti
     category: r.data.category,
     severity: config.severities.get(r.data.id) ?? 'off',
     fixable: isFixable(r),
-    preferred: r.data.suggestions[0] ? suggestionText(r.data.suggestions[0]) : undefined,
+    preferred: r.data.suggestions[0] ? suggestionOf(r.data.suggestions[0]).text : undefined,
+    preferredKind: r.data.suggestions[0] ? suggestionOf(r.data.suggestions[0]).kind : undefined,
     sources: r.sources.map((s) => s.key),
   }));
   if (options.json) return `${JSON.stringify(rows)}\n`;
@@ -57,10 +71,11 @@ export function explainRule(ruleSet: CompiledRuleSet, config: ResolvedConfig, id
   if (scope.length) out.push(...scope, '');
   out.push('Flags:');
   for (const m of d.match) out.push(`  - ${typeof m === 'string' ? m : m.phrase}`);
-  out.push('', 'Suggestions (preferred first):');
-  d.suggestions.forEach((s) => {
-    out.push(`  - ${suggestionText(s)}`);
-  });
+  out.push('', 'Suggestions (preferred first, with the repair kind; only a safe one is applied by --fix):');
+  for (const s of d.suggestions) {
+    const { text, kind } = suggestionOf(s);
+    out.push(`  - ${text}  (${kind})`);
+  }
   if (d.examples.flag.length || d.examples.pass.length) {
     out.push('', 'Examples:');
     for (const e of d.examples.flag) out.push(`  ✖ ${e}`);

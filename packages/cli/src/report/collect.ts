@@ -46,6 +46,7 @@ function toAuditFinding(path: string, d: Diagnostic, doc: Readable): AuditFindin
     actual: d.actual,
     ...(d.term !== undefined ? { term: d.term } : {}),
     suggestions: d.suggestions,
+    repairs: d.repairs,
     note: d.note,
     sources: d.sources,
     fixable: d.fix !== undefined,

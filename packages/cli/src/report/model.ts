@@ -2,7 +2,7 @@
  * What `reframe report` builds (an AuditReport): findings with where they are and the words around them,
  * plus baseline status. Not to be confused with a lint run's result (LintRun, ../types.ts).
  */
-import type { GenreOfDocument, Severity, SourceRef } from '@reframe/core';
+import type { GenreOfDocument, Repair, Severity, SourceRef } from '@reframe/core';
 
 export type FindingStatus = 'new' | 'unchanged';
 
@@ -23,9 +23,11 @@ export interface AuditFinding {
   /** As in core's Diagnostic: the term alone when `actual` also holds a word the repair takes in. */
   term?: string;
   suggestions: string[];
+  /** The suggestions with their repair kinds. */
+  repairs: Repair[];
   note: string;
   sources: SourceRef[];
-  /** The rule offers a safe automatic fix. */
+  /** A safe repair is applied here by --fix (the guards allow it). */
   fixable: boolean;
   /** 1-based line and column in the linted text (for slide decks and Word files: the extracted text). */
   line: number;

@@ -12,7 +12,7 @@ export function redactAuditReport(audit: AuditReport): AuditReport {
         ...f,
         actual: REDACTED,
         ...(f.term !== undefined ? { term: REDACTED } : {}),
-        message: redactedMessage(f.ruleId, f.suggestions),
+        message: redactedMessage(f.ruleId, f.repairs),
       })),
     })),
     ...(audit.resolved ? { resolved: audit.resolved.map((r) => ({ ...r, actual: REDACTED })) } : {}),

@@ -5,7 +5,7 @@ import { messageFor } from '../repair/message.js';
 import { isDisabled } from '../repair/suppress.js';
 import type { Directives } from '../text/directives.js';
 import type { LineIndex } from '../text/positions.js';
-import type { Diagnostic } from '../types.js';
+import type { Diagnostic, Repair } from '../types.js';
 
 export function equalityDiagnostics(file: VFile, text: string, lines: LineIndex, directives: Directives): Diagnostic[] {
   const base = typeof file.data.base === 'number' ? file.data.base : 0;
@@ -19,14 +19,16 @@ export function equalityDiagnostics(file: VFile, text: string, lines: LineIndex,
     if (isDisabled(directives, ruleId, s + base, e + base)) continue;
     const actual = text.slice(s + base, e + base);
     const expected = (m as unknown as { expected?: string[] }).expected ?? [];
+    const repairs = expected.map((x): Repair => ({ kind: 'rewrite', text: adaptCase(x, actual, true) }));
     out.push({
       ruleId,
       category: 'equality',
       severity: 'info',
-      message: messageFor(actual, expected, undefined),
+      message: messageFor(actual, repairs, undefined),
       actual,
       range: { start: lines.position(s + base), end: lines.position(e + base) },
-      suggestions: expected.map((x) => adaptCase(x, actual, true)),
+      suggestions: repairs.map((r) => r.text),
+      repairs,
       note: 'General inclusive-language check from retext-equality (opt-in pack "equality").',
       sources: m.url ? [{ key: 'retext-equality', title: 'retext-equality', url: m.url }] : [],
     });

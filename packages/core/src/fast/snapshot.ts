@@ -8,7 +8,8 @@ import type { EnabledRules } from '../config/resolve.js';
 import { SequenceIndex } from '../matching/matcher.js';
 import type { CompiledEntry, CompiledRule, CompiledRuleSet } from '../rules/compile.js';
 import type { Sequence, TokenTest } from '../rules/pattern.js';
-import type { RuleData, RuleSetData, Suggestion } from '../types.js';
+import type { RepairTemplate } from '../rules/repair-templates.js';
+import type { RuleData, RuleSetData } from '../types.js';
 import { type AnchorTables, anchorsFromTables, anchorTablesOf } from './anchor-tables.js';
 import { anchorPositionOf, anchorsOf } from './anchors.js';
 import { interner } from './interner.js';
@@ -28,8 +29,7 @@ interface SequenceJson {
 }
 interface EntryValueJson {
   rule: string;
-  suggestions: Suggestion[];
-  fix: boolean;
+  suggestions: RepairTemplate[];
   patternIsLower: boolean;
   templated: boolean;
 }
@@ -52,7 +52,7 @@ export interface RuleSetSnapshot {
   anchors: AnchorTables[];
 }
 
-export const SNAPSHOT_FORMAT = 3;
+export const SNAPSHOT_FORMAT = 4;
 
 /** The snapshot of a rule set, with the prefilter's anchors worked out for each of `enabled`. */
 export function snapshotOf(ruleSet: CompiledRuleSet, fingerprint: string, enabled: EnabledRules[] = []): RuleSetSnapshot {
@@ -71,10 +71,9 @@ export function snapshotOf(ruleSet: CompiledRuleSet, fingerprint: string, enable
   };
   const sequences = interner((seq: Sequence): SequenceJson => ({ t: testIds(seq), cs: seq.caseSensitive, a: anchorPositionOf(seq) }));
   const values = interner(
-    ({ rule, suggestions, fix, patternIsLower, templated }: CompiledEntry): EntryValueJson => ({
+    ({ rule, suggestions, patternIsLower, templated }: CompiledEntry): EntryValueJson => ({
       rule: rule.data.id,
       suggestions,
-      fix,
       patternIsLower,
       templated,
     }),
@@ -194,7 +193,7 @@ export function ruleSetFromSnapshot(snapshot: RuleSetSnapshot): CompiledRuleSet 
   const values: CompiledEntry[] = snapshot.values.map((v) => {
     const rule = rules.get(v.rule);
     if (!rule) throw new Error(`rule-set snapshot names a missing rule ${v.rule}`);
-    return { rule, suggestions: v.suggestions, fix: v.fix, patternIsLower: v.patternIsLower, templated: v.templated };
+    return { rule, suggestions: v.suggestions, patternIsLower: v.patternIsLower, templated: v.templated };
   });
   const index = new SequenceIndex<CompiledEntry>();
   for (const [s, v] of snapshot.entries) {

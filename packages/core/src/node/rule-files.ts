@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { enabledRulesOf, PRESETS, resolveConfig } from '../config/resolve.js';
 import { ReframeFileError, ReframeFileErrors } from '../errors.js';
 import { type CompiledRuleSet, compileRuleSet, RuleCompileError } from '../rules/compile.js';
-import type { ContextData, PackData, RuleData, RuleSetData, ScopeCueData, SourceData } from '../types.js';
+import type { ContextData, PackData, RepairCueData, RuleData, RuleSetData, ScopeCueData, SourceData } from '../types.js';
 import { DEFAULT_RULES_DIR, packNames, parseFile, validateAgainst } from './read.js';
 import { PACK_SIZE_LIMIT, readRegularFile } from './safe-read.js';
 import { DEFAULT_SNAPSHOT_FILE, readSnapshot, stampsOf, writeSnapshotFile } from './snapshot-files.js';
@@ -63,7 +63,54 @@ function loadContext(file: string): ContextData {
     selfDescriptionCues: list('selfDescriptionCues'),
     equalityIgnoreRules: list('equalityIgnoreRules'),
     scope: scopeCues(parsed, file, (value as { scope?: unknown }).scope),
+    repair: repairCues(parsed, file, (value as { repair?: unknown }).repair),
   };
+}
+
+const REPAIR_LISTS = ['negation', 'reportedSpeech', 'degree', 'identityFields'] as const;
+const COMMUNITIES = ['autism', 'deaf', 'disability'] as const;
+const FORMS = ['identity-first', 'person-first'] as const;
+
+/** The `repair` section: named lists of cue phrases for the repair guards. */
+function repairCues(parsed: ReturnType<typeof parseFile>, file: string, raw: unknown): RepairCueData | undefined {
+  if (raw === undefined) return undefined;
+  const fail = (path: string[], message: string): never => {
+    const p = parsed.locate(path);
+    throw new ReframeFileError(file, p.line, p.column, message);
+  };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail(['repair'], '"repair" must be a map of cue lists');
+  const out: RepairCueData = {};
+  const phrases = (v: unknown, path: string[]): string[] => {
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) return fail(path, `"${path.join('.')}" must be a list of phrases`);
+    return v as string[];
+  };
+  const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  for (const [key, v] of Object.entries(raw)) {
+    if (key === 'preference') {
+      if (!isMap(v)) return fail(['repair', key], '"repair.preference" must be a map');
+      const preference: NonNullable<RepairCueData['preference']> = {};
+      for (const [k, forms] of Object.entries(v)) {
+        if (k === 'statedBy') preference.statedBy = phrases(forms, ['repair', key, k]);
+        else if ((COMMUNITIES as readonly string[]).includes(k) && isMap(forms)) {
+          const out: Partial<Record<(typeof FORMS)[number], string[]>> = {};
+          for (const [form, list] of Object.entries(forms)) {
+            if (!(FORMS as readonly string[]).includes(form))
+              return fail(['repair', key, k, form], `unknown form in "repair.preference.${k}" (use ${FORMS.join(' or ')})`);
+            out[form as (typeof FORMS)[number]] = phrases(list, ['repair', key, k, form]);
+          }
+          preference[k as (typeof COMMUNITIES)[number]] = out;
+        } else return fail(['repair', key, k], `unknown key in "repair.preference" (use statedBy, ${COMMUNITIES.join(', ')})`);
+      }
+      out.preference = preference;
+      continue;
+    }
+    if (!(REPAIR_LISTS as readonly string[]).includes(key))
+      return fail(['repair', key], `unknown cue list in "repair" (use ${REPAIR_LISTS.join(', ')} or preference)`);
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))
+      return fail(['repair', key], `"repair.${key}" must be a list of phrases`);
+    out[key as (typeof REPAIR_LISTS)[number]] = v as string[];
+  }
+  return out;
 }
 
 const SCOPE_LISTS = ['reader', 'pronouns', 'recordPerson', 'thirdParty', 'service', 'thing', 'general', 'script'] as const;

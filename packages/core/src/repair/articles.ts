@@ -3,7 +3,8 @@
  * agreement ("an addict" → "a person …", "a disabled child" stays "a child with …").
  * Spelling rules with the common exceptions; initialisms are read letter by letter ("an MRI", "a UTI").
  */
-import { isInstruction, startsWithVerb } from './conventions.js';
+import type { Repair } from '../types.js';
+import { isAdvice, startsWithVerb } from './conventions.js';
 
 export type Article = 'a' | 'an';
 
@@ -74,7 +75,7 @@ export function agreeingArticle(written: string, next: string): string | undefin
 export interface ArticleRepair {
   /** Where the repair now starts: at the written article. */
   start: number;
-  suggestions: string[];
+  suggestions: Repair[];
 }
 
 /**
@@ -82,21 +83,22 @@ export interface ArticleRepair {
  * "a person …") or brings its own ("a junkie" → "a person who uses drugs"), widen the repair to take in the
  * written article and give every suggestion the article it needs. Undefined when every suggestion agrees.
  */
-export function repairArticle(source: string, start: number, suggestions: string[]): ArticleRepair | undefined {
+export function repairArticle(source: string, start: number, suggestions: Repair[]): ArticleRepair | undefined {
   const written = articleBefore(source, start);
   if (!written) return undefined;
   const capital = written.text !== written.text.toLowerCase();
   let changed = false;
-  const repaired = suggestions.map((s) => {
-    if (isInstruction(s)) return s;
+  const repaired = suggestions.map((r): Repair => {
+    if (isAdvice(r)) return r;
+    const s = r.text;
     // A repair with its own determiner, a preposition or a verb phrase ("has epilepsy") takes the article's place.
     if (startsWithDeterminer(s) || startsWithVerb(s)) {
       changed = true;
-      return capital ? s.charAt(0).toUpperCase() + s.slice(1) : s;
+      return { ...r, text: capital ? s.charAt(0).toUpperCase() + s.slice(1) : s };
     }
     const article = agreeingArticle(written.text, s) ?? written.text;
     if (article !== written.text) changed = true;
-    return `${article} ${s}`;
+    return { ...r, text: `${article} ${s}` };
   });
   return changed ? { start: written.start, suggestions: repaired } : undefined;
 }
@@ -106,7 +108,6 @@ export function repairArticle(source: string, start: number, suggestions: string
  * the flagged text ("an anorexic" → "{1} person …"), which may no longer fit the words that follow.
  */
 export function agreeArticlesWithin(text: string): string {
-  if (isInstruction(text)) return text;
   return text.replace(
     /(^|[^\p{L}\p{N}'’-])(an?|An?)(?= )( +)([^\s]+)/gu,
     (all, lead: string, article: string, space: string, next: string) => {

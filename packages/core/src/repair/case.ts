@@ -1,10 +1,9 @@
-/** A repair takes the capitalisation of the text it replaces ("Addicts" → "People who …", "IVDU" → "PWID"). */
-import { isInstruction } from './conventions.js';
+/** A repair takes the capitalisation of the text it replaces ("Addicts" → "People who …", "IVDU" → "PWID"). Wording only: advice keeps its own. */
 
 export function capitalise(text: string): string {
   const i = text.search(/\p{L}/u);
   // Text that opens with a number ("84-year-old woman") has no first word to capitalise.
-  if (i < 0 || isInstruction(text) || /^\p{N}/u.test(text)) return text;
+  if (i < 0 || /^\p{N}/u.test(text)) return text;
   return text.slice(0, i) + text.charAt(i).toUpperCase() + text.slice(i + 1);
 }
 
@@ -13,10 +12,14 @@ export function capitalise(text: string): string {
  * ("Known IVDU") says nothing about the sentence, so it passes its capital on only at a sentence start.
  */
 export function adaptCase(suggestion: string, actual: string, patternIsLower: boolean, sentenceStart = true): string {
-  if (isInstruction(suggestion)) return suggestion;
   const shape = caseShape(actual);
   if (patternIsLower && shape.letters > 1 && shape.allCapitals) return suggestion.toUpperCase();
-  if (!patternIsLower && shape.firstWordLength > 1 && shape.firstWordCapitals) return sentenceStart ? capitalise(suggestion) : suggestion;
+  // A capital the rule writes itself ("IVDU", "European settlement") says nothing about the sentence:
+  // the suggestion takes a capital only at a sentence's start ("Before colonisation", not "Before Colonisation").
+  if (!patternIsLower) {
+    const capital = shape.firstLetterCapital || (shape.firstWordLength > 1 && shape.firstWordCapitals);
+    return sentenceStart && capital ? capitalise(suggestion) : suggestion;
+  }
   return shape.firstLetterCapital ? capitalise(suggestion) : suggestion;
 }
 

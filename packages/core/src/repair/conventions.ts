@@ -1,26 +1,29 @@
 /**
- * The conventions a repair is read by, kept in one place. Today they are keyed on a suggestion's text;
- * they are the part of the rule data that a rule cannot yet state explicitly:
- * - a suggestion in square brackets is an instruction to the writer ("[describe the behaviour
- *   observed]"): shown, never applied, never re-cased, pluralised or given an article;
- * - a suggestion that starts with a finite form of "have", "use" or "live" is a verb phrase ("has
- *   epilepsy", "uses a wheelchair"): it replaces an adjective, so it takes in the "to be" before it
- *   (copula.ts) and cannot stand after an article or a determiner (articles.ts).
+ * How a repair is read. Its kind is rule data (`safe`, `rewrite`, `instruction`, `omit`, `quote`):
+ * advice is shown in square brackets and never applied, re-cased, pluralised or given an article.
+ * One convention is still read from the wording itself: a repair that starts with a finite form of
+ * "have", "use" or "live" is a verb phrase ("has epilepsy", "uses a wheelchair"); it replaces an
+ * adjective, so it takes in the "to be" before it (copula.ts) and cannot stand after an article or a
+ * determiner (articles.ts).
  */
+import { isWording } from '../rules/repair-templates.js';
+import type { Repair } from '../types.js';
 
-/** An instruction to the writer rather than replacement wording. */
-export function isInstruction(suggestion: string): boolean {
-  return suggestion.startsWith('[');
+export { isWording };
+
+/** Advice to the writer (an instruction, omit or quote) rather than wording to put in place. */
+export function isAdvice(repair: Repair): boolean {
+  return !isWording(repair.kind);
 }
 
-/** The instruction without its brackets. */
-export function instructionText(suggestion: string): string {
-  return suggestion.slice(1, -1);
+/** A repair as a suggestion is shown: advice in square brackets. */
+export function shownText(repair: Repair): string {
+  return isWording(repair.kind) ? repair.text : `[${repair.text}]`;
 }
 
-/** Suggestions that are replacement wording, in order (instructions left out). */
-export function wordingOf(suggestions: readonly string[]): string[] {
-  return suggestions.filter((s) => !isInstruction(s));
+/** The wording among the repairs, in order (advice left out). */
+export function wordingOf(repairs: readonly Repair[]): string[] {
+  return repairs.filter((r) => isWording(r.kind)).map((r) => r.text);
 }
 
 export type VerbForm = 'present3' | 'present' | 'past' | 'base' | 'ing' | 'participle';

@@ -3,7 +3,8 @@
  * adjective, so after "is", "was" or "been" it would read "is has …". Such a repair takes in the
  * "to be" form before it and carries its tense ("was brain-damaged" → "had a brain injury").
  */
-import { isInstruction, repairVerbOf, startsWithVerb, type VerbForm } from './conventions.js';
+import type { Repair } from '../types.js';
+import { isAdvice, repairVerbOf, startsWithVerb, type VerbForm } from './conventions.js';
 
 /** The forms of "to be" that may stand before an adjective, and the form the verb takes in their place. */
 const BE_FORMS: Record<string, VerbForm> = {
@@ -25,7 +26,7 @@ const BE_AT_END = /(?<![\p{L}\p{N}'’-])(is|are|am|was|were|be|being|been|Is|Ar
 export interface CopulaRepair {
   /** Where the repair now starts: at the "to be" form. */
   start: number;
-  suggestions: string[];
+  suggestions: Repair[];
 }
 
 /**
@@ -33,8 +34,8 @@ export interface CopulaRepair {
  * take "to be" in: verb phrases get the verb in its tense, other repairs keep the written form.
  * Undefined when no repair starts with a verb or nothing suitable stands before.
  */
-export function repairCopula(source: string, start: number, end: number, suggestions: string[]): CopulaRepair | undefined {
-  if (!suggestions.some((s) => !isInstruction(s) && startsWithVerb(s))) return undefined;
+export function repairCopula(source: string, start: number, end: number, suggestions: Repair[]): CopulaRepair | undefined {
+  if (!suggestions.some((r) => !isAdvice(r) && startsWithVerb(r.text))) return undefined;
   if (RELATIVE_CLAUSE_AFTER.test(source.slice(end, end + 20))) return undefined;
   const from = Math.max(0, start - 20);
   const m = BE_AT_END.exec(source.slice(from, start));
@@ -43,13 +44,13 @@ export function repairCopula(source: string, start: number, end: number, suggest
   const form = BE_FORMS[written.toLowerCase()];
   if (!form) return undefined;
   const capital = written !== written.toLowerCase();
-  const repaired = suggestions.map((s) => {
-    if (isInstruction(s)) return s;
-    const [first = '', ...rest] = s.split(' ');
+  const repaired = suggestions.map((r): Repair => {
+    if (isAdvice(r)) return r;
+    const [first = '', ...rest] = r.text.split(' ');
     const verb = repairVerbOf(first);
-    if (!verb) return `${written} ${s}`;
+    if (!verb) return { ...r, text: `${written} ${r.text}` };
     const text = [verb[form], ...rest].join(' ');
-    return capital ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+    return { ...r, text: capital ? text.charAt(0).toUpperCase() + text.slice(1) : text };
   });
   return { start: from + m.index, suggestions: repaired };
 }
@@ -68,12 +69,12 @@ const NO_VERB_AFTER =
  * clause ("is a diabetic who manages …"): drop it there, unless nothing else would be left. After a
  * subject ("He suffers from …") or at a clause start it stays.
  */
-export function dropMisplacedVerbs(source: string, start: number, end: number, suggestions: string[], afterArticle: boolean): string[] {
+export function dropMisplacedVerbs(source: string, start: number, end: number, suggestions: Repair[], afterArticle: boolean): Repair[] {
   const misplaced =
     afterArticle ||
     NO_VERB_AFTER.test(source.slice(Math.max(0, start - 40), start)) ||
     RELATIVE_CLAUSE_AFTER.test(source.slice(end, end + 20));
   if (!misplaced) return suggestions;
-  const kept = suggestions.filter((s) => isInstruction(s) || !startsWithVerb(s));
-  return kept.some((s) => !isInstruction(s)) ? kept : suggestions;
+  const kept = suggestions.filter((r) => isAdvice(r) || !startsWithVerb(r.text));
+  return kept.some((r) => !isAdvice(r)) ? kept : suggestions;
 }

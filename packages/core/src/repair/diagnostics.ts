@@ -2,6 +2,7 @@
 import type { RuleMatch } from '../matching/find.js';
 import type { LineIndex } from '../text/positions.js';
 import type { Diagnostic } from '../types.js';
+import { shownText } from './conventions.js';
 import { messageFor } from './message.js';
 import { type Draft, REPAIR_STEPS, type RepairContext } from './steps.js';
 
@@ -35,11 +36,12 @@ function diagnosticOf(draft: Draft, text: string, lines: LineIndex): Diagnostic 
     actual,
     ...(start !== match.start ? { term: text.slice(match.start, end) } : {}),
     range: { start: lines.position(start), end: lines.position(end) },
-    suggestions,
+    suggestions: suggestions.map(shownText),
+    repairs: suggestions,
     note: rule.data.note.trim(),
     sources: rule.sources,
   };
   const preferred = suggestions[0];
-  if (draft.fix && preferred) diagnostic.fix = { range: [start, end], text: preferred };
+  if (draft.fix && preferred) diagnostic.fix = { range: [start, end], text: preferred.text };
   return diagnostic;
 }

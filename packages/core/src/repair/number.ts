@@ -1,6 +1,5 @@
 /** A repair written in the singular, made plural when the flagged words were ("addicts" → "people with …"). */
 import { matchCase, pluralOf } from '../rules/inflect.js';
-import { isInstruction } from './conventions.js';
 
 const PLURAL_HEAD_STOP = /^(with|who|whose|in|from|of|living|experiencing|that|without|on|at|for|receiving|exposed|affected)$/i;
 
@@ -10,7 +9,6 @@ const PLURAL_HEAD_STOP = /^(with|who|whose|in|from|of|living|experiencing|that|w
  * first preposition or relative word, or the last word.
  */
 export function pluraliseSuggestion(text: string): string {
-  if (isInstruction(text)) return text;
   const words = text.replace(/^(a|an)\s+/i, '').split(' ');
   const personIndex = words.findIndex((w) => /^person$/i.test(w));
   if (personIndex >= 0) {

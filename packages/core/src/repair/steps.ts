@@ -4,51 +4,26 @@
  * match. The order matters: the suggestions are filled before the article and the copula are taken
  * in, because both read the suggestions' first words.
  */
-import type { ResolvedConfig } from '../config/resolve.js';
-import type { RuleMatch } from '../matching/find.js';
-import type { ScopeCues } from '../scope/cues.js';
-import type { Genre } from '../scope/kinds.js';
+import type { RepairTemplate } from '../rules/repair-templates.js';
 import { inReferenceEntry, insideLongerWord, inTitleCase, properWords } from '../scope/names.js';
 import { sentenceAround } from '../scope/sentence.js';
-import { ruleAppliesIn, scopeOfMatch } from '../scope/where.js';
-import type { Directives } from '../text/directives.js';
-import type { Severity, Suggestion } from '../types.js';
+import { appliesIn, type MatchScope, ruleAppliesIn, scopeOfMatch } from '../scope/where.js';
+import type { Repair } from '../types.js';
 import { agreeArticlesWithin, repairArticle } from './articles.js';
 import { adaptCase } from './case.js';
-import { isInstruction } from './conventions.js';
+import { isWording } from './conventions.js';
 import { dropMisplacedVerbs, repairCopula } from './copula.js';
+import { repairDegree } from './degree.js';
+import { dropDoubledWords } from './doubled.js';
+import type { Draft, RepairContext, RepairStep } from './draft.js';
+import { guardHolds, withheldBy } from './guards.js';
 import { spellFor } from './locale.js';
 import { pluraliseSuggestion } from './number.js';
+import { preferenceHere, statedPreference } from './preference.js';
 import { fillPronouns } from './pronouns.js';
 import { isDisabled } from './suppress.js';
 
-/** What the steps read: the document as written, its directives, its genre and the run's settings. */
-export interface RepairContext {
-  text: string;
-  directives: Directives;
-  config: ResolvedConfig;
-  /** The document's genre (null: unknown, every rule as configured), settled on the first call: only rules with `genres` or `where` ask. */
-  genre: () => Genre | null;
-  /** The cue words of the scope model. */
-  cues: ScopeCues;
-}
-
-/** A rule match on its way to becoming a diagnostic. */
-export interface Draft {
-  match: RuleMatch;
-  ruleId: string;
-  severity: Severity;
-  /** Where the repair starts: the match's start, or a word before it that the repair takes in. */
-  start: number;
-  end: number;
-  suggestions: string[];
-  /** The preferred suggestion is applied automatically (`fix`). */
-  fix: boolean;
-  /** An article before the match was taken in (a verb phrase cannot follow it). */
-  articleTakenIn: boolean;
-}
-
-export type RepairStep = (draft: Draft, context: RepairContext) => boolean;
+export type { Draft, RepairContext, RepairStep };
 
 /**
  * The rule's severity under this config, and in this genre of document when the rule sets one (a
@@ -95,23 +70,91 @@ function directives(draft: Draft, { directives }: RepairContext): boolean {
 
 const SENTENCE_START = /(?:^|[.!?]["”’')]?\s+|\n[ \t]*(?:[-*•][ \t]+)?)$/u;
 
-function suggestionText(s: Suggestion, plural: boolean): string {
-  if (typeof s === 'string') return plural ? pluraliseSuggestion(s) : s;
-  return plural ? s.plural : s.singular;
+const POSSESSIVE = /(?:['’]s|s['’])$/u;
+
+/** A phrase that ends in a clause or a prepositional phrase cannot take a possessive "'s". */
+const TAIL = /\s(?:who|whom|that|with|without|in|of|living|experiencing|affected)\s/iu;
+
+/**
+ * Wording for possessive flagged words is possessive too ("the addict's mother" → "the person's
+ * mother"); wording that cannot be made possessive is not offered there (undefined).
+ */
+function possessiveLike(wording: string, matched: string): string | undefined {
+  const mark = POSSESSIVE.exec(matched)?.[0];
+  if (!mark || POSSESSIVE.test(wording)) return wording;
+  if (TAIL.test(wording)) return undefined;
+  const apostrophe = mark.includes('’') ? '’' : "'";
+  return wording.endsWith('s') && mark.startsWith('s') ? `${wording}${apostrophe}` : `${wording}${apostrophe}s`;
+}
+
+function wordingIn(s: RepairTemplate, plural: boolean): string {
+  if (!plural) return s.singular;
+  return s.plural ?? pluraliseSuggestion(s.singular);
 }
 
 /**
- * Each suggestion as it will read in place: in the number of the flagged words, spelt for the locale,
- * with the person's pronouns, its own articles agreeing, and the flagged text's capitalisation.
+ * Each suggestion as it will read in place: wording in the number of the flagged words, spelt for the
+ * locale, with the person's pronouns, its own articles agreeing, and the flagged text's
+ * capitalisation; advice spelt for the locale and otherwise as written.
  */
-function suggestions(draft: Draft, { text, config }: RepairContext): boolean {
+function suggestions(draft: Draft, context: RepairContext): boolean {
+  const { text, config } = context;
   const { match } = draft;
   const matched = text.slice(match.start, match.end);
   const sentenceStart = SENTENCE_START.test(text.slice(Math.max(0, match.start - 40), match.start));
-  draft.suggestions = match.entry.suggestions.map((s) => {
-    const filled = agreeArticlesWithin(fillPronouns(spellFor(config.locale, suggestionText(s, match.plural)), text, match.start));
-    return adaptCase(filled, matched, match.entry.patternIsLower, sentenceStart);
+  draft.suggestions = byPreference(draft, context).flatMap((s): Repair[] => {
+    if (!isWording(s.kind)) return [{ kind: s.kind, text: spellFor(config.locale, s.singular) }];
+    const filled = agreeArticlesWithin(fillPronouns(spellFor(config.locale, wordingIn(s, match.plural)), text, match.start));
+    const wording = possessiveLike(adaptCase(filled, matched, match.entry.patternIsLower, sentenceStart), matched);
+    return wording === undefined ? [] : [{ kind: s.kind, text: wording }];
   });
+  return true;
+}
+
+/**
+ * A rule that applies only under one preference of a community (`onlyWhen`) is not reported where the
+ * paragraph states the person prefers the other: the person's own choice wins over the team's.
+ */
+function preference(draft: Draft, { text, repairCues }: RepairContext): boolean {
+  const only = draft.match.entry.rule.data.onlyWhen;
+  if (!only) return true;
+  const stated = statedPreference(text, draft.match.start, draft.match.end, only.community, repairCues);
+  return stated === undefined || stated === only.preference;
+}
+
+/**
+ * The suggestions that may be offered here (a suggestion's own `where`), in the order the preference
+ * in force asks: wording that follows it first, wording that follows the other form left out; under
+ * "either", as the rule lists them.
+ */
+function byPreference(draft: Draft, context: RepairContext): RepairTemplate[] {
+  const { text, config, repairCues, genre, cues } = context;
+  const { match } = draft;
+  let all = match.entry.suggestions;
+  if (all.some((s) => s.where)) {
+    let scope: MatchScope | undefined;
+    const here = () => (scope ??= scopeOfMatch(text, match.start, match.end, genre(), cues));
+    all = all.filter((s) => appliesIn(s.where, here));
+  }
+  if (all.some((s) => s.notUnder)) all = all.filter((s) => !s.notUnder?.some((g) => guardHolds(g, draft, context)));
+  if (!all.some((s) => s.follows)) return all;
+  const inForce = (s: RepairTemplate) => {
+    const f = s.follows;
+    if (!f) return 'either';
+    return preferenceHere(text, draft.match.start, draft.match.end, f.community, config.identity[f.community], repairCues);
+  };
+  const kept = all.filter((s) => !s.follows || inForce(s) === 'either' || inForce(s) === s.follows.preference);
+  const first = kept.filter((s) => s.follows && inForce(s) === s.follows.preference);
+  return [...first, ...kept.filter((s) => !first.includes(s))];
+}
+
+/** A degree word before the match ("very pleasant") goes with a word the rule advises omitting, and strands no other wording. */
+function degree(draft: Draft, { text, repairCues }: RepairContext): boolean {
+  const repaired = repairDegree(text, draft.start, draft.end, draft.suggestions, repairCues.degree);
+  if (repaired) {
+    draft.start = repaired.start;
+    draft.suggestions = repaired.suggestions;
+  }
   return true;
 }
 
@@ -136,21 +179,32 @@ function copula(draft: Draft, { text }: RepairContext): boolean {
   return true;
 }
 
-/** Only a rule's safe repair, and never an instruction, is applied automatically. */
-function fix(draft: Draft): boolean {
+/** Wording that would double the word beside it ("an Aboriginal Aboriginal man") is not offered. */
+function doubled(draft: Draft, { text }: RepairContext): boolean {
+  draft.suggestions = dropDoubledWords(text, draft.start, draft.end, draft.suggestions);
+  return true;
+}
+
+/** Only a `safe` preferred repair is applied automatically, and only where no guard (guards.ts) withholds it. */
+function fix(draft: Draft, context: RepairContext): boolean {
   const preferred = draft.suggestions[0];
   // An empty suggestion is never a fix (the schema forbids one; this keeps it so).
-  draft.fix = draft.match.entry.fix && !!preferred && !isInstruction(preferred);
+  if (preferred?.kind !== 'safe' || !preferred.text) return true;
+  draft.withheld = withheldBy(draft, preferred.text, context);
+  draft.fix = draft.withheld === undefined;
   return true;
 }
 
 export const REPAIR_STEPS: ReadonlyArray<readonly [name: string, step: RepairStep]> = [
   ['severity', severity],
   ['directives', directives],
+  ['preference', preference],
   ['names', names],
   ['scope', scope],
   ['suggestions', suggestions],
+  ['degree', degree],
   ['article', article],
   ['copula', copula],
+  ['doubled', doubled],
   ['fix', fix],
 ];

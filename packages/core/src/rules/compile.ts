@@ -1,14 +1,15 @@
 /** Compile validated rule-set data once into indexes the matcher reuses for every document. */
 
 import { SequenceIndex } from '../matching/matcher.js';
-import type { RuleData, RuleSetData, SourceRef, Suggestion } from '../types.js';
+import type { RuleData, RuleSetData, SourceRef } from '../types.js';
 import { compilePattern, PatternError, type Sequence } from './pattern.js';
+import { type RepairTemplate, repairTemplateOf } from './repair-templates.js';
 import { hasPlaceholder, highestPlaceholder } from './templates.js';
 
 export interface CompiledEntry {
   rule: CompiledRule;
-  suggestions: Suggestion[];
-  fix: boolean;
+  /** The suggestions with their kinds, preferred first. */
+  suggestions: RepairTemplate[];
   /** Whether the phrase was written in lower case (then all-caps text gets all-caps suggestions). */
   patternIsLower: boolean;
   /** Some suggestion has `{n}` placeholders to fill from the matched words. */
@@ -105,7 +106,14 @@ export function compileRuleSet(data: RuleSetData): CompiledRuleSet {
           if (error instanceof PatternError) fail(error.message);
           throw error;
         }
-        const suggestions = entry.suggestions ?? rule.suggestions;
+        if (entry.fix !== undefined || rule.fix !== undefined)
+          fail('`fix` is replaced by the repair kind: write the suggestion to apply automatically as { safe: … }');
+        const suggestions: RepairTemplate[] = [];
+        for (const s of entry.suggestions ?? rule.suggestions) {
+          const template = repairTemplateOf(s);
+          if (typeof template === 'string') fail(template);
+          else suggestions.push(template);
+        }
         const shortest = Math.min(...sequences.map((s) => s.tokens.length));
         for (const s of suggestions) {
           const n = highestPlaceholder(s);
@@ -114,7 +122,6 @@ export function compileRuleSet(data: RuleSetData): CompiledRuleSet {
         const value: CompiledEntry = {
           rule: compiled,
           suggestions,
-          fix: entry.fix ?? rule.fix ?? false,
           patternIsLower: entry.phrase === entry.phrase.toLowerCase(),
           templated: suggestions.some(hasPlaceholder),
         };

@@ -3,7 +3,7 @@
  * word a to the end of the match. They let one entry repair many phrasings ("supposedly stopped" →
  * "stopped", "elderly woman, 84" → "woman, 84") without listing each.
  */
-import type { Suggestion } from '../types.js';
+import type { RepairTemplate } from './repair-templates.js';
 
 const PLACEHOLDER = /\{(\d+)(?:(-)(\d+)?)?\}/g;
 
@@ -13,16 +13,15 @@ export interface WordSpan {
 }
 
 /** The highest word number a suggestion refers to (0 when it has no placeholder). */
-export function highestPlaceholder(suggestion: Suggestion): number {
+export function highestPlaceholder(suggestion: RepairTemplate): number {
   let max = 0;
-  const texts = typeof suggestion === 'string' ? [suggestion] : [suggestion.singular, suggestion.plural];
-  for (const text of texts) {
+  for (const text of [suggestion.singular, suggestion.plural ?? '']) {
     for (const m of text.matchAll(PLACEHOLDER)) max = Math.max(max, Number(m[1]), m[3] ? Number(m[3]) : 0);
   }
   return max;
 }
 
-export function hasPlaceholder(suggestion: Suggestion): boolean {
+export function hasPlaceholder(suggestion: RepairTemplate): boolean {
   return highestPlaceholder(suggestion) > 0;
 }
 
@@ -58,22 +57,21 @@ function fill(text: string, words: WordSpan[], source: string): string | undefin
  * Fill the placeholders from the matched words. A filled suggestion that repeats the last matched word
  * already has the flagged text's number, so it is returned in both forms and never pluralised again.
  */
-export function fillSuggestions(suggestions: Suggestion[], words: WordSpan[], source: string): Suggestion[] {
-  const out: Suggestion[] = [];
+export function fillSuggestions(suggestions: RepairTemplate[], words: WordSpan[], source: string): RepairTemplate[] {
+  const out: RepairTemplate[] = [];
   for (const s of suggestions) {
     if (!hasPlaceholder(s)) {
       out.push(s);
       continue;
     }
-    if (typeof s === 'string') {
-      const text = fill(s, words, source);
-      if (text === undefined) continue;
-      out.push(usesLastWord(s, words.length) ? { singular: text, plural: text } : text);
-    } else {
-      const singular = fill(s.singular, words, source);
-      const plural = fill(s.plural, words, source);
-      if (singular !== undefined && plural !== undefined) out.push({ singular, plural });
+    const singular = fill(s.singular, words, source);
+    if (singular === undefined) continue;
+    if (s.plural === undefined) {
+      out.push(usesLastWord(s.singular, words.length) ? { ...s, singular, plural: singular } : { ...s, singular });
+      continue;
     }
+    const plural = fill(s.plural, words, source);
+    if (plural !== undefined) out.push({ ...s, singular, plural });
   }
   return out;
 }

@@ -44,7 +44,7 @@ function expand(phrase: string): string[][] {
   return sequences.filter((seq) => seq.length > 0);
 }
 
-function compileCues(phrases: readonly string[] = []): CueList {
+export function compileCues(phrases: readonly string[] = []): CueList {
   const byFirst = new Map<string, Phrase[]>();
   for (const phrase of phrases) {
     for (const words of expand(phrase)) {

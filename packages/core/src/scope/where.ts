@@ -5,7 +5,7 @@
 import type { CompiledRule } from '../rules/compile.js';
 import { quoteSpans } from '../text/spans.js';
 import type { ScopeCues } from './cues.js';
-import type { Genre, Subject, Voice } from './kinds.js';
+import type { Genre, RuleWhere, Subject, Voice } from './kinds.js';
 import { sentenceAround } from './sentence.js';
 import { subjectOf } from './subject.js';
 import { voiceOf } from './voice.js';
@@ -25,7 +25,11 @@ export function scopeOfMatch(text: string, start: number, end: number, genre: Ge
 }
 
 export function ruleAppliesIn(rule: CompiledRule, scope: () => MatchScope): boolean {
-  const where = rule.data.where;
+  return appliesIn(rule.data.where, scope);
+}
+
+/** Does a `where` (of a rule or a suggestion) admit the scope? No `where`: everywhere. */
+export function appliesIn(where: RuleWhere | undefined, scope: () => MatchScope): boolean {
   if (!where || (!where.voices && !where.subjects)) return true;
   const { voice, subject } = scope();
   if (where.voices && !where.voices.includes(voice)) return false;

@@ -1,0 +1,31 @@
+/**
+ * A degree word just before the flagged words ("a very pleasant man", "mildly obese woman") modifies
+ * the word a repair may replace. Where the rule's advice is to omit that word, the degree word goes
+ * with it ("a very pleasant 57-year-old" → "a 57-year-old"); elsewhere wording that does not keep the
+ * flagged word first would strand it ("mildly woman with obesity", "a very history limited"), and
+ * dropping it would change the severity recorded, so such wording is not offered there.
+ */
+import { type CueList, cueAt } from '../scope/cues.js';
+import type { Repair } from '../types.js';
+import { isAdvice } from './conventions.js';
+
+const WORD_BEFORE = /([\p{L}]+)([ \t]+)$/u;
+
+export interface DegreeRepair {
+  /** Where the repair now starts: at the degree word, when it is taken in. */
+  start: number;
+  suggestions: Repair[];
+}
+
+/** The repair around a degree word before `start`, or undefined when there is none or nothing changes. */
+export function repairDegree(text: string, start: number, end: number, suggestions: Repair[], degree: CueList): DegreeRepair | undefined {
+  const before = WORD_BEFORE.exec(text.slice(Math.max(0, start - 30), start));
+  const word = before?.[1];
+  if (!before || !word || cueAt([word.toLowerCase()], 0, degree) === 0) return undefined;
+  const flaggedFirst = /^[\p{L}\p{N}'’-]+/u.exec(text.slice(start, end))?.[0]?.toLowerCase();
+  const keepsWord = (r: Repair) => isAdvice(r) || r.text.split(/\s+/)[0]?.toLowerCase() === flaggedFirst;
+  if (suggestions.every(keepsWord)) return undefined;
+  if (suggestions.some((r) => r.kind === 'omit')) return { start: start - word.length - (before[2]?.length ?? 0), suggestions };
+  const kept = suggestions.filter(keepsWord);
+  return kept.length > 0 ? { start, suggestions: kept } : undefined;
+}

@@ -1,0 +1,98 @@
+/**
+ * The guards a `safe` repair passes before it is applied automatically. A safe repair keeps the
+ * meaning where the words are used plainly; these are the places where it may not, or where the
+ * result would not read as a sentence. A guard that holds back the fix leaves the suggestion offered.
+ * Each guard is named (the name is given as the reason) and reads the cue lists of context.yml.
+ */
+
+import { type CueList, cueAt } from '../scope/cues.js';
+import { sentenceAround } from '../scope/sentence.js';
+import type { SuggestionGuard } from '../types.js';
+import { agreeingArticle, articleBefore } from './articles.js';
+import type { RepairCues } from './cues.js';
+import type { Draft, RepairContext } from './draft.js';
+
+export type FixGuard = (draft: Draft, fix: string, context: RepairContext, cues: RepairCues) => boolean;
+
+/** The words of the sentence before the repair, lower-cased. */
+function wordsBefore(draft: Draft, text: string): string[] {
+  const sentence = sentenceAround(text, draft.start, draft.end);
+  return sentence.words.filter((w) => w.end <= draft.start).map((w) => w.lower);
+}
+
+function anyCue(words: readonly string[], cues: CueList): boolean {
+  for (let i = 0; i < words.length; i++) if (cueAt(words, i, cues) > 0) return true;
+  return false;
+}
+
+/** Under negation or in a history ("No history of …", "denies …"), a reworded term may state another fact. */
+const negation: FixGuard = (draft, _fix, { text }, cues) => anyCue(wordsBefore(draft, text), cues.negation);
+
+/** Someone else's words ("called her a …", "said he was …") are a fact of the record, kept as they were said. */
+const reportedSpeech: FixGuard = (draft, _fix, { text }, cues) => {
+  if (anyCue(wordsBefore(draft, text), cues.reportedSpeech)) return true;
+  // Inside quotation marks in its sentence: an odd number of marks before it.
+  const sentence = sentenceAround(text, draft.start, draft.end);
+  const before = text.slice(sentence.start, draft.start);
+  const straight = before.split('"').length - 1;
+  const opened = (before.match(/[“]/g) ?? []).length - (before.match(/[”]/g) ?? []).length;
+  return straight % 2 === 1 || opened > 0;
+};
+
+const FIELD_LABEL = /^[ \t]*([^:\n]{1,40}):/;
+
+/** A field of identity or demographic data ("Ethnicity: …") keeps what the person gave. */
+const identityField: FixGuard = (draft, _fix, { text }, cues) => {
+  const lineStart = text.lastIndexOf('\n', draft.start - 1) + 1;
+  const label = FIELD_LABEL.exec(text.slice(lineStart, draft.start));
+  if (!label?.[1]) return false;
+  const words = label[1]
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}/']+/u)
+    .filter(Boolean);
+  return anyCue(words, cues.identityFields);
+};
+
+const MODAL_BEFORE = /(?<![\p{L}\p{N}'’-])(?:can|could|will|would|may|might|must|shall|should|to|do|does|did|not)[ \t]+$/iu;
+/** Verb forms that cannot follow a modal or "to" ("can uses", "to had"). */
+const FINITE_ONLY = /^(?:has|had|uses|used|lives|lived)\b/i;
+
+/**
+ * The repair must read as a sentence where it goes: the article before it agrees, a capital stands
+ * only at a sentence's start (or where the words replaced had one), no degree word is left before it,
+ * no verb follows a modal, and no word is doubled at its edges ("an Aboriginal Aboriginal man").
+ */
+const grammar: FixGuard = (draft, fix, { text }, cues) => {
+  const before = text.slice(Math.max(0, draft.start - 40), draft.start);
+  const written = articleBefore(text, draft.start);
+  if (written && agreeingArticle(written.text, fix) !== written.text) return true;
+  const actual = text.slice(draft.start, draft.end);
+  // A capital the words replaced did not have, unless giving that capital is the repair ("aboriginal").
+  const capitalFix = /^\p{Lu}/u.test(fix) && !/^\p{Lu}/u.test(actual) && !fix.toLowerCase().startsWith(actual.toLowerCase());
+  if (capitalFix) return true;
+  const lastWord = /([\p{L}\p{N}'’]+)[ \t]+$/u.exec(before)?.[1]?.toLowerCase();
+  if (lastWord && cueAt([lastWord], 0, cues.degree) > 0) return true;
+  if (FINITE_ONLY.test(fix) && MODAL_BEFORE.test(before)) return true;
+  const firstFixWord = /^[\p{L}\p{N}'’-]+/u.exec(fix)?.[0]?.toLowerCase();
+  const lastFixWord = /[\p{L}\p{N}'’-]+$/u.exec(fix)?.[0]?.toLowerCase();
+  const nextWord = /^[ \t]+([\p{L}\p{N}'’-]+)/u.exec(text.slice(draft.end, draft.end + 40))?.[1]?.toLowerCase();
+  return (lastWord !== undefined && lastWord === firstFixWord) || (nextWord !== undefined && nextWord === lastFixWord);
+};
+
+export const FIX_GUARDS: ReadonlyArray<readonly [name: string, guard: FixGuard]> = [
+  ['negation', negation],
+  ['reported-speech', reportedSpeech],
+  ['identity-field', identityField],
+  ['grammar', grammar],
+];
+
+/** Does the named guard hold for the draft (a suggestion's `notUnder`)? */
+export function guardHolds(name: SuggestionGuard, draft: Draft, context: RepairContext): boolean {
+  const guard = name === 'negation' ? negation : reportedSpeech;
+  return guard(draft, '', context, context.repairCues);
+}
+
+/** The name of the first guard that holds back applying `fix` here, or undefined when none does. */
+export function withheldBy(draft: Draft, fix: string, context: RepairContext): string | undefined {
+  return FIX_GUARDS.find(([, guard]) => guard(draft, fix, context, context.repairCues))?.[0];
+}
