@@ -149,8 +149,12 @@ describe('diagnostics', () => {
   it('offer a fix only where the rule marks it safe', () => {
     const [d] = run('He committed suicide.');
     expect(d?.fix).toEqual({ range: [3, 20], text: 'died by suicide' });
-    const [w] = run('Wheelchair-bound.');
-    expect(w?.fix).toEqual({ range: [0, 16], text: 'Uses a wheelchair' });
+    const [w] = run('He is wheelchair-bound.');
+    expect(w?.fix).toEqual({ range: [3, 22], text: 'uses a wheelchair' });
+    // A verb phrase is applied only in place of "is" or "was": after "and" it would not read as a sentence.
+    const [v] = run('Weak legs and wheelchair-bound.');
+    expect(v?.suggestions[0]).toBe('uses a wheelchair');
+    expect(v?.fix).toBeUndefined();
   });
   it('never offer an instruction as a fix', () => {
     const [d] = run('Combative on arrival.');

@@ -8,7 +8,7 @@ import { adaptCase, capitalise } from '../src/repair/case.js';
 
 function reference(suggestion: string, actual: string, patternIsLower: boolean, sentenceStart = true): string {
   const letters = actual.replace(/[^\p{L}]/gu, '');
-  if (patternIsLower && letters.length > 1 && letters === letters.toUpperCase()) return suggestion.toUpperCase();
+  if (letters.length > 1 && letters === letters.toUpperCase() && (patternIsLower || /\s/.test(actual))) return suggestion.toUpperCase();
   const firstWord = actual.match(/[\p{L}\p{N}]+/u)?.[0] ?? '';
   const first = actual.match(/\p{L}/u)?.[0];
   const firstCapital = first !== undefined && first === first.toUpperCase() && first !== first.toLowerCase();
@@ -24,6 +24,8 @@ describe('adaptCase', () => {
     expect(adaptCase('person who uses drugs', 'Addict', true)).toBe('Person who uses drugs');
     expect(adaptCase('person who uses drugs', 'ADDICT', true)).toBe('PERSON WHO USES DRUGS');
     expect(adaptCase('person who injects drugs', 'IVDU', false, false)).toBe('person who injects drugs');
+    // A heading in capitals stays in capitals, whatever the rule's own spelling.
+    expect(adaptCase('SUBSTANCE misuse', 'SUBSTANCE ABUSE', false, true)).toBe('SUBSTANCE MISUSE');
     expect(adaptCase('person who injects drugs', 'IVDU', false, true)).toBe('Person who injects drugs');
     // The rule's own capital ("European settlement") passes on only at a sentence's start.
     expect(adaptCase('colonisation', 'European settlement', false, false)).toBe('colonisation');

@@ -104,6 +104,8 @@ describe('the guards before an automatic fix', () => {
     ['a capital that is itself the repair', 'An aboriginal man.', false],
     ['a degree word left before it', 'A very pleasant man.', true],
     ['a verb form after a modal', 'He will wheelchair-bound.', true],
+    ['a verb phrase where no "to be" stood', 'He became mostly wheelchair-bound.', true],
+    ['a verb phrase in place of "is"', 'He is wheelchair-bound.', false],
     // The article step takes the article in ("An islander" → "A Torres Strait Islander"), so it agrees.
     ['an article the repair takes in', 'An islander from the north.', false],
     ['a word doubled at its edge', 'A Torres Strait islander man.', true],

@@ -439,7 +439,7 @@ describe('repairs keep grammar, number and capitalisation', () => {
     ['He suffers from chronic depression.', 'suffers from chronic depression', 'has chronic depression'],
     ['Genetically female; on testosterone.', 'Genetically female', 'Assigned female at birth'],
     ['HIV-infected women attend the clinic.', 'HIV-infected women', 'Women living with HIV'],
-    ['Obese females were over-represented.', 'Obese females', 'Women with obesity'],
+    ['Obese females were over-represented.', 'Obese females', 'Females with obesity'],
     ['Hermaphrodites were once operated on in infancy.', 'Hermaphrodites', 'Intersex people'],
     ['Ask about preferred pronouns.', 'preferred pronouns', 'pronouns'],
     ['ATSI clients were surveyed.', 'ATSI', 'Aboriginal and Torres Strait Islander'],

@@ -11,9 +11,15 @@ export function capitalise(text: string): string {
  * Give a suggestion the capitalisation of the text it replaces. An initialism written in capitals
  * ("Known IVDU") says nothing about the sentence, so it passes its capital on only at a sentence start.
  */
+function hasSpace(text: string): boolean {
+  return /\s/.test(text);
+}
+
 export function adaptCase(suggestion: string, actual: string, patternIsLower: boolean, sentenceStart = true): string {
   const shape = caseShape(actual);
-  if (patternIsLower && shape.letters > 1 && shape.allCapitals) return suggestion.toUpperCase();
+  // Capitals throughout: a heading ("SUBSTANCE ABUSE HISTORY") or a word in capitals. A rule's own
+  // initialism ("IVDU") is one word in capitals and says nothing of the kind.
+  if (shape.letters > 1 && shape.allCapitals && (patternIsLower || hasSpace(actual))) return suggestion.toUpperCase();
   // A capital the rule writes itself ("IVDU", "European settlement") says nothing about the sentence:
   // the suggestion takes a capital only at a sentence's start ("Before colonisation", not "Before Colonisation").
   if (!patternIsLower) {

@@ -35,6 +35,8 @@ export interface Draft {
   withheld?: string;
   /** An article before the match was taken in (a verb phrase cannot follow it). */
   articleTakenIn: boolean;
+  /** A "to be" before the match was taken in, so a verb-phrase repair stands where the verb stood. */
+  copulaTakenIn?: boolean;
 }
 
 export type RepairStep = (draft: Draft, context: RepairContext) => boolean;

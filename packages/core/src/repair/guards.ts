@@ -9,6 +9,7 @@ import { type CueList, cueAt } from '../scope/cues.js';
 import { sentenceAround } from '../scope/sentence.js';
 import type { SuggestionGuard } from '../types.js';
 import { agreeingArticle, articleBefore } from './articles.js';
+import { startsWithVerb } from './conventions.js';
 import type { RepairCues } from './cues.js';
 import type { Draft, RepairContext } from './draft.js';
 
@@ -73,6 +74,9 @@ const grammar: FixGuard = (draft, fix, { text }, cues) => {
   const lastWord = /([\p{L}\p{N}'’]+)[ \t]+$/u.exec(before)?.[1]?.toLowerCase();
   if (lastWord && cueAt([lastWord], 0, cues.degree) > 0) return true;
   if (FINITE_ONLY.test(fix) && MODAL_BEFORE.test(before)) return true;
+  // A verb phrase stands safely only where it took the place of "is"/"was" ("He is wheelchair-bound");
+  // after "became", an adverb or "and" it may not ("became predominantly uses a wheelchair").
+  if (startsWithVerb(fix) && !draft.copulaTakenIn) return true;
   const firstFixWord = /^[\p{L}\p{N}'’-]+/u.exec(fix)?.[0]?.toLowerCase();
   const lastFixWord = /[\p{L}\p{N}'’-]+$/u.exec(fix)?.[0]?.toLowerCase();
   const nextWord = /^[ \t]+([\p{L}\p{N}'’-]+)/u.exec(text.slice(draft.end, draft.end + 40))?.[1]?.toLowerCase();

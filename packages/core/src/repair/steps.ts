@@ -175,6 +175,7 @@ function copula(draft: Draft, { text }: RepairContext): boolean {
   if (repaired) {
     draft.start = repaired.start;
     draft.suggestions = repaired.suggestions;
+    draft.copulaTakenIn = true;
   } else draft.suggestions = dropMisplacedVerbs(text, draft.start, draft.end, draft.suggestions, draft.articleTakenIn);
   return true;
 }
