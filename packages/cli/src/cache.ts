@@ -25,6 +25,7 @@ interface CachedDiagnostic {
   termStart?: number;
   repairs: Diagnostic['repairs'];
   fix?: Diagnostic['fix'];
+  fixWithheld?: string;
   /** Only for findings whose rule is not in the rule set (opt-in equality pack). */
   note?: string;
   sources?: SourceRef[];
@@ -74,6 +75,7 @@ export function toCached(key: string, diagnostics: PlacedDiagnostic[], genre: Ge
         ...(d.term !== undefined ? { termStart: d.range.end.offset - d.term.length } : {}),
         repairs: d.repairs,
         ...(d.fix ? { fix: d.fix } : {}),
+        ...(d.fixWithheld ? { fixWithheld: d.fixWithheld } : {}),
         ...(inRuleSet ? {} : { note: d.note, sources: d.sources }),
         ...placeOf(d),
       };
@@ -111,6 +113,7 @@ export function fromCached(entry: CacheEntry, text: string, ruleSet: CompiledRul
     };
     // Same key order as core's diagnostics, so cached and fresh JSON output are byte-identical.
     if (c.fix) d.fix = c.fix;
+    else if (c.fixWithheld) d.fixWithheld = c.fixWithheld;
     return Object.assign(d, placeOf(c));
   });
 }

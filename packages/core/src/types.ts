@@ -62,6 +62,11 @@ export interface Diagnostic {
    * under negation or history, not in reported speech, not in a form field, and grammatical in place).
    */
   fix?: Fix;
+  /**
+   * Present when the preferred repair is `safe` but a guard kept it from being applied here: the guard's
+   * name (`negation`, `reported-speech`, `identity-field` or `grammar`). The repair is still offered.
+   */
+  fixWithheld?: string;
   note: string;
   sources: SourceRef[];
 }

@@ -419,9 +419,9 @@ describe('leaves ordinary clinical language, quotes, mentions and self-descripti
 describe('repairs keep grammar, number and capitalisation', () => {
   const first = (text: string, actual: string) => check(text).find((d) => d.actual === actual)?.suggestions;
   it.each([
-    ['Addicts often miss appointments.', 'Addicts', 'People who use drugs'],
+    ['Addicts often miss appointments.', 'Addicts', 'People with an addiction'],
     ['The addict was reviewed.', 'The addict', 'The patient'],
-    ['An addict was reviewed.', 'An addict', 'A person who uses drugs'],
+    ['An addict was reviewed.', 'An addict', 'A person with an addiction'],
     ['He is wheelchair-bound after the stroke.', 'is wheelchair-bound', 'uses a wheelchair'],
     ['Her father was an alcoholic.', 'was an alcoholic', 'was a person with alcohol use disorder'],
     ['Said he would commit suicide.', 'commit suicide', 'end his life'],

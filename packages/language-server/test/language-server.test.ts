@@ -132,6 +132,7 @@ describe('reframe-language-server over stdio', { timeout: 120_000 }, () => {
     const actions = await client.codeActions(uri, addict.range, [addict]);
     const titles = actions.map((a) => `${a.kind} | ${a.title}`);
     expect(titles).toEqual([
+      'quickfix.reframe.replace | Replace with “a person with an addiction”',
       'quickfix.reframe.replace | Replace with “a person who uses drugs”',
       'quickfix.reframe.replace | Replace with “a person with a substance use disorder”',
       'quickfix.reframe.replaceAll | Replace all 2 “substance/addict” findings in this file',
@@ -140,8 +141,9 @@ describe('reframe-language-server over stdio', { timeout: 120_000 }, () => {
       'quickfix.reframe.disableRule | Disable rule “substance/addict” in this workspace',
       'source.fixAll.reframe | Apply all 2 safe Reframe fixes in this file',
     ]);
-    expect(actions.filter((a) => a.isPreferred).map((a) => a.title)).toEqual(['Replace with “a person who uses drugs”']);
-    const [replace, second, replaceAll, ignore, allow, disable, fixAll] = actions as [
+    expect(actions.filter((a) => a.isPreferred).map((a) => a.title)).toEqual(['Replace with “a person with an addiction”']);
+    const [replace, second, , replaceAll, ignore, allow, disable, fixAll] = actions as [
+      CodeAction,
       CodeAction,
       CodeAction,
       CodeAction,
@@ -152,11 +154,11 @@ describe('reframe-language-server over stdio', { timeout: 120_000 }, () => {
     ];
     const lines = (text: string) => text.split('\n');
 
-    expect(lines(applyAction(replace, uri, NOTE))[3]).toBe('The patient is wheelchair-bound and a person who uses drugs.');
-    expect(lines(applyAction(second, uri, NOTE))[3]).toBe('The patient is wheelchair-bound and a person with a substance use disorder.');
+    expect(lines(applyAction(replace, uri, NOTE))[3]).toBe('The patient is wheelchair-bound and a person with an addiction.');
+    expect(lines(applyAction(second, uri, NOTE))[3]).toBe('The patient is wheelchair-bound and a person who uses drugs.');
     const all = applyAction(replaceAll, uri, NOTE);
-    expect(lines(all)[3]).toContain('and a person who uses drugs.');
-    expect(lines(all)[4]).toBe('Another person who uses drugs was seen. Urine drug screen negative; wound is clean.');
+    expect(lines(all)[3]).toContain('and a person with an addiction.');
+    expect(lines(all)[4]).toBe('Another person with an addiction was seen. Urine drug screen negative; wound is clean.');
     const fixed = applyAction(fixAll, uri, NOTE);
     expect(lines(fixed)[0]).toBe('Her brother died by suicide in 2019.');
     expect(lines(fixed)[3]).toBe('The patient uses a wheelchair and an addict.');

@@ -111,7 +111,12 @@ export function formatSarif(run: LintRun, options: SarifOptions): string {
         message: { text: place === undefined ? d.message : `${place[0]?.toUpperCase()}${place.slice(1)}: ${d.message}` },
         locations: [{ physicalLocation: { artifactLocation, ...(region ? { region } : {}) } }],
         ...(fixes ? { fixes } : {}),
-        ...(place !== undefined ? { properties: { ...placeProperties(d), extractedTextLine: start.line } } : {}),
+        properties: {
+          // The preferred repair's kind: only a safe one is ever a SARIF fix.
+          ...(d.repairs[0] ? { repairKind: d.repairs[0].kind } : {}),
+          ...(d.fixWithheld ? { fixWithheld: d.fixWithheld } : {}),
+          ...(place !== undefined ? { ...placeProperties(d), extractedTextLine: start.line } : {}),
+        },
       });
     }
   }

@@ -66,7 +66,8 @@ function formatOne(d: PlacedDiagnostic, paint: ReturnType<typeof painter>): stri
   const [preferred, ...others] = d.suggestions.map(printable);
   if (preferred) {
     const rest = others.length ? paint('dim', `  (or: ${others.join('; ')})`) : '';
-    lines.push(`           ${paint('green', '→')} ${preferred}${rest}${d.fix ? paint('dim', '  [fixable]') : ''}`);
+    const how = d.fix ? '  [fixable]' : d.fixWithheld ? `  [safe, not applied here: ${d.fixWithheld}]` : '';
+    lines.push(`           ${paint('green', '→')} ${preferred}${rest}${paint('dim', how)}`);
   }
   lines.push(`           ${paint('dim', `why: ${printable(d.note.replace(/\s+/g, ' '))}`)}`);
   const source = d.sources[0];

@@ -15,17 +15,15 @@ function hasSpace(text: string): boolean {
   return /\s/.test(text);
 }
 
-export function adaptCase(suggestion: string, actual: string, patternIsLower: boolean, sentenceStart = true): string {
+export function adaptCase(suggestion: string, actual: string, patternIsLower: boolean, sentenceStart = true, ownCapital = false): string {
   const shape = caseShape(actual);
   // Capitals throughout: a heading ("SUBSTANCE ABUSE HISTORY") or a word in capitals. A rule's own
   // initialism ("IVDU") is one word in capitals and says nothing of the kind.
   if (shape.letters > 1 && shape.allCapitals && (patternIsLower || hasSpace(actual))) return suggestion.toUpperCase();
   // A capital the rule writes itself ("IVDU", "European settlement") says nothing about the sentence:
   // the suggestion takes a capital only at a sentence's start ("Before colonisation", not "Before Colonisation").
-  if (!patternIsLower) {
-    const capital = shape.firstLetterCapital || (shape.firstWordLength > 1 && shape.firstWordCapitals);
-    return sentenceStart && capital ? capitalise(suggestion) : suggestion;
-  }
+  if (!patternIsLower && (ownCapital || (shape.firstWordLength > 1 && shape.firstWordCapitals)))
+    return sentenceStart && (shape.firstLetterCapital || shape.firstWordCapitals) ? capitalise(suggestion) : suggestion;
   return shape.firstLetterCapital ? capitalise(suggestion) : suggestion;
 }
 

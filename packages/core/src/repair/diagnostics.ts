@@ -43,5 +43,6 @@ function diagnosticOf(draft: Draft, text: string, lines: LineIndex): Diagnostic 
   };
   const preferred = suggestions[0];
   if (draft.fix && preferred) diagnostic.fix = { range: [start, end], text: preferred.text };
+  else if (draft.withheld) diagnostic.fixWithheld = draft.withheld;
   return diagnostic;
 }

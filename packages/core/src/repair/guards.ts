@@ -54,6 +54,7 @@ const identityField: FixGuard = (draft, _fix, { text }, cues) => {
   return anyCue(words, cues.identityFields);
 };
 
+const SENTENCE_START = /(?:^|[.!?]["”’')]?\s+|\n[ \t]*(?:[-*•][ \t]+)?)$/u;
 const MODAL_BEFORE = /(?<![\p{L}\p{N}'’-])(?:can|could|will|would|may|might|must|shall|should|to|do|does|did|not)[ \t]+$/iu;
 /** Verb forms that cannot follow a modal or "to" ("can uses", "to had"). */
 const FINITE_ONLY = /^(?:has|had|uses|used|lives|lived)\b/i;
@@ -74,9 +75,10 @@ const grammar: FixGuard = (draft, fix, { text }, cues) => {
   const lastWord = /([\p{L}\p{N}'’]+)[ \t]+$/u.exec(before)?.[1]?.toLowerCase();
   if (lastWord && cueAt([lastWord], 0, cues.degree) > 0) return true;
   if (FINITE_ONLY.test(fix) && MODAL_BEFORE.test(before)) return true;
-  // A verb phrase stands safely only where it took the place of "is"/"was" ("He is wheelchair-bound");
-  // after "became", an adverb or "and" it may not ("became predominantly uses a wheelchair").
-  if (startsWithVerb(fix) && !draft.copulaTakenIn) return true;
+  // A verb phrase stands safely only where it took the place of "is"/"was" ("He is wheelchair-bound")
+  // or opens a sentence ("Wheelchair-bound since 2019"); after "became", an adverb or "and" it may
+  // not ("became predominantly uses a wheelchair").
+  if (startsWithVerb(fix) && !draft.copulaTakenIn && !SENTENCE_START.test(before)) return true;
   const firstFixWord = /^[\p{L}\p{N}'’-]+/u.exec(fix)?.[0]?.toLowerCase();
   const lastFixWord = /[\p{L}\p{N}'’-]+$/u.exec(fix)?.[0]?.toLowerCase();
   const nextWord = /^[ \t]+([\p{L}\p{N}'’-]+)/u.exec(text.slice(draft.end, draft.end + 40))?.[1]?.toLowerCase();

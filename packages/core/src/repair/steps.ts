@@ -102,10 +102,13 @@ function suggestions(draft: Draft, context: RepairContext): boolean {
   const { match } = draft;
   const matched = text.slice(match.start, match.end);
   const sentenceStart = SENTENCE_START.test(text.slice(Math.max(0, match.start - 40), match.start));
+  // A word the rule itself writes with a capital ("European settlement") passes its capital on only at a sentence start.
+  const firstWord = /^[\p{L}\p{N}'’-]+/u.exec(matched)?.[0]?.toLowerCase() ?? '';
+  const ownCapital = properWords(match.entry.rule.data).has(firstWord);
   draft.suggestions = byPreference(draft, context).flatMap((s): Repair[] => {
     if (!isWording(s.kind)) return [{ kind: s.kind, text: spellFor(config.locale, s.singular) }];
     const filled = agreeArticlesWithin(fillPronouns(spellFor(config.locale, wordingIn(s, match.plural)), text, match.start));
-    const wording = possessiveLike(adaptCase(filled, matched, match.entry.patternIsLower, sentenceStart), matched);
+    const wording = possessiveLike(adaptCase(filled, matched, match.entry.patternIsLower, sentenceStart, ownCapital), matched);
     return wording === undefined ? [] : [{ kind: s.kind, text: wording }];
   });
   return true;
