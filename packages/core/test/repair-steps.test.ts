@@ -9,6 +9,7 @@ import { repairCuesOf } from '../src/repair/cues.js';
 import { repairDegree } from '../src/repair/degree.js';
 import { dropDoubledWords } from '../src/repair/doubled.js';
 import { FIX_GUARDS } from '../src/repair/guards.js';
+import { keepMarkup } from '../src/repair/markup.js';
 import { statedPreference } from '../src/repair/preference.js';
 import { REPAIR_STEPS } from '../src/repair/steps.js';
 import { type InventedRule, inventedRuleSet } from './core-helpers.js';
@@ -75,6 +76,7 @@ describe('repair kinds as rule data', () => {
       'article',
       'copula',
       'doubled',
+      'markup',
       'fix',
     ]);
   });
@@ -154,6 +156,16 @@ describe('doubled words', () => {
     ]);
     expect(kept.map((r) => r.text)).toEqual(["the person's own words", 'First Nations']);
     expect(dropDoubledWords('was a a patient', 6, 7, [{ kind: 'rewrite', text: 'a person' }])).toEqual([]);
+  });
+});
+
+describe('emphasis inside the flagged words', () => {
+  it('stays on the word it marks, and leaves text without it alone', () => {
+    const wording = (text: string): Repair[] => [{ kind: 'rewrite', text }];
+    expect(keepMarkup('suffer from **diabetes', wording('have diabetes'))[0]?.text).toBe('have **diabetes');
+    expect(keepMarkup('suffers from _anxiety_', wording('has anxiety'))[0]?.text).toBe('has _anxiety_');
+    expect(keepMarkup('suffers from anxiety', wording('has anxiety'))[0]?.text).toBe('has anxiety');
+    expect(keepMarkup('suffer from **diabetes', [{ kind: 'instruction', text: 'describe it' }])[0]?.text).toBe('describe it');
   });
 });
 

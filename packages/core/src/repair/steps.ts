@@ -18,6 +18,7 @@ import { dropDoubledWords } from './doubled.js';
 import type { Draft, RepairContext, RepairStep } from './draft.js';
 import { guardHolds, withheldBy } from './guards.js';
 import { spellFor } from './locale.js';
+import { keepMarkup } from './markup.js';
 import { pluraliseSuggestion } from './number.js';
 import { preferenceHere, statedPreference } from './preference.js';
 import { fillPronouns } from './pronouns.js';
@@ -183,6 +184,12 @@ function copula(draft: Draft, { text }: RepairContext): boolean {
   return true;
 }
 
+/** Emphasis markers inside the flagged words stay on the word they mark ("have **diabetes"). */
+function markup(draft: Draft, { text }: RepairContext): boolean {
+  draft.suggestions = keepMarkup(text.slice(draft.start, draft.end), draft.suggestions);
+  return true;
+}
+
 /** Wording that would double the word beside it ("an Aboriginal Aboriginal man") is not offered. */
 function doubled(draft: Draft, { text }: RepairContext): boolean {
   draft.suggestions = dropDoubledWords(text, draft.start, draft.end, draft.suggestions);
@@ -210,5 +217,6 @@ export const REPAIR_STEPS: ReadonlyArray<readonly [name: string, step: RepairSte
   ['article', article],
   ['copula', copula],
   ['doubled', doubled],
+  ['markup', markup],
   ['fix', fix],
 ];

@@ -1,0 +1,33 @@
+/**
+ * Emphasis markers inside the flagged words ("suffer from **diabetes") belong to the word they mark:
+ * the repair keeps them on the same word ("have **diabetes"), so the emphasis still opens and closes.
+ */
+import type { Repair } from '../types.js';
+import { isAdvice } from './conventions.js';
+
+const OPENING = /(?<![\p{L}\p{N}])([*_]{1,3})([\p{L}\p{N}][\p{L}\p{N}'’-]*)/gu;
+const CLOSING = /([\p{L}\p{N}][\p{L}\p{N}'’-]*)([*_]{1,3})(?![\p{L}\p{N}])/gu;
+
+function literal(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export function keepMarkup(actual: string, suggestions: Repair[]): Repair[] {
+  if (!actual.includes('*') && !actual.includes('_')) return suggestions;
+  const marks: Array<{ word: string; mark: string; before: boolean }> = [];
+  for (const m of actual.matchAll(OPENING)) marks.push({ word: m[2] ?? '', mark: m[1] ?? '', before: true });
+  for (const m of actual.matchAll(CLOSING)) marks.push({ word: m[1] ?? '', mark: m[2] ?? '', before: false });
+  if (marks.length === 0) return suggestions;
+  return suggestions.map((r) => {
+    if (isAdvice(r)) return r;
+    let text = r.text;
+    for (const { word, mark, before } of marks) {
+      // A word not yet marked on this side (it may carry the other side's marker already).
+      const at = before
+        ? new RegExp(`(?<![\\p{L}\\p{N}*_])${literal(word)}(?![\\p{L}\\p{N}])`, 'iu')
+        : new RegExp(`(?<![\\p{L}\\p{N}])${literal(word)}(?![\\p{L}\\p{N}*_])`, 'iu');
+      text = text.replace(at, (w) => (before ? `${mark}${w}` : `${w}${mark}`));
+    }
+    return { ...r, text };
+  });
+}
