@@ -4,17 +4,20 @@
 // warning-level harms against the kept misses, the repair ratings, and how well the genre was detected.
 // Judgements and misses hold ids and offsets, never the texts (see README.md).
 //
-//   pnpm eval [--corpus DIR] [--by-rule] [--gone] [--unjudged FILE] [--json]
+//   pnpm eval [--corpus DIR] [--by-rule] [--gone] [--unjudged FILE] [--unrated FILE] [--fixes FILE] [--json]
 //
 // DIR defaults to ../shared/corpus beside the repository when it exists; without it, eval says so and
-// exits 0. --unjudged writes a label template for the findings no judgement covers (with their
-// sentences, for the labeller; keep it out of the repository).
+// exits 0. --unjudged writes a label template for the findings no judgement covers, --unrated one for
+// the true and debatable findings whose first suggestion has no rating (or changed since it was
+// rated), and --fixes every automatic fix with its sentence before and after; all three hold the
+// texts' sentences, for the judge: keep them out of the repository, and merge the judged file back
+// with `node src/merge.mjs FILE`.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lintDocument } from '@reframe/core';
 import { loadRuleSet } from '@reframe/core/node';
-import { matchJudgements, readJsonl, readRows, score } from './score.mjs';
+import { matchJudgements, ratedKey, readJsonl, readRows, score } from './score.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
@@ -23,10 +26,11 @@ const opt = (name) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const usage = 'usage: pnpm eval [--corpus DIR] [--by-rule] [--gone] [--unjudged FILE] [--json]';
+const usage = 'usage: pnpm eval [--corpus DIR] [--by-rule] [--gone] [--unjudged FILE] [--unrated FILE] [--fixes FILE] [--json]';
+const WITH_VALUE = ['--corpus', '--unjudged', '--unrated', '--fixes'];
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
-  if (a === '--corpus' || a === '--unjudged') i++;
+  if (WITH_VALUE.includes(a)) i++;
   else if (a !== '--by-rule' && a !== '--json' && a !== '--gone') {
     console.error(`eval: unknown option ${a}\n${usage}`);
     process.exit(2);
@@ -59,7 +63,9 @@ for (const corpus of corpora) {
         end: d.range.end.offset,
         rule: d.ruleId,
         severity: d.severity,
+        actual: d.actual,
         suggestion: d.suggestions[0] ?? null,
+        fix: d.fix ? { start: d.fix.range[0], end: d.fix.range[1], text: d.fix.text } : null,
         text: row.text,
       });
   }
@@ -73,32 +79,65 @@ else printReport(report, args.includes('--by-rule'));
 if (args.includes('--gone'))
   for (const r of results)
     for (const j of r.gone) console.log(`gone (judged TP, no longer found): ${r.corpus.name} ${j.id} ${j.start}-${j.end} ${j.rule}`);
+/** A finding as the judge reads it: its sentence with the flagged words marked, and the sentence with the first suggestion in place. */
+const forJudge = (corpus, f) => ({
+  corpus,
+  id: f.id,
+  start: f.start,
+  end: f.end,
+  rule: f.rule,
+  severity: f.severity,
+  sentence: sentenceOf(f, f.start, f.end, `[[${f.text.slice(f.start, f.end)}]]`),
+  suggestion: f.suggestion,
+  repaired: sentenceOf(f, f.start, f.end, `{{${f.suggestion ?? ''}}}`),
+  rated: ratedKey(f.actual, f.suggestion),
+});
+const writeRows = (file, rows, what) => {
+  writeFileSync(file, rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length ? '\n' : ''));
+  console.log(`\n${rows.length} ${what} written to ${file}`);
+};
 const unjudgedFile = opt('--unjudged');
-if (unjudgedFile) {
-  const rows = results.flatMap((r) =>
-    r.unjudged.map((f) => ({
-      corpus: r.corpus.name,
-      id: f.id,
-      start: f.start,
-      end: f.end,
-      rule: f.rule,
-      severity: f.severity,
-      sentence: sentenceOf(f),
-      suggestion: f.suggestion,
-      label: null,
-      repair: null,
-    })),
+if (unjudgedFile)
+  writeRows(
+    unjudgedFile,
+    results.flatMap((r) => r.unjudged.map((f) => ({ ...forJudge(r.corpus.name, f), label: null, repair: null }))),
+    'unjudged finding(s)',
   );
-  writeFileSync(unjudgedFile, rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length ? '\n' : ''));
-  console.log(`\n${rows.length} unjudged finding(s) written to ${unjudgedFile}`);
-}
+const unratedFile = opt('--unrated');
+if (unratedFile)
+  writeRows(
+    unratedFile,
+    results.flatMap((r) =>
+      r.matched.filter((f) => f.label !== 'FP' && !f.repair).map((f) => ({ ...forJudge(r.corpus.name, f), label: f.label, repair: null })),
+    ),
+    'unrated repair(s) on TP/DEBATABLE findings',
+  );
+const fixesFile = opt('--fixes');
+if (fixesFile)
+  writeRows(
+    fixesFile,
+    results.flatMap((r) =>
+      [...r.matched, ...r.unjudged]
+        .filter((f) => f.fix)
+        .map((f) => ({
+          corpus: r.corpus.name,
+          id: f.id,
+          rule: f.rule,
+          label: f.label ?? null,
+          before: sentenceOf(f, f.fix.start, f.fix.end, `[[${f.text.slice(f.fix.start, f.fix.end)}]]`),
+          after: sentenceOf(f, f.fix.start, f.fix.end, `{{${f.fix.text}}}`),
+        })),
+    ),
+    'automatic fix(es)',
+  );
 
-function sentenceOf(f) {
-  let s = f.start;
+/** The sentence around [from, to), with those characters shown as `shown`. */
+function sentenceOf(f, from, to, shown) {
+  let s = from;
   while (s > 0 && !/[.!?\n]/.test(f.text[s - 1])) s--;
-  let e = f.end;
+  let e = to;
   while (e < f.text.length && !/[.!?\n]/.test(f.text[e])) e++;
-  return `${f.text.slice(s, f.start)}[[${f.text.slice(f.start, f.end)}]]${f.text.slice(f.end, e + 1)}`.replace(/\s+/g, ' ').trim();
+  return `${f.text.slice(s, from)}${shown}${f.text.slice(to, e + 1)}`.replace(/\s+/g, ' ').trim();
 }
 
 function pct(n, d) {
@@ -117,7 +156,12 @@ function printReport(report, byRule) {
       `    recall, warning-level harms: ${pct(g.recall.found, g.recall.found + g.recall.missed)} (misses kept: ${g.recall.kept})`,
     );
     const r = g.repairs;
-    console.log(`    first repairs on TP/DEBATABLE: good ${r.good}, awkward ${r.awkward}, wrong ${r.wrong}`);
+    const rated = r.good + r.awkward + r.wrong;
+    console.log(
+      `    first repairs on TP/DEBATABLE: good ${pct(r.good, rated)}, awkward ${r.awkward}, wrong ${pct(r.wrong, rated)}, unrated ${r.unrated}`,
+    );
+    const x = g.fixes;
+    console.log(`    automatic fixes: ${x.applied} (on TP ${x.onTP}, FP ${x.onFP}, debatable ${x.onOther})`);
     if (byRule)
       for (const [rule, c] of Object.entries(g.rules).sort())
         console.log(`      ${rule.padEnd(44)} TP ${c.TP}  FP ${c.FP}  DEB ${c.DEBATABLE}  unjudged ${c.unjudged}`);

@@ -1,5 +1,18 @@
 // Matching findings to kept judgements and misses, and the counts eval prints. Pure.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+
+/**
+ * What a repair rating was given for: a short hash of the words replaced and the first suggestion as
+ * shown (both may hold words of the text, so only the hash is kept). A repair that takes in another
+ * word ("a very pleasant" → "a") or offers other wording is unrated until rated again.
+ */
+export function ratedKey(actual, suggestion) {
+  return createHash('sha256')
+    .update(`${actual ?? ''}\u0000${suggestion ?? ''}`)
+    .digest('hex')
+    .slice(0, 12);
+}
 
 /** Corpus rows as the judging tool reads them: {id, text} or MTSamples {note_id, transcription}; repeated texts once. */
 export function readRows(file) {
@@ -37,7 +50,8 @@ export function matchJudgements(findings, judgements, misses) {
   const unjudged = [];
   for (const f of findings) {
     const j = judgements.find((x) => x.rule === f.rule && overlaps(f, x));
-    if (j) matched.push({ ...f, label: j.label, repair: j.repair ?? null });
+    // A rating holds only for the suggestion it was given for: a changed suggestion is unrated until rated again.
+    if (j) matched.push({ ...f, label: j.label, repair: j.repair && j.rated === ratedKey(f.actual, f.suggestion) ? j.repair : null });
     else unjudged.push(f);
   }
   // A miss is a warning-level harm: an info or hint finding over it does not count as finding it.
@@ -61,7 +75,8 @@ export function score(results) {
         levels: Object.fromEntries(Object.keys(LEVELS).map((k) => [k, { TP: 0, FP: 0, DEBATABLE: 0, unjudged: 0 }])),
         rules: {},
         recall: { found: 0, missed: 0, kept: 0 },
-        repairs: { good: 0, awkward: 0, wrong: 0 },
+        repairs: { good: 0, awkward: 0, wrong: 0, unrated: 0 },
+        fixes: { applied: 0, onTP: 0, onFP: 0, onOther: 0 },
       };
       genres.set(r.corpus.genre, g);
     }
@@ -71,11 +86,16 @@ export function score(results) {
       g.levels[levelOf(f.severity)][label]++;
       g.rules[f.rule] ??= { TP: 0, FP: 0, DEBATABLE: 0, unjudged: 0 };
       g.rules[f.rule][label]++;
-      if (label !== 'FP' && f.repair in g.repairs) g.repairs[f.repair]++;
+      if (label !== 'FP') g.repairs[f.repair in g.repairs ? f.repair : 'unrated']++;
+      if (f.fix) {
+        g.fixes.applied++;
+        g.fixes[label === 'TP' ? 'onTP' : label === 'FP' ? 'onFP' : 'onOther']++;
+      }
       if (label === 'TP' && WARNING_LEVEL.has(f.severity)) g.recall.found++;
     }
     for (const f of r.unjudged) {
       g.levels[levelOf(f.severity)].unjudged++;
+      if (f.fix) g.fixes.applied++;
       g.rules[f.rule] ??= { TP: 0, FP: 0, DEBATABLE: 0, unjudged: 0 };
       g.rules[f.rule].unjudged++;
     }
