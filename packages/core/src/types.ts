@@ -182,6 +182,12 @@ export interface RuleData {
   onlyWhen?: { community: IdentityCommunity; preference: Exclude<IdentityPreference, 'either'> };
   /** Presets in which the rule is on; default: all. */
   presets?: string[];
+  /**
+   * A degree word just before the flagged words ("very"): `omit` when it goes with the descriptor the
+   * repair leaves out ("a very pleasant man" → "a man"); `keep` (default) when it carries a severity,
+   * so wording that would strand it is not offered.
+   */
+  degreeWords?: 'omit' | 'keep';
   /** Where the rule applies: the sentence voices and the subjects of the flagged words (default: everywhere). */
   where?: RuleWhere;
   /** The rule's severity in documents of a genre, where it differs from `severity` ('off': not reported there). */

@@ -72,6 +72,7 @@ describe('repair kinds as rule data', () => {
       'names',
       'scope',
       'suggestions',
+      'merge',
       'degree',
       'article',
       'copula',
@@ -121,7 +122,14 @@ describe('a degree word before the flagged words', () => {
   it('goes with a descriptor the rule advises omitting', () => {
     const text = 'She is a very pleasant woman.';
     const start = text.indexOf('pleasant');
-    const r = repairDegree(text, start, start + 'pleasant woman'.length, repairs(['rewrite', 'woman'], ['omit', 'omit it']), cues().degree);
+    const r = repairDegree(
+      text,
+      start,
+      start + 'pleasant woman'.length,
+      repairs(['rewrite', 'woman'], ['omit', 'omit it']),
+      cues().degree,
+      'omit',
+    );
     expect(r?.start).toBe(text.indexOf('very'));
   });
   it('is not stranded by wording that drops the word it modifies', () => {

@@ -26,6 +26,8 @@ export interface RuleMatch {
   end: number;
   /** The matched last word was a plural form. */
   plural: boolean;
+  /** Findings of other rules that lie wholly inside this one: their repairs are merged into its own. */
+  inside?: RuleMatch[];
 }
 
 const MENTION_GAP = 1;
@@ -216,15 +218,27 @@ export function allowSpansOf(tokens: Token[], ...indexes: Array<SequenceIndex<tr
   return spans;
 }
 
-/** Keep the longest finding where one lies wholly inside another. */
+/**
+ * Keep the longest finding where one lies wholly inside another; a finding of another rule inside it
+ * is kept with it (`inside`), so that one repair covers both ("Denies drug abuse" → "Reports no drug
+ * misuse", not "Reports no drug abuse").
+ */
 export function dropContained(findings: RuleMatch[]): RuleMatch[] {
   // Sorted by start, longest first: a finding lies inside an earlier one exactly when it ends no later
   // than the furthest end seen so far. Linear after the sort.
   const sorted = [...findings].sort((a, b) => a.start - b.start || b.end - a.end);
   const out: RuleMatch[] = [];
   let furthestEnd = -1;
+  let container: RuleMatch | undefined;
   for (const f of sorted) {
-    if (f.end <= furthestEnd) continue;
+    if (f.end <= furthestEnd) {
+      if (container && f.entry.rule !== container.entry.rule && f.start >= container.start && f.end <= container.end) {
+        container = { ...container, inside: [...(container.inside ?? []), f] };
+        out[out.length - 1] = container;
+      }
+      continue;
+    }
+    container = f;
     out.push(f);
     furthestEnd = f.end;
   }

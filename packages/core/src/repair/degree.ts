@@ -1,6 +1,6 @@
 /**
  * A degree word just before the flagged words ("a very pleasant man", "mildly obese woman") modifies
- * the word a repair may replace. Where the rule's advice is to omit that word, the degree word goes
+ * the word a repair may replace. Where the rule says so (`degreeWords: omit`), the degree word goes
  * with it ("a very pleasant 57-year-old" → "a 57-year-old"); elsewhere wording that does not keep the
  * flagged word first would strand it ("mildly woman with obesity", "a very history limited"), and
  * dropping it would change the severity recorded, so such wording is not offered there.
@@ -18,14 +18,21 @@ export interface DegreeRepair {
 }
 
 /** The repair around a degree word before `start`, or undefined when there is none or nothing changes. */
-export function repairDegree(text: string, start: number, end: number, suggestions: Repair[], degree: CueList): DegreeRepair | undefined {
+export function repairDegree(
+  text: string,
+  start: number,
+  end: number,
+  suggestions: Repair[],
+  degree: CueList,
+  degreeWords: 'omit' | 'keep' = 'keep',
+): DegreeRepair | undefined {
   const before = WORD_BEFORE.exec(text.slice(Math.max(0, start - 30), start));
   const word = before?.[1];
   if (!before || !word || cueAt([word.toLowerCase()], 0, degree) === 0) return undefined;
   const flaggedFirst = /^[\p{L}\p{N}'’-]+/u.exec(text.slice(start, end))?.[0]?.toLowerCase();
   const keepsWord = (r: Repair) => isAdvice(r) || r.text.split(/\s+/)[0]?.toLowerCase() === flaggedFirst;
   if (suggestions.every(keepsWord)) return undefined;
-  if (suggestions.some((r) => r.kind === 'omit')) return { start: start - word.length - (before[2]?.length ?? 0), suggestions };
+  if (degreeWords === 'omit') return { start: start - word.length - (before[2]?.length ?? 0), suggestions };
   const kept = suggestions.filter(keepsWord);
   return kept.length > 0 ? { start, suggestions: kept } : undefined;
 }

@@ -19,6 +19,7 @@ import type { Draft, RepairContext, RepairStep } from './draft.js';
 import { guardHolds, withheldBy } from './guards.js';
 import { spellFor } from './locale.js';
 import { keepMarkup } from './markup.js';
+import { mergeInner } from './merge.js';
 import { pluraliseSuggestion } from './number.js';
 import { preferenceHere, statedPreference } from './preference.js';
 import { fillPronouns } from './pronouns.js';
@@ -115,6 +116,12 @@ function suggestions(draft: Draft, context: RepairContext): boolean {
   return true;
 }
 
+/** A finding of another rule inside this one gets its repair inside this one's ("Reports no drug misuse"). */
+function merge(draft: Draft, context: RepairContext): boolean {
+  draft.suggestions = mergeInner(draft, context);
+  return true;
+}
+
 /**
  * A rule that applies only under one preference of a community (`onlyWhen`) is not reported where the
  * paragraph states the person prefers the other: the person's own choice wins over the team's.
@@ -154,7 +161,14 @@ function byPreference(draft: Draft, context: RepairContext): RepairTemplate[] {
 
 /** A degree word before the match ("very pleasant") goes with a word the rule advises omitting, and strands no other wording. */
 function degree(draft: Draft, { text, repairCues }: RepairContext): boolean {
-  const repaired = repairDegree(text, draft.start, draft.end, draft.suggestions, repairCues.degree);
+  const repaired = repairDegree(
+    text,
+    draft.start,
+    draft.end,
+    draft.suggestions,
+    repairCues.degree,
+    draft.match.entry.rule.data.degreeWords,
+  );
   if (repaired) {
     draft.start = repaired.start;
     draft.suggestions = repaired.suggestions;
@@ -213,6 +227,7 @@ export const REPAIR_STEPS: ReadonlyArray<readonly [name: string, step: RepairSte
   ['names', names],
   ['scope', scope],
   ['suggestions', suggestions],
+  ['merge', merge],
   ['degree', degree],
   ['article', article],
   ['copula', copula],
