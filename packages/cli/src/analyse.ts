@@ -95,8 +95,15 @@ export async function analyseFile(task: Task, context: RunContext): Promise<Task
   const key = task.useCache ? entryKey(settings.fingerprint, format, bytes) : '';
   const notices: string[] = [];
   const noticed = (message: string) => notices.push(`${display}: ${message}`);
-  // An entry without a genre (written by hand, or cut short) is not trusted: the file is linted again.
-  if (task.useCache && task.cached?.key === key && typeof task.cached.genre === 'object' && task.cached.genre !== null) {
+  // An entry without a genre or repairs (written by hand, or cut short) is not trusted: the file is linted again.
+  if (
+    task.useCache &&
+    task.cached?.key === key &&
+    typeof task.cached.genre === 'object' &&
+    task.cached.genre !== null &&
+    Array.isArray(task.cached.diagnostics) &&
+    task.cached.diagnostics.every((d) => Array.isArray(d.repairs))
+  ) {
     for (const n of readingNoticesFor(doc.text, doc.lintFormat)) noticed(n.message);
     const { genre, source } = task.cached.genre;
     return {

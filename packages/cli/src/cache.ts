@@ -25,7 +25,7 @@ interface CachedDiagnostic {
   termStart?: number;
   repairs: Diagnostic['repairs'];
   fix?: Diagnostic['fix'];
-  fixWithheld?: string;
+  fixWithheld?: Diagnostic['fixWithheld'];
   /** Only for findings whose rule is not in the rule set (opt-in equality pack). */
   note?: string;
   sources?: SourceRef[];

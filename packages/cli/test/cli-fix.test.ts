@@ -7,14 +7,14 @@ import { parseLintRun, reframe, tempTrees } from './helpers.js';
 const tree = tempTrees();
 
 // "wheelchair-bound" and "committed suicide" have safe fixes; "addict" and "claims" do not.
-const NOTE = 'Wheelchair-bound since 2019.\r\nHer uncle committed suicide; the addict in bay 3 claims otherwise.\r\n';
+const NOTE = 'Wheelchair-bound after a fall.\r\nHer uncle committed suicide; the addict in bay 3 claims otherwise.\r\n';
 
 describe('--fix', () => {
   it('applies only safe fixes, with the preferred repair, and a second run finds nothing fixable', async () => {
     const { dir } = tree({ 'n.txt': NOTE });
     const r = await reframe(['--format', 'json', '--fix', 'n.txt'], { cwd: dir });
     expect(readFileSync(join(dir, 'n.txt'), 'utf8')).toBe(
-      'Uses a wheelchair since 2019.\r\nHer uncle died by suicide; the addict in bay 3 claims otherwise.\r\n',
+      'Uses a wheelchair after a fall.\r\nHer uncle died by suicide; the addict in bay 3 claims otherwise.\r\n',
     );
     // The report after --fix shows what is left: the findings without a safe fix.
     const left = parseLintRun(r.stdout).files[0]?.diagnostics ?? [];
@@ -34,7 +34,7 @@ describe('--fix', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString('utf8');
     expect(text).toBe(
-      '# Note\r\n\r\nUses a wheelchair since 2019.\r\nHer uncle died by suicide; the addict in bay 3 claims otherwise.\r\n',
+      '# Note\r\n\r\nUses a wheelchair after a fall.\r\nHer uncle died by suicide; the addict in bay 3 claims otherwise.\r\n',
     );
     expect(text.replace(/\r\n/g, '')).not.toContain('\n');
     expect(statSync(join(dir, 'n.md')).mode & 0o777).toBe(0o640);
@@ -42,11 +42,11 @@ describe('--fix', () => {
   });
 
   it('--fix-dry-run prints a unified diff and writes nothing', async () => {
-    const body = 'Line one.\nLine two.\nLine three.\nLine four.\nWheelchair-bound since 2019.\nLine six.\n';
+    const body = 'Line one.\nLine two.\nLine three.\nLine four.\nWheelchair-bound after a fall.\nLine six.\n';
     const { dir } = tree({ 'n.txt': body });
     const r = await reframe(['--fix-dry-run', 'n.txt'], { cwd: dir });
     expect(r.stdout).toBe(
-      '--- a/n.txt\n+++ b/n.txt\n@@ -2,5 +2,5 @@\n Line two.\n Line three.\n Line four.\n-Wheelchair-bound since 2019.\n+Uses a wheelchair since 2019.\n Line six.\n',
+      '--- a/n.txt\n+++ b/n.txt\n@@ -2,5 +2,5 @@\n Line two.\n Line three.\n Line four.\n-Wheelchair-bound after a fall.\n+Uses a wheelchair after a fall.\n Line six.\n',
     );
     expect(r.code).toBe(0);
     expect(readFileSync(join(dir, 'n.txt'), 'utf8')).toBe(body);

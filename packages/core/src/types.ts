@@ -66,7 +66,7 @@ export interface Diagnostic {
    * Present when the preferred repair is `safe` but a guard kept it from being applied here: the guard's
    * name (`negation`, `reported-speech`, `identity-field` or `grammar`). The repair is still offered.
    */
-  fixWithheld?: string;
+  fixWithheld?: FixGuardName;
   note: string;
   sources: SourceRef[];
 }
@@ -138,6 +138,9 @@ export type KindedSuggestion = { [K in RepairKind]?: string } & {
   /** Guards under which the wording would state another fact, so it is not offered there ("no history of alcohol use"). */
   notUnder?: SuggestionGuard[];
 };
+
+/** The guards before an automatic fix, by name (see repair/guards.ts). */
+export type FixGuardName = 'negation' | 'reported-speech' | 'identity-field' | 'grammar';
 
 /** The guards a suggestion may name in `notUnder` (see repair/guards.ts). */
 export type SuggestionGuard = 'negation' | 'reported-speech';

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type Diagnostic, lint, type Repair, repairTemplateOf, resolveConfig } from '../src/index.js';
+import { cueListProblem } from '../src/node/rule-files.js';
 import { repairCuesOf } from '../src/repair/cues.js';
 import { repairDegree } from '../src/repair/degree.js';
 import { dropDoubledWords } from '../src/repair/doubled.js';
@@ -92,33 +93,50 @@ describe('the guards before an automatic fix', () => {
     { id: 'test/bound', match: [{ phrase: 'wheelchair-bound', suggestions: [{ safe: 'uses a wheelchair' }] }] },
     { id: 'test/island', match: [{ phrase: 'islander', suggestions: [{ safe: 'Torres Strait Islander' }] }] },
   );
-  const withheld = (text: string) => first(lint(text, { ruleSet: rs }))?.fix === undefined;
+  /** The guard that held back the finding's safe repair, or null when it was applied (a finding there must be). */
+  const withheldBy = (text: string) => {
+    const d = first(lint(text, { ruleSet: rs }));
+    expect(d, `a finding in "${text}"`).toBeDefined();
+    if (d?.fix) return null;
+    return d?.fixWithheld;
+  };
   it('lists its guards by name', () => {
     expect(FIX_GUARDS.map(([name]) => name)).toEqual(['negation', 'reported-speech', 'identity-field', 'grammar']);
   });
   it.each([
-    ['applies where the words are used plainly', 'Her brother committed suicide in 2019.', false],
-    ['negation', 'No family history of committed suicide.', true],
-    ['negation: a denial', 'She denies that her father committed suicide.', true],
-    ['reported speech', 'Her mother said he committed suicide.', true],
-    ['reported speech: inside quotation marks', 'She wrote "my uncle committed suicide" on the form.', true],
-    ['identity field', 'Ethnicity: aboriginal', true],
-    ['a capital given where the words had none', 'It was before settlement.', true],
-    ['a capital that is itself the repair', 'An aboriginal man.', false],
-    ['a degree word left before it', 'A very pleasant man.', true],
-    ['a verb form after a modal', 'He will wheelchair-bound.', true],
-    ['a verb phrase where no "to be" stood', 'He became mostly wheelchair-bound.', true],
-    ['a verb phrase in place of "is"', 'He is wheelchair-bound.', false],
+    ['applies where the words are used plainly', 'Her brother committed suicide in 2019.', null],
+    ['negation', 'No family history of committed suicide.', 'negation'],
+    ['negation: a denial', 'She denies that her father committed suicide.', 'negation'],
+    ['negation: a denial after the words', 'Father committed suicide: denied.', 'negation'],
+    ['reported speech', 'Her mother said he committed suicide.', 'reported-speech'],
+    ['reported speech: inside quotation marks', 'On the form: "my uncle committed suicide" in 2019.', 'reported-speech'],
+    ['reported speech: curly single quotes', 'On the form: ‘my uncle committed suicide’ in 2019.', 'reported-speech'],
+    ['identity field', 'Ethnicity: aboriginal', 'identity-field'],
+    ['identity field: a table row', '| Ethnicity | aboriginal |', 'identity-field'],
+    ['a capital given where the words had none', 'It was before settlement.', 'grammar'],
+    ['a capital that is itself the repair', 'An aboriginal man.', null],
+    ['a degree word left before it', 'A very pleasant man.', 'grammar'],
+    ['a verb form after a modal', 'He will wheelchair-bound.', 'grammar'],
+    ['a verb phrase where no "to be" stood', 'He became mostly wheelchair-bound.', 'grammar'],
+    ['a verb phrase in place of "is"', 'He is wheelchair-bound.', null],
+    ['a verb phrase opening a sentence', 'Wheelchair-bound after the stroke.', null],
+    ['a verb phrase before "since", which would need another tense', 'Wheelchair-bound since 2010.', 'grammar'],
     // The article step takes the article in ("An islander" → "A Torres Strait Islander"), so it agrees.
-    ['an article the repair takes in', 'An islander from the north.', false],
-    ['a word doubled at its edge', 'A Torres Strait islander man.', true],
+    ['an article the repair takes in', 'An islander from the north.', null],
+    ['a word doubled at its edge', 'A Torres Strait islander man.', 'grammar'],
   ])('%s: %s', (_why, text, expected) => {
-    expect(withheld(text)).toBe(expected);
+    expect(withheldBy(text)).toBe(expected);
   });
 });
 
 describe('a degree word before the flagged words', () => {
   const repairs = (...texts: Array<[Repair['kind'], string]>): Repair[] => texts.map(([kind, text]) => ({ kind, text }));
+  it('passes its capital on when it opens the sentence', () => {
+    const text = 'Very pleasant man seen today.';
+    const start = text.indexOf('pleasant');
+    const r = repairDegree(text, start, start + 'pleasant man'.length, repairs(['rewrite', 'man']), cues().degree, 'omit');
+    expect(r).toEqual({ start: 0, suggestions: repairs(['rewrite', 'Man']) });
+  });
   it('goes with a descriptor the rule advises omitting', () => {
     const text = 'She is a very pleasant woman.';
     const start = text.indexOf('pleasant');
@@ -174,6 +192,8 @@ describe('emphasis inside the flagged words', () => {
     expect(keepMarkup('suffers from _anxiety_', wording('has anxiety'))[0]?.text).toBe('has _anxiety_');
     expect(keepMarkup('suffers from anxiety', wording('has anxiety'))[0]?.text).toBe('has anxiety');
     expect(keepMarkup('suffer from **diabetes', [{ kind: 'instruction', text: 'describe it' }])[0]?.text).toBe('describe it');
+    // A marker with no word to stay on would move the emphasis: that wording is not offered.
+    expect(keepMarkup('**He committed** suicide', wording('died by suicide'))).toEqual([]);
   });
 });
 
@@ -182,12 +202,22 @@ describe("the person's stated preference", () => {
     statedPreference(text, 0, text.length, community, cues());
   it.each([
     ['Client says she is an autistic woman, not a woman with autism.', 'identity-first'],
+    ['Client says she is not an autistic woman but a woman with autism.', 'person-first'],
+    ['She prefers not to be called autistic.', undefined],
+    ['Kids at school called him autistic.', undefined],
     ['He asked us to write that he is a person with autism.', 'person-first'],
     ['In her own words, she is autistic.', 'identity-first'],
     ['An autistic man was seen today.', undefined],
     ['He says the appointment suits him.', undefined],
   ] as const)('%s → %s', (text, expected) => {
     expect(stated(text)).toBe(expected);
+  });
+  it('reads only the paragraph, whatever its line endings', () => {
+    const other = 'Another client says she is autistic.\r\n\r\n';
+    const text = `${other}He suffers from autism.`;
+    const start = text.indexOf('suffers');
+    expect(statedPreference(text, start, text.length, 'autism', cues())).toBeUndefined();
+    expect(statedPreference(text.replace('\r\n\r\n', ' '), start - 3, text.length - 3, 'autism', cues())).toBe('identity-first');
   });
   it('reads person-first forms that hold the identity-first word first ("who is deaf")', () => {
     expect(stated('She says she is a woman who is deaf.', 'deaf')).toBe('person-first');
@@ -238,5 +268,15 @@ describe('a suggestion that says where it may be offered', () => {
     expect(suggestions('Ongoing alcohol abuse.')).toEqual(['alcohol misuse', 'alcohol use']);
     expect(suggestions('No history of alcohol abuse.')).toEqual(['alcohol misuse']);
     expect(suggestions("The addict's mother rang.")).not.toContain("The patient's");
+  });
+});
+
+describe('cue lists from an untrusted context.yml', () => {
+  it('refuses a phrase that stands for too many word sequences, too many phrases, or a phrase too long', () => {
+    expect(cueListProblem(['no|not|never history|hx'])).toBeUndefined();
+    const wide = Array.from({ length: 20 }, () => 'a|b|c|d|e|f|g|h|i|j').join(' ');
+    expect(cueListProblem([wide])).toMatch(/more than 256 word sequences/);
+    expect(cueListProblem(Array.from({ length: 5001 }, () => 'x'))).toMatch(/at most 5000/);
+    expect(cueListProblem(['x'.repeat(2001)])).toMatch(/longer than 2000/);
   });
 });

@@ -5,7 +5,7 @@
  * or a lower-case sentence start. Instructions in [brackets] are not applied.
  */
 import { describe, expect, it } from 'vitest';
-import { type Diagnostic, lint } from '../src/index.js';
+import { type Diagnostic, isWording, lint } from '../src/index.js';
 import { articleFor } from '../src/repair/articles.js';
 import { bundledRuleSet, exampleConfig } from './helpers.js';
 
@@ -20,9 +20,9 @@ interface Repaired {
 
 function repairs(text: string, d: Diagnostic): Repaired[] {
   const [start, end] = [d.range.start.offset, d.range.end.offset];
-  return d.suggestions
-    .filter((s) => !s.startsWith('['))
-    .map((s) => ({ text: text.slice(0, start) + s + text.slice(end), start, end: start + s.length }));
+  return d.repairs
+    .filter((r) => isWording(r.kind))
+    .map(({ text: s }) => ({ text: text.slice(0, start) + s + text.slice(end), start, end: start + s.length }));
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;

@@ -161,7 +161,7 @@ function printReport(report, byRule) {
       `    first repairs on TP/DEBATABLE: good ${pct(r.good, rated)}, awkward ${r.awkward}, wrong ${pct(r.wrong, rated)}, unrated ${r.unrated}`,
     );
     const x = g.fixes;
-    console.log(`    automatic fixes: ${x.applied} (on TP ${x.onTP}, FP ${x.onFP}, debatable ${x.onOther})`);
+    console.log(`    automatic fixes: ${x.applied} (on TP ${x.onTP}, FP ${x.onFP}, debatable ${x.onOther}, unjudged ${x.unjudged})`);
     if (byRule)
       for (const [rule, c] of Object.entries(g.rules).sort())
         console.log(`      ${rule.padEnd(44)} TP ${c.TP}  FP ${c.FP}  DEB ${c.DEBATABLE}  unjudged ${c.unjudged}`);

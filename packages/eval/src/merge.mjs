@@ -38,7 +38,8 @@ for (const [i, row] of rows.entries()) {
   };
   const j = judgements.findIndex((x) => x.rule === row.rule && x.id === row.id && x.start < row.end && row.start < x.end);
   if (j >= 0) {
-    judgements[j] = { ...judgements[j], label: kept.label, repair: kept.repair, ...(kept.rated ? { rated: kept.rated } : {}) };
+    const { rated: _stale, ...rest } = judgements[j];
+    judgements[j] = { ...rest, label: kept.label, repair: kept.repair, ...(kept.rated ? { rated: kept.rated } : {}) };
     updated++;
   } else {
     judgements.push(kept);

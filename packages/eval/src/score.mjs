@@ -76,7 +76,7 @@ export function score(results) {
         rules: {},
         recall: { found: 0, missed: 0, kept: 0 },
         repairs: { good: 0, awkward: 0, wrong: 0, unrated: 0 },
-        fixes: { applied: 0, onTP: 0, onFP: 0, onOther: 0 },
+        fixes: { applied: 0, onTP: 0, onFP: 0, onOther: 0, unjudged: 0 },
       };
       genres.set(r.corpus.genre, g);
     }
@@ -95,7 +95,10 @@ export function score(results) {
     }
     for (const f of r.unjudged) {
       g.levels[levelOf(f.severity)].unjudged++;
-      if (f.fix) g.fixes.applied++;
+      if (f.fix) {
+        g.fixes.applied++;
+        g.fixes.unjudged++;
+      }
       g.rules[f.rule] ??= { TP: 0, FP: 0, DEBATABLE: 0, unjudged: 0 };
       g.rules[f.rule].unjudged++;
     }

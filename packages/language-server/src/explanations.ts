@@ -7,7 +7,8 @@ function fixNote(data: FindingData): string {
   const first = data.repairs[0];
   if (!first || isAdvice(first)) return '';
   if (data.fix) return ' *(safe: Fix all applies the first)*';
-  return first.kind === 'safe' ? ' *(safe, but not applied automatically here)*' : ' *(offered: needs your judgement)*';
+  if (first.kind === 'safe') return ` *(safe, but not applied automatically here: ${data.fixWithheld ?? 'a guard holds it back'})*`;
+  return ' *(offered: needs your judgement)*';
 }
 
 function sourceLinks(sources: SourceRef[]): string {

@@ -2,7 +2,7 @@
  * Core findings as LSP diagnostics: `code` is the rule id. The structured finding (`FindingData`) stays
  * on the server, where code actions and hovers read it; on the wire `data` is only the start position.
  */
-import { type Diagnostic, type Repair, type Severity, type SourceRef, wordingOf } from '@reframe/core';
+import { type Diagnostic, REPAIR_KINDS, type Repair, type Severity, type SourceRef, wordingOf } from '@reframe/core';
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import { DIAGNOSTIC_SOURCE, type WireData } from './protocol.js';
 
@@ -24,6 +24,8 @@ export interface FindingData {
   /** The suggestions with their repair kinds. */
   repairs: Repair[];
   fix?: { range: [number, number]; text: string };
+  /** The guard that kept a safe repair from being applied here. */
+  fixWithheld?: string;
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -66,6 +68,7 @@ function findingData(finding: Diagnostic, by: number): FindingData {
     ...(finding.term !== undefined ? { term: finding.term } : {}),
     suggestions: finding.suggestions,
     repairs: finding.repairs,
+    ...(finding.fixWithheld ? { fixWithheld: finding.fixWithheld } : {}),
     ...(finding.fix ? { fix: { range: [finding.fix.range[0] + by, finding.fix.range[1] + by], text: finding.fix.text } } : {}),
   };
 }
@@ -126,7 +129,8 @@ export function isFindingData(value: unknown): value is FindingData {
     typeof v.actual === 'string' &&
     Array.isArray(v.suggestions) &&
     Array.isArray(v.repairs) &&
-    v.repairs.every((r) => typeof r === 'object' && r !== null && typeof r.text === 'string' && typeof r.kind === 'string')
+    v.repairs.length === v.suggestions.length &&
+    v.repairs.every((r) => typeof r === 'object' && r !== null && typeof r.text === 'string' && REPAIR_KINDS.includes(r.kind))
   );
 }
 

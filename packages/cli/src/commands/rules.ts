@@ -17,10 +17,13 @@ function suggestionOf(s: Suggestion): { text: string; kind: string } {
   return { text: t.kind === 'safe' || t.kind === 'rewrite' ? t.singular : `[${t.singular}]`, kind: t.kind };
 }
 
-/** Some suggestion of the rule is `safe`: applied automatically where the guards allow. */
+/** Some phrase of the rule has a `safe` first suggestion: applied automatically where the guards allow (as the rule reference counts it). */
 function isFixable(rule: CompiledRule): boolean {
-  const safe = (list: Suggestion[] | undefined) => (list ?? []).some((s) => typeof s === 'object' && 'safe' in s);
-  return safe(rule.data.suggestions) || rule.data.match.some((m) => typeof m === 'object' && safe(m.suggestions));
+  const safeFirst = (list: Suggestion[]) => {
+    const first = list[0];
+    return typeof first === 'object' && 'safe' in first;
+  };
+  return rule.data.match.some((m) => safeFirst((typeof m === 'object' ? m.suggestions : undefined) ?? rule.data.suggestions));
 }
 
 export interface RulesOptions {
@@ -70,8 +73,15 @@ export function explainRule(ruleSet: CompiledRuleSet, config: ResolvedConfig, id
   const scope = describeScope(d);
   if (scope.length) out.push(...scope, '');
   out.push('Flags:');
-  for (const m of d.match) out.push(`  - ${typeof m === 'string' ? m : m.phrase}`);
-  out.push('', 'Suggestions (preferred first, with the repair kind; only a safe one is applied by --fix):');
+  for (const m of d.match) {
+    const own = typeof m === 'object' ? m.suggestions : undefined;
+    const shown = own?.map((s) => {
+      const { text, kind } = suggestionOf(s);
+      return `${text} (${kind})`;
+    });
+    out.push(`  - ${typeof m === 'string' ? m : m.phrase}${shown ? `  → ${shown.join('; ')}` : ''}`);
+  }
+  out.push('', 'Suggestions for the other phrases (preferred first, with the repair kind; only a safe first one is applied by --fix):');
   for (const s of d.suggestions) {
     const { text, kind } = suggestionOf(s);
     out.push(`  - ${text}  (${kind})`);

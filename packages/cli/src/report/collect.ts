@@ -47,6 +47,7 @@ function toAuditFinding(path: string, d: Diagnostic, doc: Readable): AuditFindin
     ...(d.term !== undefined ? { term: d.term } : {}),
     suggestions: d.suggestions,
     repairs: d.repairs,
+    ...(d.fixWithheld ? { fixWithheld: d.fixWithheld } : {}),
     note: d.note,
     sources: d.sources,
     fixable: d.fix !== undefined,

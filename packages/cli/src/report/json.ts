@@ -17,6 +17,8 @@ function diagnostic(f: AuditFinding): Record<string, unknown> {
     ...(f.term !== undefined ? { term: f.term } : {}),
     range: { start: { line: f.line, column: f.column, offset: f.offset }, end: f.end },
     suggestions: f.suggestions,
+    repairs: f.repairs,
+    ...(f.fixWithheld ? { fixWithheld: f.fixWithheld } : {}),
     note: f.note,
     sources: f.sources,
     ...(f.paragraph !== undefined ? { paragraph: f.paragraph } : {}),

@@ -2,7 +2,7 @@
  * What `reframe report` builds (an AuditReport): findings with where they are and the words around them,
  * plus baseline status. Not to be confused with a lint run's result (LintRun, ../types.ts).
  */
-import type { GenreOfDocument, Repair, Severity, SourceRef } from '@reframe/core';
+import type { FixGuardName, GenreOfDocument, Repair, Severity, SourceRef } from '@reframe/core';
 
 export type FindingStatus = 'new' | 'unchanged';
 
@@ -25,6 +25,8 @@ export interface AuditFinding {
   suggestions: string[];
   /** The suggestions with their repair kinds. */
   repairs: Repair[];
+  /** The guard that kept a safe repair from being applied here, as in core's Diagnostic. */
+  fixWithheld?: FixGuardName;
   note: string;
   sources: SourceRef[];
   /** A safe repair is applied here by --fix (the guards allow it). */

@@ -28,6 +28,10 @@ export interface RuleMatch {
   plural: boolean;
   /** Findings of other rules that lie wholly inside this one: their repairs are merged into its own. */
   inside?: RuleMatch[];
+  /** The paragraph the match was found in, as the matcher read it: the repair steps read no further. */
+  within?: [number, number];
+  /** The match stands inside quotation marks (a quoted script the writer asks, or reported words). */
+  quoted?: boolean;
 }
 
 const MENTION_GAP = 1;
@@ -178,7 +182,7 @@ export function findInParagraph(
       if (!quote || quote[0] !== start - 1 || quote[1] !== end + 1) continue;
       if (excepted(tokens, m.first, m.last, rule)) continue;
       if (respect.mentions && cueBefore(tokens, m.first, ruleSet.mentionCues, MENTION_GAP)) continue;
-      kept.push({ entry: entryFor(), start: quote[0], end: quote[1], plural: false });
+      kept.push({ entry: entryFor(), start: quote[0], end: quote[1], plural: false, within: [paragraph.start, paragraph.end] });
       continue;
     }
     if (respect.quotes && quote && !scriptLine(tokens, m.first, quote[0], source, ruleSet)) continue;
@@ -191,7 +195,7 @@ export function findInParagraph(
     if (allowed(start, end)) continue;
     const lastTest = m.seq.tokens[m.seq.tokens.length - 1];
     const plural = lastTest?.kind === 'words' && lastTest.pluralForms.has(m.seq.caseSensitive ? lastToken.text : lastToken.lower);
-    kept.push({ entry: entryFor(), start, end, plural });
+    kept.push({ entry: entryFor(), start, end, plural, within: [paragraph.start, paragraph.end], ...(quote ? { quoted: true } : {}) });
   }
   return dropSameRuleOverlaps(dropContained(kept));
 }

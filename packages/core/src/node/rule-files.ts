@@ -67,6 +67,26 @@ function loadContext(file: string): ContextData {
   };
 }
 
+/** Limits on a cue list: cue phrases are expanded into every combination of their alternatives. */
+const MAX_CUES = 5000;
+const MAX_CUE_LENGTH = 2000;
+const MAX_CUE_EXPANSIONS = 256;
+
+/** What is wrong with a list of cue phrases, if anything: too many, too long, or too many combinations. */
+export function cueListProblem(phrases: readonly string[]): string | undefined {
+  if (phrases.length > MAX_CUES) return `at most ${MAX_CUES} cue phrases (got ${phrases.length})`;
+  for (const [i, phrase] of phrases.entries()) {
+    if (phrase.length > MAX_CUE_LENGTH) return `cue phrase ${i + 1} is longer than ${MAX_CUE_LENGTH} characters`;
+    let combinations = 1;
+    for (const word of phrase.trim().split(/\s+/)) {
+      combinations *= Math.max(1, word.split('|').length);
+      if (combinations > MAX_CUE_EXPANSIONS)
+        return `cue phrase ${i + 1} stands for more than ${MAX_CUE_EXPANSIONS} word sequences (fewer alternatives per word, or split it)`;
+    }
+  }
+  return undefined;
+}
+
 const REPAIR_LISTS = ['negation', 'reportedSpeech', 'degree', 'identityFields'] as const;
 const COMMUNITIES = ['autism', 'deaf', 'disability'] as const;
 const FORMS = ['identity-first', 'person-first'] as const;
@@ -82,6 +102,8 @@ function repairCues(parsed: ReturnType<typeof parseFile>, file: string, raw: unk
   const out: RepairCueData = {};
   const phrases = (v: unknown, path: string[]): string[] => {
     if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) return fail(path, `"${path.join('.')}" must be a list of phrases`);
+    const problem = cueListProblem(v as string[]);
+    if (problem) return fail(path, `"${path.join('.')}": ${problem}`);
     return v as string[];
   };
   const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -91,7 +113,8 @@ function repairCues(parsed: ReturnType<typeof parseFile>, file: string, raw: unk
       const preference: NonNullable<RepairCueData['preference']> = {};
       for (const [k, forms] of Object.entries(v)) {
         if (k === 'statedBy') preference.statedBy = phrases(forms, ['repair', key, k]);
-        else if ((COMMUNITIES as readonly string[]).includes(k) && isMap(forms)) {
+        else if ((COMMUNITIES as readonly string[]).includes(k)) {
+          if (!isMap(forms)) return fail(['repair', key, k], `"repair.preference.${k}" must be a map of ${FORMS.join(' and ')} phrases`);
           const out: Partial<Record<(typeof FORMS)[number], string[]>> = {};
           for (const [form, list] of Object.entries(forms)) {
             if (!(FORMS as readonly string[]).includes(form))
@@ -106,9 +129,7 @@ function repairCues(parsed: ReturnType<typeof parseFile>, file: string, raw: unk
     }
     if (!(REPAIR_LISTS as readonly string[]).includes(key))
       return fail(['repair', key], `unknown cue list in "repair" (use ${REPAIR_LISTS.join(', ')} or preference)`);
-    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))
-      return fail(['repair', key], `"repair.${key}" must be a list of phrases`);
-    out[key as (typeof REPAIR_LISTS)[number]] = v as string[];
+    out[key as (typeof REPAIR_LISTS)[number]] = phrases(v, ['repair', key]);
   }
   return out;
 }
@@ -127,6 +148,8 @@ function scopeCues(parsed: ReturnType<typeof parseFile>, file: string, raw: unkn
   if (!isObject(raw)) return fail(['scope'], '"scope" must be a map of cue lists');
   const phrases = (v: unknown, path: string[]): string[] => {
     if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) return fail(path, `"${path.join('.')}" must be a list of phrases`);
+    const problem = cueListProblem(v as string[]);
+    if (problem) return fail(path, `"${path.join('.')}": ${problem}`);
     return v as string[];
   };
   const out: ScopeCueData = {};

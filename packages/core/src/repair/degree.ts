@@ -32,7 +32,14 @@ export function repairDegree(
   const flaggedFirst = /^[\p{L}\p{N}'’-]+/u.exec(text.slice(start, end))?.[0]?.toLowerCase();
   const keepsWord = (r: Repair) => isAdvice(r) || r.text.split(/\s+/)[0]?.toLowerCase() === flaggedFirst;
   if (suggestions.every(keepsWord)) return undefined;
-  if (degreeWords === 'omit') return { start: start - word.length - (before[2]?.length ?? 0), suggestions };
+  if (degreeWords === 'omit') {
+    // The range now starts at the degree word: its capital ("Very pleasant man …") passes on.
+    const capital = /^\p{Lu}/u.test(word);
+    const recased = capital
+      ? suggestions.map((r) => (isAdvice(r) ? r : { ...r, text: r.text.charAt(0).toUpperCase() + r.text.slice(1) }))
+      : suggestions;
+    return { start: start - word.length - (before[2]?.length ?? 0), suggestions: recased };
+  }
   const kept = suggestions.filter(keepsWord);
   return kept.length > 0 ? { start, suggestions: kept } : undefined;
 }

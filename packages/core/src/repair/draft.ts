@@ -4,7 +4,7 @@ import type { RuleMatch } from '../matching/find.js';
 import type { ScopeCues } from '../scope/cues.js';
 import type { Genre } from '../scope/kinds.js';
 import type { Directives } from '../text/directives.js';
-import type { Repair, Severity } from '../types.js';
+import type { FixGuardName, Repair, Severity } from '../types.js';
 import type { RepairCues } from './cues.js';
 
 /** What the steps read: the document as written, its directives, its genre and the run's settings. */
@@ -32,7 +32,7 @@ export interface Draft {
   /** The preferred suggestion is applied automatically (`fix`). */
   fix: boolean;
   /** The guard that kept a `safe` preferred repair from being applied automatically here, if one did. */
-  withheld?: string;
+  withheld?: FixGuardName;
   /** An article before the match was taken in (a verb phrase cannot follow it). */
   articleTakenIn: boolean;
   /** A "to be" before the match was taken in, so a verb-phrase repair stands where the verb stood. */

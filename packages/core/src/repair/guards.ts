@@ -7,7 +7,7 @@
 
 import { type CueList, cueAt } from '../scope/cues.js';
 import { sentenceAround } from '../scope/sentence.js';
-import type { SuggestionGuard } from '../types.js';
+import type { FixGuardName, SuggestionGuard } from '../types.js';
 import { agreeingArticle, articleBefore } from './articles.js';
 import { startsWithVerb } from './conventions.js';
 import type { RepairCues } from './cues.js';
@@ -26,25 +26,28 @@ function anyCue(words: readonly string[], cues: CueList): boolean {
   return false;
 }
 
+/** A denial just after the words, as a list of findings writes it ("Alcohol abuse: denied", "drug use - nil"). */
+const NEGATED_AFTER = /^[ \t]*[:;,–—-]?[ \t]*(?:denied|denies|nil|none|negative|absent|no)\b/iu;
+
 /** Under negation or in a history ("No history of …", "denies …"), a reworded term may state another fact. */
-const negation: FixGuard = (draft, _fix, { text }, cues) => anyCue(wordsBefore(draft, text), cues.negation);
+const negation: FixGuard = (draft, _fix, { text }, cues) =>
+  anyCue(wordsBefore(draft, text), cues.negation) ||
+  NEGATED_AFTER.test(text.slice(draft.end, Math.min(draft.end + 20, draft.match.within?.[1] ?? text.length)));
 
 /** Someone else's words ("called her a …", "said he was …") are a fact of the record, kept as they were said. */
 const reportedSpeech: FixGuard = (draft, _fix, { text }, cues) => {
   if (anyCue(wordsBefore(draft, text), cues.reportedSpeech)) return true;
-  // Inside quotation marks in its sentence: an odd number of marks before it.
-  const sentence = sentenceAround(text, draft.start, draft.end);
-  const before = text.slice(sentence.start, draft.start);
-  const straight = before.split('"').length - 1;
-  const opened = (before.match(/[“]/g) ?? []).length - (before.match(/[”]/g) ?? []).length;
-  return straight % 2 === 1 || opened > 0;
+  // Inside quotation marks, as the matcher read them (straight, curly and single quotes, across
+  // sentences); scare quotes are themselves the finding.
+  return draft.match.quoted === true;
 };
 
-const FIELD_LABEL = /^[ \t]*([^:\n]{1,40}):/;
+const FIELD_LABEL = /^[ \t|]*([^:|\t\n]{1,40})(?::|[ \t]*\||\t)/;
 
-/** A field of identity or demographic data ("Ethnicity: …") keeps what the person gave. */
+/** A field of identity or demographic data ("Ethnicity: …", a table row "| Ethnicity | … |") keeps what the person gave. */
 const identityField: FixGuard = (draft, _fix, { text }, cues) => {
-  const lineStart = text.lastIndexOf('\n', draft.start - 1) + 1;
+  // A label stands near the start of its line: look at most 80 characters back.
+  const lineStart = Math.max(text.lastIndexOf('\n', draft.start - 1) + 1, draft.start - 80);
   const label = FIELD_LABEL.exec(text.slice(lineStart, draft.start));
   if (!label?.[1]) return false;
   const words = label[1]
@@ -79,13 +82,15 @@ const grammar: FixGuard = (draft, fix, { text }, cues) => {
   // or opens a sentence ("Wheelchair-bound since 2019"); after "became", an adverb or "and" it may
   // not ("became predominantly uses a wheelchair").
   if (startsWithVerb(fix) && !draft.copulaTakenIn && !SENTENCE_START.test(before)) return true;
+  // "Wheelchair-bound since 2010" → "Uses a wheelchair since 2010" would need "has used": the tense is the writer's.
+  if (startsWithVerb(fix) && !draft.copulaTakenIn && /^[ \t]+(?:since|for)\b/iu.test(text.slice(draft.end, draft.end + 10))) return true;
   const firstFixWord = /^[\p{L}\p{N}'’-]+/u.exec(fix)?.[0]?.toLowerCase();
   const lastFixWord = /[\p{L}\p{N}'’-]+$/u.exec(fix)?.[0]?.toLowerCase();
   const nextWord = /^[ \t]+([\p{L}\p{N}'’-]+)/u.exec(text.slice(draft.end, draft.end + 40))?.[1]?.toLowerCase();
   return (lastWord !== undefined && lastWord === firstFixWord) || (nextWord !== undefined && nextWord === lastFixWord);
 };
 
-export const FIX_GUARDS: ReadonlyArray<readonly [name: string, guard: FixGuard]> = [
+export const FIX_GUARDS: ReadonlyArray<readonly [name: FixGuardName, guard: FixGuard]> = [
   ['negation', negation],
   ['reported-speech', reportedSpeech],
   ['identity-field', identityField],
@@ -94,11 +99,12 @@ export const FIX_GUARDS: ReadonlyArray<readonly [name: string, guard: FixGuard]>
 
 /** Does the named guard hold for the draft (a suggestion's `notUnder`)? */
 export function guardHolds(name: SuggestionGuard, draft: Draft, context: RepairContext): boolean {
-  const guard = name === 'negation' ? negation : reportedSpeech;
+  const guard = name === 'negation' ? negation : name === 'reported-speech' ? reportedSpeech : undefined;
+  if (!guard) throw new Error(`unknown guard "${String(name)}"`);
   return guard(draft, '', context, context.repairCues);
 }
 
 /** The name of the first guard that holds back applying `fix` here, or undefined when none does. */
-export function withheldBy(draft: Draft, fix: string, context: RepairContext): string | undefined {
+export function withheldBy(draft: Draft, fix: string, context: RepairContext): FixGuardName | undefined {
   return FIX_GUARDS.find(([, guard]) => guard(draft, fix, context, context.repairCues))?.[0];
 }

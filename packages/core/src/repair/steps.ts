@@ -129,7 +129,7 @@ function merge(draft: Draft, context: RepairContext): boolean {
 function preference(draft: Draft, { text, repairCues }: RepairContext): boolean {
   const only = draft.match.entry.rule.data.onlyWhen;
   if (!only) return true;
-  const stated = statedPreference(text, draft.match.start, draft.match.end, only.community, repairCues);
+  const stated = statedPreference(text, draft.match.start, draft.match.end, only.community, repairCues, draft.match.within);
   return stated === undefined || stated === only.preference;
 }
 
@@ -149,10 +149,24 @@ function byPreference(draft: Draft, context: RepairContext): RepairTemplate[] {
   }
   if (all.some((s) => s.notUnder)) all = all.filter((s) => !s.notUnder?.some((g) => guardHolds(g, draft, context)));
   if (!all.some((s) => s.follows)) return all;
+  const settled = new Map<string, string>();
   const inForce = (s: RepairTemplate) => {
     const f = s.follows;
     if (!f) return 'either';
-    return preferenceHere(text, draft.match.start, draft.match.end, f.community, config.identity[f.community], repairCues);
+    let p = settled.get(f.community);
+    if (p === undefined) {
+      p = preferenceHere(
+        text,
+        draft.match.start,
+        draft.match.end,
+        f.community,
+        config.identity[f.community],
+        repairCues,
+        draft.match.within,
+      );
+      settled.set(f.community, p);
+    }
+    return p;
   };
   const kept = all.filter((s) => !s.follows || inForce(s) === 'either' || inForce(s) === s.follows.preference);
   const first = kept.filter((s) => s.follows && inForce(s) === s.follows.preference);
