@@ -8,8 +8,7 @@
 import { type CueList, cueAt } from '../scope/cues.js';
 import type { Repair } from '../types.js';
 import { isAdvice } from './conventions.js';
-
-const WORD_BEFORE = /([\p{L}]+)([ \t]+)$/u;
+import { wordBefore } from './neighbours.js';
 
 export interface DegreeRepair {
   /** Where the repair now starts: at the degree word, when it is taken in. */
@@ -26,9 +25,9 @@ export function repairDegree(
   degree: CueList,
   degreeWords: 'omit' | 'keep' = 'keep',
 ): DegreeRepair | undefined {
-  const before = WORD_BEFORE.exec(text.slice(Math.max(0, start - 30), start));
-  const word = before?.[1];
-  if (!before || !word || cueAt([word.toLowerCase()], 0, degree) === 0) return undefined;
+  const before = wordBefore(text, start, 30);
+  const word = before?.word;
+  if (!before || !word || !/^\p{L}+$/u.test(word) || cueAt([word.toLowerCase()], 0, degree) === 0) return undefined;
   const flaggedFirst = /^[\p{L}\p{N}'’-]+/u.exec(text.slice(start, end))?.[0]?.toLowerCase();
   const keepsWord = (r: Repair) => isAdvice(r) || r.text.split(/\s+/)[0]?.toLowerCase() === flaggedFirst;
   if (suggestions.every(keepsWord)) return undefined;
@@ -38,7 +37,7 @@ export function repairDegree(
     const recased = capital
       ? suggestions.map((r) => (isAdvice(r) ? r : { ...r, text: r.text.charAt(0).toUpperCase() + r.text.slice(1) }))
       : suggestions;
-    return { start: start - word.length - (before[2]?.length ?? 0), suggestions: recased };
+    return { start: before.from, suggestions: recased };
   }
   const kept = suggestions.filter(keepsWord);
   return kept.length > 0 ? { start, suggestions: kept } : undefined;

@@ -4,13 +4,11 @@
  */
 import type { Repair } from '../types.js';
 import { isAdvice } from './conventions.js';
-
-const WORD_AFTER = /^[ \t]+([\p{L}\p{N}'’-]+)/u;
-const WORD_BEFORE = /([\p{L}\p{N}'’-]+)[ \t]+$/u;
+import { wordAfter, wordBefore } from './neighbours.js';
 
 export function dropDoubledWords(text: string, start: number, end: number, suggestions: Repair[]): Repair[] {
-  const after = WORD_AFTER.exec(text.slice(end, end + 40))?.[1]?.toLowerCase();
-  const before = WORD_BEFORE.exec(text.slice(Math.max(0, start - 40), start))?.[1]?.toLowerCase();
+  const after = wordAfter(text, end)?.word.toLowerCase();
+  const before = wordBefore(text, start)?.word.toLowerCase();
   if (after === undefined && before === undefined) return suggestions;
   return suggestions.filter((r) => {
     if (isAdvice(r)) return true;

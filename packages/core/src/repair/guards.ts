@@ -47,7 +47,9 @@ const FIELD_LABEL = /^[ \t|]*([^:|\t\n]{1,40})(?::|[ \t]*\||\t)/;
 /** A field of identity or demographic data ("Ethnicity: …", a table row "| Ethnicity | … |") keeps what the person gave. */
 const identityField: FixGuard = (draft, _fix, { text }, cues) => {
   // A label stands near the start of its line: look at most 80 characters back.
-  const lineStart = Math.max(text.lastIndexOf('\n', draft.start - 1) + 1, draft.start - 80);
+  // (The search for the line's start is bounded too: a one-line document would make it a scan per finding.)
+  const from = Math.max(0, draft.start - 80);
+  const lineStart = from + text.slice(from, draft.start).lastIndexOf('\n') + 1;
   const label = FIELD_LABEL.exec(text.slice(lineStart, draft.start));
   if (!label?.[1]) return false;
   const words = label[1]

@@ -35,9 +35,12 @@ export function mergeInner(draft: Draft, context: RepairContext): Repair[] {
   if (!inner?.length) return draft.suggestions;
   let suggestions = draft.suggestions;
   for (const m of inner) {
+    const words = context.text.slice(m.start, m.end).replace(/\s+/g, ' ');
+    // Most wording does not repeat the inner words: checked before anything is built.
+    const lower = words.toLowerCase();
+    if (!suggestions.some((r) => r.text.toLowerCase().includes(lower))) continue;
     const wording = innerWording(m, draft, context);
     if (!wording) continue;
-    const words = context.text.slice(m.start, m.end).replace(/\s+/g, ' ');
     const at = new RegExp(`(?<![\\p{L}\\p{N}])${literal(words)}(?![\\p{L}\\p{N}])`, 'iu');
     suggestions = suggestions.map((r) => {
       if (!isWording(r.kind) || !at.test(r.text)) return r;
