@@ -5,10 +5,9 @@
  * through the parser. This is the lint-time half: building the lookup tables and scanning.
  */
 import type { CompiledRuleSet } from '../rules/compile.js';
+import { escapeRegExp } from '../text/regexp.js';
 import { type Anchors, anchorsOf, keyHashes, type VariantCheck } from './anchors.js';
 import { ASCII_WORD, FNV_OFFSET, FNV_PRIME, SMALL_INT, wordHash } from './word-hash.js';
-
-const escapeRegExp = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** One anchor key with what decides whether a hit on it is a candidate (precomputed per key). */
 interface AnchorKey {

@@ -91,22 +91,29 @@ const REPAIR_LISTS = ['negation', 'reportedSpeech', 'degree', 'identityFields'] 
 const COMMUNITIES = ['autism', 'deaf', 'disability'] as const;
 const FORMS = ['identity-first', 'person-first'] as const;
 
-/** The `repair` section: named lists of cue phrases for the repair guards. */
-function repairCues(parsed: ReturnType<typeof parseFile>, file: string, raw: unknown): RepairCueData | undefined {
-  if (raw === undefined) return undefined;
+const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** How a section of context.yml is read: a failure placed at its path, and a checked list of cue phrases. */
+function cueReader(parsed: ReturnType<typeof parseFile>, file: string) {
   const fail = (path: string[], message: string): never => {
     const p = parsed.locate(path);
     throw new ReframeFileError(file, p.line, p.column, message);
   };
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail(['repair'], '"repair" must be a map of cue lists');
-  const out: RepairCueData = {};
   const phrases = (v: unknown, path: string[]): string[] => {
     if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) return fail(path, `"${path.join('.')}" must be a list of phrases`);
     const problem = cueListProblem(v as string[]);
     if (problem) return fail(path, `"${path.join('.')}": ${problem}`);
     return v as string[];
   };
-  const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  return { fail, phrases };
+}
+
+/** The `repair` section: named lists of cue phrases for the repair guards. */
+function repairCues(parsed: ReturnType<typeof parseFile>, file: string, raw: unknown): RepairCueData | undefined {
+  if (raw === undefined) return undefined;
+  const { fail, phrases } = cueReader(parsed, file);
+  if (!isMap(raw)) return fail(['repair'], '"repair" must be a map of cue lists');
+  const out: RepairCueData = {};
   for (const [key, v] of Object.entries(raw)) {
     if (key === 'preference') {
       if (!isMap(v)) return fail(['repair', key], '"repair.preference" must be a map');
@@ -140,23 +147,13 @@ const GENRE_CUE_LISTS = ['chart-note', 'teaching'] as const;
 /** The `scope` section: named lists of cue phrases, and `genreCues` with a list for each genre that has cues. */
 function scopeCues(parsed: ReturnType<typeof parseFile>, file: string, raw: unknown): ScopeCueData | undefined {
   if (raw === undefined) return undefined;
-  const fail = (path: string[], message: string): never => {
-    const p = parsed.locate(path);
-    throw new ReframeFileError(file, p.line, p.column, message);
-  };
-  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-  if (!isObject(raw)) return fail(['scope'], '"scope" must be a map of cue lists');
-  const phrases = (v: unknown, path: string[]): string[] => {
-    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) return fail(path, `"${path.join('.')}" must be a list of phrases`);
-    const problem = cueListProblem(v as string[]);
-    if (problem) return fail(path, `"${path.join('.')}": ${problem}`);
-    return v as string[];
-  };
+  const { fail, phrases } = cueReader(parsed, file);
+  if (!isMap(raw)) return fail(['scope'], '"scope" must be a map of cue lists');
   const out: ScopeCueData = {};
   for (const key of Object.keys(raw)) {
     if (key === 'genreCues') {
       const cues = raw[key];
-      if (!isObject(cues)) return fail(['scope', key], '"scope.genreCues" must be a map of cue lists');
+      if (!isMap(cues)) return fail(['scope', key], '"scope.genreCues" must be a map of cue lists');
       out.genreCues = {};
       for (const genre of Object.keys(cues)) {
         if (!(GENRE_CUE_LISTS as readonly string[]).includes(genre))

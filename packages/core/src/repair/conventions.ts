@@ -46,3 +46,10 @@ export function repairVerbOf(word: string): Readonly<Record<VerbForm, string>> |
 export function startsWithVerb(text: string): boolean {
   return repairVerbOf(text.split(/\s+/)[0] ?? '') !== undefined;
 }
+
+const SENTENCE_START = /(?:^|[.!?]["”’')]?\s+|\n[ \t]*(?:[-*•][ \t]+)?)$/u;
+
+/** Does a sentence (or a line or list item) start at `at`? Reads at most 40 characters back. */
+export function atSentenceStart(text: string, at: number): boolean {
+  return SENTENCE_START.test(text.slice(Math.max(0, at - 40), at));
+}

@@ -9,9 +9,10 @@ import { type CueList, cueAt } from '../scope/cues.js';
 import { sentenceAround } from '../scope/sentence.js';
 import type { FixGuardName, SuggestionGuard } from '../types.js';
 import { agreeingArticle, articleBefore } from './articles.js';
-import { startsWithVerb } from './conventions.js';
+import { atSentenceStart, startsWithVerb } from './conventions.js';
 import type { RepairCues } from './cues.js';
 import type { Draft, RepairContext } from './draft.js';
+import { wordBefore } from './neighbours.js';
 
 export type FixGuard = (draft: Draft, fix: string, context: RepairContext, cues: RepairCues) => boolean;
 
@@ -59,37 +60,29 @@ const identityField: FixGuard = (draft, _fix, { text }, cues) => {
   return anyCue(words, cues.identityFields);
 };
 
-const SENTENCE_START = /(?:^|[.!?]["”’')]?\s+|\n[ \t]*(?:[-*•][ \t]+)?)$/u;
-const MODAL_BEFORE = /(?<![\p{L}\p{N}'’-])(?:can|could|will|would|may|might|must|shall|should|to|do|does|did|not)[ \t]+$/iu;
-/** Verb forms that cannot follow a modal or "to" ("can uses", "to had"). */
-const FINITE_ONLY = /^(?:has|had|uses|used|lives|lived)\b/i;
-
 /**
  * The repair must read as a sentence where it goes: the article before it agrees, a capital stands
  * only at a sentence's start (or where the words replaced had one), no degree word is left before it,
- * no verb follows a modal, and no word is doubled at its edges ("an Aboriginal Aboriginal man").
+ * and a verb phrase stands only in place of "is"/"was" or at a sentence's start ("will uses" and
+ * "became predominantly uses" are held back). A word doubled at the repair's edges never gets here:
+ * the doubled step has dropped such wording.
  */
 const grammar: FixGuard = (draft, fix, { text }, cues) => {
-  const before = text.slice(Math.max(0, draft.start - 40), draft.start);
   const written = articleBefore(text, draft.start);
   if (written && agreeingArticle(written.text, fix) !== written.text) return true;
   const actual = text.slice(draft.start, draft.end);
   // A capital the words replaced did not have, unless giving that capital is the repair ("aboriginal").
   const capitalFix = /^\p{Lu}/u.test(fix) && !/^\p{Lu}/u.test(actual) && !fix.toLowerCase().startsWith(actual.toLowerCase());
   if (capitalFix) return true;
-  const lastWord = /([\p{L}\p{N}'’]+)[ \t]+$/u.exec(before)?.[1]?.toLowerCase();
+  const lastWord = wordBefore(text, draft.start)?.word.toLowerCase();
   if (lastWord && cueAt([lastWord], 0, cues.degree) > 0) return true;
-  if (FINITE_ONLY.test(fix) && MODAL_BEFORE.test(before)) return true;
   // A verb phrase stands safely only where it took the place of "is"/"was" ("He is wheelchair-bound")
   // or opens a sentence ("Wheelchair-bound since 2019"); after "became", an adverb or "and" it may
   // not ("became predominantly uses a wheelchair").
-  if (startsWithVerb(fix) && !draft.copulaTakenIn && !SENTENCE_START.test(before)) return true;
+  if (!startsWithVerb(fix) || draft.copulaTakenIn) return false;
+  if (!atSentenceStart(text, draft.start)) return true;
   // "Wheelchair-bound since 2010" → "Uses a wheelchair since 2010" would need "has used": the tense is the writer's.
-  if (startsWithVerb(fix) && !draft.copulaTakenIn && /^[ \t]+(?:since|for)\b/iu.test(text.slice(draft.end, draft.end + 10))) return true;
-  const firstFixWord = /^[\p{L}\p{N}'’-]+/u.exec(fix)?.[0]?.toLowerCase();
-  const lastFixWord = /[\p{L}\p{N}'’-]+$/u.exec(fix)?.[0]?.toLowerCase();
-  const nextWord = /^[ \t]+([\p{L}\p{N}'’-]+)/u.exec(text.slice(draft.end, draft.end + 40))?.[1]?.toLowerCase();
-  return (lastWord !== undefined && lastWord === firstFixWord) || (nextWord !== undefined && nextWord === lastFixWord);
+  return /^[ \t]+(?:since|for)\b/iu.test(text.slice(draft.end, draft.end + 10));
 };
 
 export const FIX_GUARDS: ReadonlyArray<readonly [name: FixGuardName, guard: FixGuard]> = [

@@ -3,15 +3,12 @@
  * the repair keeps them on the same word ("have **diabetes"), so the emphasis still opens and closes;
  * wording that drops the marked word is not offered.
  */
+import { escapeRegExp } from '../text/regexp.js';
 import type { Repair } from '../types.js';
 import { isAdvice } from './conventions.js';
 
 const OPENING = /(?<![\p{L}\p{N}])([*_]{1,3})([\p{L}\p{N}][\p{L}\p{N}'’-]*)/gu;
 const CLOSING = /([\p{L}\p{N}][\p{L}\p{N}'’-]*)([*_]{1,3})(?![\p{L}\p{N}])/gu;
-
-function literal(word: string): string {
-  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 export function keepMarkup(actual: string, suggestions: Repair[]): Repair[] {
   if (!actual.includes('*') && !actual.includes('_')) return suggestions;
@@ -26,8 +23,8 @@ export function keepMarkup(actual: string, suggestions: Repair[]): Repair[] {
     for (const { word, mark, before } of marks) {
       // A word not yet marked on this side (it may carry the other side's marker already).
       const at = before
-        ? new RegExp(`(?<![\\p{L}\\p{N}*_])${literal(word)}(?![\\p{L}\\p{N}])`, 'iu')
-        : new RegExp(`(?<![\\p{L}\\p{N}])${literal(word)}(?![\\p{L}\\p{N}*_])`, 'iu');
+        ? new RegExp(`(?<![\\p{L}\\p{N}*_])${escapeRegExp(word)}(?![\\p{L}\\p{N}])`, 'iu')
+        : new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word)}(?![\\p{L}\\p{N}*_])`, 'iu');
       if (!at.test(text)) placed = false;
       else text = text.replace(at, (w) => (before ? `${mark}${w}` : `${w}${mark}`));
     }

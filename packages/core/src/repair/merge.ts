@@ -6,6 +6,7 @@
  */
 import type { RuleMatch } from '../matching/find.js';
 import { isWording } from '../rules/repair-templates.js';
+import { escapeRegExp } from '../text/regexp.js';
 import type { Repair } from '../types.js';
 import type { Draft, RepairContext } from './draft.js';
 import { guardHolds } from './guards.js';
@@ -26,10 +27,6 @@ function innerWording(inner: RuleMatch, draft: Draft, context: RepairContext): R
   return { kind: template.kind, text: spellFor(context.config.locale, text) };
 }
 
-function literal(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 export function mergeInner(draft: Draft, context: RepairContext): Repair[] {
   const inner = draft.match.inside;
   if (!inner?.length) return draft.suggestions;
@@ -41,7 +38,7 @@ export function mergeInner(draft: Draft, context: RepairContext): Repair[] {
     if (!suggestions.some((r) => r.text.toLowerCase().includes(lower))) continue;
     const wording = innerWording(m, draft, context);
     if (!wording) continue;
-    const at = new RegExp(`(?<![\\p{L}\\p{N}])${literal(words)}(?![\\p{L}\\p{N}])`, 'iu');
+    const at = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(words)}(?![\\p{L}\\p{N}])`, 'iu');
     suggestions = suggestions.map((r) => {
       if (!isWording(r.kind) || !at.test(r.text)) return r;
       const text = r.text.replace(at, (found) =>

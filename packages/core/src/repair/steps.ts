@@ -11,7 +11,7 @@ import { appliesIn, type MatchScope, ruleAppliesIn, scopeOfMatch } from '../scop
 import type { Repair } from '../types.js';
 import { agreeArticlesWithin, repairArticle } from './articles.js';
 import { adaptCase } from './case.js';
-import { isWording } from './conventions.js';
+import { atSentenceStart, isWording } from './conventions.js';
 import { dropMisplacedVerbs, repairCopula } from './copula.js';
 import { repairDegree } from './degree.js';
 import { dropDoubledWords } from './doubled.js';
@@ -70,8 +70,6 @@ function directives(draft: Draft, { directives }: RepairContext): boolean {
   return !isDisabled(directives, draft.ruleId, draft.match.start, draft.match.end);
 }
 
-const SENTENCE_START = /(?:^|[.!?]["”’')]?\s+|\n[ \t]*(?:[-*•][ \t]+)?)$/u;
-
 const POSSESSIVE = /(?:['’]s|s['’])$/u;
 
 /** A phrase that ends in a clause or a prepositional phrase cannot take a possessive "'s". */
@@ -103,7 +101,7 @@ function suggestions(draft: Draft, context: RepairContext): boolean {
   const { text, config } = context;
   const { match } = draft;
   const matched = text.slice(match.start, match.end);
-  const sentenceStart = SENTENCE_START.test(text.slice(Math.max(0, match.start - 40), match.start));
+  const sentenceStart = atSentenceStart(text, match.start);
   // A word the rule itself writes with a capital ("European settlement") passes its capital on only at a sentence start.
   const firstWord = /^[\p{L}\p{N}'’-]+/u.exec(matched)?.[0]?.toLowerCase() ?? '';
   const ownCapital = properWords(match.entry.rule.data).has(firstWord);
